@@ -178,6 +178,12 @@ export const seedEconomyLine = z.object({
   deviationExplanation: text.optional(),
   /** "Prognosavvikelse". */
   forecastExplanation: text.optional(),
+  /**
+   * false for a line the report prints but leaves out of its total row (002's total for
+   * Kommunledningsstaben leaves out TIA-avdelningen); `note` says so.
+   */
+  countsInTotal: z.boolean().optional(),
+  note: text.optional(),
 });
 
 export const seedEconomyTable = z.object({

@@ -1,0 +1,46 @@
+/**
+ * Every setting of the server, read from the environment once at start and validated, so a
+ * typo fails the start with a message that names the variable instead of failing later.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** A PostgreSQL connection string. Without it the server runs an embedded PostgreSQL. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'ska börja med postgres:// eller postgresql://')
+    .optional(),
+  /** Where the embedded PostgreSQL keeps its data between restarts. */
+  DATA_DIR: z.string().min(1).default(`${repoRoot}.data`),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** Load the demo data into an empty database at start. */
+  SEED_DEMO_DATA: booleanString.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Connections per server process; the drill-down needs few, PostgreSQL's default is 100. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** The built client to serve, if present. */
+  CLIENT_DIST_DIR: z.string().min(1).default(`${repoRoot}client/dist`),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Ogiltig konfiguration i miljövariablerna:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

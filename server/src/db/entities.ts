@@ -1,0 +1,32 @@
+/** Every entity of the domain, in one list for the ORM. */
+import { Assignment, AssignmentFollowUp } from '../modules/assignments/assignment.entity.js';
+import { EconomyLine, EconomyTable, Investment } from '../modules/economy/economy.entity.js';
+import { Goal, GoalArea, GoalFollowUp } from '../modules/goals/goal.entity.js';
+import { Indicator, IndicatorFollowUp, IndicatorValue } from '../modules/indicators/indicator.entity.js';
+import { InternalControl } from '../modules/internal-control/internal-control.entity.js';
+import { Kommun, OrgUnit, Period } from '../modules/organisation/org-unit.entity.js';
+import { Report, ReportKeyFigure, ReportSection } from '../modules/reports/report.entity.js';
+import { SickLeave, StaffTurnover } from '../modules/workforce/workforce.entity.js';
+
+export const entities = [
+  Kommun,
+  OrgUnit,
+  Period,
+  GoalArea,
+  Goal,
+  GoalFollowUp,
+  Indicator,
+  IndicatorValue,
+  IndicatorFollowUp,
+  Assignment,
+  AssignmentFollowUp,
+  EconomyTable,
+  EconomyLine,
+  Investment,
+  SickLeave,
+  StaffTurnover,
+  InternalControl,
+  Report,
+  ReportSection,
+  ReportKeyFigure,
+];

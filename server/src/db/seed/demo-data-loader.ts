@@ -1,0 +1,392 @@
+/**
+ * Loads the transcribed demo data into the database. Every row is upserted on its natural
+ * key (the seed keys, or the unique columns of follow-ups), so loading twice changes nothing
+ * and ids stay stable: links into the app survive a `pnpm seed`.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityName } from '@mikro-orm/core';
+import { Assignment, AssignmentFollowUp } from '../../modules/assignments/assignment.entity.js';
+import { EconomyLine, EconomyTable, Investment } from '../../modules/economy/economy.entity.js';
+import { Goal, GoalArea, GoalFollowUp } from '../../modules/goals/goal.entity.js';
+import {
+  Indicator,
+  IndicatorFollowUp,
+  IndicatorValue,
+} from '../../modules/indicators/indicator.entity.js';
+import { InternalControl } from '../../modules/internal-control/internal-control.entity.js';
+import { Kommun, OrgUnit, Period } from '../../modules/organisation/org-unit.entity.js';
+import { Report, ReportKeyFigure, ReportSection } from '../../modules/reports/report.entity.js';
+import { SickLeave, StaffTurnover } from '../../modules/workforce/workforce.entity.js';
+import { readKommunSeeds, type KommunSeed } from './seed-files.js';
+import type { SeedFile } from './seed-schema.js';
+
+type EconomySeedTable = NonNullable<SeedFile['economyTables']>[number];
+
+/** tkr as printed → whole kronor. */
+const kronor = (tkr: number | null | undefined) => (tkr == null ? null : tkr * 1000);
+
+/**
+ * Our convention is income +, costs −, deviation = outcome − budget. A source that prints
+ * net costs as positive numbers (and deviation = budget − outcome) is the mirror image.
+ */
+function normalisedAmount(table: EconomySeedTable, tkr: number | null): number | null {
+  const value = kronor(tkr);
+  if (value == null) return null;
+  return table.signConvention === 'netCostPositive' ? -value : value;
+}
+
+export interface LoadSummary {
+  kommuner: number;
+  rows: number;
+}
+
+export async function loadDemoData(em: EntityManager): Promise<LoadSummary> {
+  const seeds = readKommunSeeds();
+  let rows = 0;
+  await em.transactional(async (tx) => {
+    for (const seed of seeds) rows += await loadKommun(tx, seed);
+  });
+  return { kommuner: seeds.length, rows };
+}
+
+async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> {
+  let rows = 0;
+  /** Upsert on the given unique columns and return the ids by the seed key. */
+  async function upsert<T extends object>(
+    entity: EntityName<T>,
+    data: Record<string, unknown>[],
+    onConflictFields: string[],
+  ): Promise<T[]> {
+    if (data.length === 0) return [];
+    rows += data.length;
+    return em.upsertMany(entity, data as never[], {
+      onConflictFields: onConflictFields as never,
+      onConflictAction: 'merge',
+    });
+  }
+  const idsByKey = (items: { id: number; key: string }[]) =>
+    new Map(items.map((i) => [i.key, i.id] as const));
+  const idOf = (map: Map<string, number>, key: string | null | undefined): number | null => {
+    if (key == null) return null;
+    const id = map.get(key);
+    if (id === undefined) throw new Error(`${seed.dir}: okänd nyckel ${key}`);
+    return id;
+  };
+
+  const [kommun] = await upsert(
+    Kommun,
+    [{ key: seed.dir, name: seed.kommun.name, koladaCode: seed.kommun.code }],
+    ['key'],
+  );
+  const kommunId = kommun!.id;
+
+  // Parents before children, so every parent id is known when its children are written.
+  const units = new Map<string, number>();
+  const ordered = topologicalUnits(seed.units);
+  for (const [position, unit] of ordered.entries()) {
+    const [row] = await upsert(
+      OrgUnit,
+      [
+        {
+          kommun: kommunId,
+          key: unit.key,
+          name: unit.name,
+          shortName: unit.shortName ?? null,
+          kind: unit.kind,
+          parent: idOf(units, unit.parent),
+          position,
+        },
+      ],
+      ['kommun', 'key'],
+    );
+    units.set(unit.key, row!.id);
+  }
+  await em.getConnection().execute(
+    `with recursive tree as (
+       select id, '/' || id || '/' as path from org_unit where kommun_id = ? and parent_id is null
+       union all
+       select u.id, t.path || u.id || '/' from org_unit u join tree t on u.parent_id = t.id
+     )
+     update org_unit set path = tree.path from tree where org_unit.id = tree.id`,
+    [kommunId],
+  );
+
+  const periods = idsByKey(
+    await upsert(
+      Period,
+      seed.periods.map((p) => ({ kommun: kommunId, key: p.key, label: p.label, kind: p.kind, startDate: p.start, endDate: p.end })),
+      ['kommun', 'key'],
+    ),
+  );
+  const areas = idsByKey(
+    await upsert(
+      GoalArea,
+      seed.goalAreas.map((a) => ({ kommun: kommunId, key: a.key, code: a.code, title: a.title, agenda2030: a.agenda2030 ?? [] })),
+      ['kommun', 'key'],
+    ),
+  );
+  const goals = idsByKey(
+    await upsert(
+      Goal,
+      seed.goals.map((g) => ({ kommun: kommunId, key: g.key, code: g.code, title: g.title, area: idOf(areas, g.area) })),
+      ['kommun', 'key'],
+    ),
+  );
+  await upsert(
+    GoalFollowUp,
+    seed.goalFollowUps.map((f) => ({
+      goal: idOf(goals, f.goal),
+      unit: idOf(units, f.unit),
+      period: idOf(periods, f.period),
+      assessment: f.assessment,
+      trend: f.trend,
+      analysis: f.analysis,
+    })),
+    ['goal', 'unit', 'period'],
+  );
+
+  const indicators = idsByKey(
+    await upsert(
+      Indicator,
+      seed.indicators.map((i) => ({
+        kommun: kommunId,
+        key: i.key,
+        goal: idOf(goals, i.goal),
+        name: i.name,
+        unitOfMeasure: i.unit,
+        direction: i.direction,
+        origin: i.origin,
+        responsibleUnit: idOf(units, i.responsibleUnit),
+        koladaKpiId: i.koladaKpiId ?? null,
+      })),
+      ['kommun', 'key'],
+    ),
+  );
+  await upsert(
+    IndicatorValue,
+    seed.indicators.flatMap((i) =>
+      (['outcome', 'target'] as const).flatMap((kind) =>
+        (kind === 'outcome' ? i.values : i.targets).map((v) => ({
+          indicator: idOf(indicators, i.key),
+          kind,
+          year: v.year,
+          value: v.value,
+          preliminary: v.preliminary ?? false,
+          label: v.label ?? null,
+          note: v.note ?? null,
+        })),
+      ),
+    ),
+    ['indicator', 'kind', 'year'],
+  );
+  await upsert(
+    IndicatorFollowUp,
+    seed.indicatorFollowUps.map((f) => ({
+      indicator: idOf(indicators, f.indicator),
+      unit: idOf(units, f.unit),
+      period: idOf(periods, f.period),
+      assessment: f.assessment,
+      trend: f.trend,
+      comment: f.comment,
+      commentDate: f.commentDate,
+    })),
+    ['indicator', 'unit', 'period'],
+  );
+
+  // Successors refer to other assignments: write all first, then link.
+  const assignmentRow = (a: KommunSeed['assignments'][number], successor: number | null) => ({
+    kommun: kommunId,
+    key: a.key,
+    kind: a.kind,
+    title: a.title,
+    goal: idOf(goals, a.goal),
+    ownerUnit: idOf(units, a.ownerUnit),
+    responsibleUnit: idOf(units, a.responsibleUnit),
+    dueDate: a.dueDate,
+    originYear: a.originYear,
+    successor,
+  });
+  const assignments = idsByKey(
+    await upsert(Assignment, seed.assignments.map((a) => assignmentRow(a, null)), ['kommun', 'key']),
+  );
+  const withSuccessor = seed.assignments.filter((a) => a.successor);
+  await upsert(
+    Assignment,
+    withSuccessor.map((a) => assignmentRow(a, idOf(assignments, a.successor))),
+    ['kommun', 'key'],
+  );
+  await upsert(
+    AssignmentFollowUp,
+    seed.assignmentFollowUps.map((f) => ({
+      assignment: idOf(assignments, f.assignment),
+      period: idOf(periods, f.period),
+      status: f.status,
+      forecast: f.forecast,
+      comment: f.comment,
+      commentDate: f.commentDate,
+      deviationReason: f.deviationReason ?? null,
+    })),
+    ['assignment', 'period'],
+  );
+
+  for (const table of seed.economyTables) {
+    const [row] = await upsert(
+      EconomyTable,
+      [
+        {
+          unit: idOf(units, table.unit),
+          period: idOf(periods, table.period),
+          ledger: table.ledger,
+          dimension: table.dimension,
+          forecastLabel: table.forecastLabel,
+        },
+      ],
+      ['unit', 'period', 'ledger', 'dimension'],
+    );
+    await upsert(
+      EconomyLine,
+      table.lines.map((l, position) => ({
+        table: row!.id,
+        unit: idOf(units, l.unit),
+        accountGroup: l.accountGroup,
+        partOf: l.partOf ?? null,
+        label: l.label,
+        position,
+        budgetPeriod: normalisedAmount(table, l.budgetPeriod),
+        outcomePeriod: normalisedAmount(table, l.outcomePeriod),
+        outcomePreviousYearPeriod: normalisedAmount(table, l.outcomePreviousYearPeriod),
+        budgetFullYear: normalisedAmount(table, l.budgetFullYear),
+        forecastFullYear: normalisedAmount(table, l.forecastFullYear),
+        deviationExplanation: l.deviationExplanation ?? null,
+        forecastExplanation: l.forecastExplanation ?? null,
+        countsInTotal: l.countsInTotal ?? true,
+        note: l.note ?? null,
+      })),
+      ['table', 'position'],
+    );
+  }
+
+  // Category lines first so that projects can point at them.
+  const investmentIds = new Map<string, number>();
+  const investmentsInOrder = [...seed.investments].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null));
+  for (const inv of investmentsInOrder) {
+    const [row] = await upsert(
+      Investment,
+      [
+        {
+          unit: idOf(units, inv.unit),
+          period: idOf(periods, inv.period),
+          key: inv.key,
+          parent: idOf(investmentIds, inv.parent),
+          position: seed.investments.indexOf(inv),
+          projectNumber: inv.projectNumber,
+          name: inv.name,
+          budgetTotal: kronor(inv.budgetTotal),
+          forecastTotal: kronor(inv.forecastTotal),
+          outcomeAccumulated: kronor(inv.outcomeAccumulated),
+          budgetYear: kronor(inv.budgetYear),
+          forecastYear: kronor(inv.forecastYear),
+          outcomeYear: kronor(inv.outcomeYear),
+          outcomePreviousYear: kronor(inv.outcomePreviousYear),
+          comment: inv.comment ?? null,
+        },
+      ],
+      ['unit', 'period', 'key'],
+    );
+    investmentIds.set(inv.key, row!.id);
+  }
+
+  const positioned = <T extends { unit: string; period: string }>(items: T[]) => {
+    const counters = new Map<string, number>();
+    return items.map((item) => {
+      const scope = `${item.unit}|${item.period}`;
+      const position = counters.get(scope) ?? 0;
+      counters.set(scope, position + 1);
+      return { item, unit: idOf(units, item.unit), period: idOf(periods, item.period), position };
+    });
+  };
+  await upsert(
+    SickLeave,
+    positioned(seed.sickLeave).map(({ item, ...at }) => ({
+      ...at,
+      measured: item.measured,
+      group: item.group,
+      scope: item.scope,
+      percent: item.percent,
+    })),
+    ['unit', 'period', 'position'],
+  );
+  await upsert(
+    StaffTurnover,
+    positioned(seed.staffTurnover).map(({ item, ...at }) => ({
+      ...at,
+      year: item.year,
+      kind: item.kind,
+      scope: item.scope,
+      percent: item.percent,
+    })),
+    ['unit', 'period', 'position'],
+  );
+  await upsert(
+    InternalControl,
+    positioned(seed.internalControls).map(({ item, ...at }) => ({
+      ...at,
+      risk: item.risk,
+      description: item.description,
+      riskValue: item.riskValue,
+      followUp: item.followUp,
+      result: item.result,
+      assessment: item.assessment,
+      action: item.action,
+    })),
+    ['unit', 'period', 'position'],
+  );
+
+  for (const report of seed.reports) {
+    const [row] = await upsert(
+      Report,
+      [
+        {
+          kommun: kommunId,
+          key: report.key,
+          unit: idOf(units, report.unit),
+          period: idOf(periods, report.period),
+          type: report.type,
+          title: report.title,
+          // The source documents are reports the boards have already dealt with.
+          status: 'published',
+          publishedAt: report.publishedAt,
+          source: report.source,
+        },
+      ],
+      ['kommun', 'key'],
+    );
+    await upsert(
+      ReportSection,
+      report.sections.map((s, position) => ({ report: row!.id, position, heading: s.heading, body: s.body })),
+      ['report', 'position'],
+    );
+    await upsert(
+      ReportKeyFigure,
+      (report.keyFigures ?? []).map((f, position) => ({ report: row!.id, position, label: f.label, value: f.value, unit: f.unit })),
+      ['report', 'position'],
+    );
+  }
+  return rows;
+}
+
+function topologicalUnits(units: KommunSeed['units']): KommunSeed['units'] {
+  const done = new Set<string>();
+  const out: KommunSeed['units'] = [];
+  let pending = [...units];
+  while (pending.length > 0) {
+    const ready = pending.filter((u) => u.parent === null || done.has(u.parent));
+    if (ready.length === 0) throw new Error('units: en cykel i organisationsträdet');
+    for (const u of ready) {
+      done.add(u.key);
+      out.push(u);
+    }
+    pending = pending.filter((u) => !done.has(u.key));
+  }
+  return out;
+}

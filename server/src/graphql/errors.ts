@@ -1,0 +1,37 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The expected failures of the read API. Their messages are Swedish and safe to show;
+ * anything else is masked (see server.ts).
+ */
+export const expectedErrorCodes = new Set([
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function notFound(what: string, id: string | number): GraphQLError {
+  return new GraphQLError(`${what} med id ${id} finns inte.`, {
+    extensions: { code: 'NOT_FOUND' },
+  });
+}
+
+export function badInput(field: string, message: string): GraphQLError {
+  return new GraphQLError(`Ogiltigt värde för ${field}: ${message}`, {
+    extensions: { code: 'BAD_USER_INPUT', field },
+  });
+}
+
+/** Ids are positive integers; anything else is bad input naming the field. */
+export function parseId(value: string | number, field: string): number {
+  const text = String(value).trim();
+  if (!/^\d{1,9}$/.test(text) || Number(text) === 0) {
+    throw badInput(field, `"${String(value).slice(0, 40)}" är inget giltigt id.`);
+  }
+  return Number(text);
+}

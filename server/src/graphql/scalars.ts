@@ -1,0 +1,50 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+function badScalar(name: string, value: unknown): GraphQLError {
+  return new GraphQLError(`Ogiltigt värde för ${name}: ${JSON.stringify(value)?.slice(0, 40)}`, {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+}
+
+/** Whole kronor as a JSON number; safe integers only, so no amount is ever rounded. */
+export const KronorScalar = new GraphQLScalarType<number, number>({
+  name: 'Kronor',
+  description: 'Whole kronor.',
+  serialize(value) {
+    const n = typeof value === 'string' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw badScalar('Kronor', value);
+    return n;
+  },
+  parseValue(value) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw badScalar('Kronor', value);
+    return value;
+  },
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.INT) throw badScalar('Kronor', 'kind' in ast ? ast.kind : ast);
+    const n = Number(ast.value);
+    if (!Number.isSafeInteger(n)) throw badScalar('Kronor', ast.value);
+    return n;
+  },
+});
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (s: string) => isoDate.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** A calendar date without time zone, YYYY-MM-DD (as the reports print them). */
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'A calendar date, YYYY-MM-DD.',
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'string' && validDate(value.slice(0, 10))) return value.slice(0, 10);
+    throw badScalar('Date', value);
+  },
+  parseValue(value) {
+    if (typeof value !== 'string' || !validDate(value)) throw badScalar('Date', value);
+    return value;
+  },
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING || !validDate(ast.value)) throw badScalar('Date', 'value' in ast ? ast.value : ast.kind);
+    return ast.value;
+  },
+});

@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Resolvers } from '../generated/graphql.js';
+import { assignmentResolvers } from '../modules/assignments/resolvers.js';
+import { economyResolvers } from '../modules/economy/resolvers.js';
+import { goalResolvers } from '../modules/goals/resolvers.js';
+import { indicatorResolvers } from '../modules/indicators/resolvers.js';
+import { internalControlResolvers } from '../modules/internal-control/resolvers.js';
+import { organisationResolvers } from '../modules/organisation/resolvers.js';
+import { overviewResolvers } from '../modules/overview/resolvers.js';
+import { reportResolvers } from '../modules/reports/resolvers.js';
+import { workforceResolvers } from '../modules/workforce/resolvers.js';
+
+const modulesDir = fileURLToPath(new URL('../modules', import.meta.url));
+
+/** The schema is the union of the modules' `schema.graphql` files (the contract). */
+export function loadTypeDefs(): string[] {
+  return readdirSync(modulesDir)
+    .map((module) => join(modulesDir, module, 'schema.graphql'))
+    .filter((file) => existsSync(file))
+    .sort()
+    .map((file) => readFileSync(file, 'utf8'));
+}
+
+/** One resolver map per domain; Apollo merges them. */
+export const resolvers: Resolvers[] = [
+  organisationResolvers,
+  goalResolvers,
+  indicatorResolvers,
+  assignmentResolvers,
+  economyResolvers,
+  workforceResolvers,
+  internalControlResolvers,
+  reportResolvers,
+  overviewResolvers,
+];

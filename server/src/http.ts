@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { createRequestContext } from './context.js';
+import { createServer } from './server.js';
+
+/**
+ * One process, one port: GraphQL at /graphql, health checks, and the built PWA with its
+ * client-side routes (every deep link serves index.html).
+ */
+export async function createHttpApp(config: Config, orm: MikroORM, log: Logger): Promise<{ app: Express; stop: () => Promise<void> }> {
+  const apollo = createServer(log);
+  await apollo.start();
+  const app = express();
+  app.disable('x-powered-by');
+
+  /** The process is alive. */
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  /** The database answers: ready for traffic. */
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok', database: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        return createRequestContext(orm.em, requestId, log);
+      },
+    }),
+  );
+
+  const clientDir = config.CLIENT_DIST_DIR;
+  if (existsSync(join(clientDir, 'index.html'))) {
+    app.use(
+      express.static(clientDir, {
+        index: false,
+        setHeaders(res, path) {
+          // Hashed assets never change; the shell and the service worker always revalidate.
+          res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      }),
+    );
+    app.get(/^(?!\/graphql).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(clientDir, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain; charset=utf-8').send('Uppföljning: API:t finns på /graphql. Klienten är inte byggd.');
+    });
+  }
+  return { app, stop: () => apollo.stop() };
+}

@@ -1,0 +1,63 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Goal } from '../goals/goal.entity.js';
+import { Kommun, OrgUnit, Period } from '../organisation/org-unit.entity.js';
+
+export const assignmentKinds = ['uppdrag', 'nämndinitiativ'] as const;
+export type AssignmentKind = (typeof assignmentKinds)[number];
+/** In the order the reports list them. */
+export const assignmentStatuses = [
+  'Ej påbörjad',
+  'Påbörjad',
+  'Slutförd',
+  'Pausad',
+  'Kvarstående',
+  'Struken',
+  'Stängs och övergår i nytt uppdrag',
+] as const;
+export type AssignmentStatus = (typeof assignmentStatuses)[number];
+export const forecasts = ['Enligt plan', 'Avvikelse från plan'] as const;
+export type Forecast = (typeof forecasts)[number];
+
+/** An uppdrag (from KF's Mål och budget) or a nämndinitiativ (decided by the board). */
+export const Assignment = defineEntity({
+  name: 'Assignment',
+  tableName: 'assignment',
+  properties: {
+    id: p.integer().primary(),
+    kommun: () => p.manyToOne(Kommun),
+    key: p.string().length(80),
+    kind: p.enum([...assignmentKinds]).length(20),
+    title: p.text(),
+    goal: () => p.manyToOne(Goal).nullable().index(),
+    /** The office or board whose list the assignment is on. */
+    ownerUnit: () => p.manyToOne(OrgUnit).index(),
+    /** "Ansvarig avdelning". */
+    responsibleUnit: () => p.manyToOne(OrgUnit).nullable().index(),
+    dueDate: p.date().nullable(),
+    originYear: p.smallint().nullable(),
+    /** Set when the assignment "stängs och övergår i nytt uppdrag". */
+    successor: () => p.manyToOne(Assignment).nullable(),
+  },
+  uniques: [{ properties: ['kommun', 'key'] }],
+});
+export type IAssignment = InferEntity<typeof Assignment>;
+
+/** Status, forecast and dated comment of an assignment for one follow-up period. */
+export const AssignmentFollowUp = defineEntity({
+  name: 'AssignmentFollowUp',
+  tableName: 'assignment_follow_up',
+  properties: {
+    id: p.integer().primary(),
+    assignment: () => p.manyToOne(Assignment),
+    period: () => p.manyToOne(Period).index(),
+    status: p.enum([...assignmentStatuses]).length(40),
+    forecast: p.enum([...forecasts]).length(30).nullable(),
+    comment: p.text().nullable(),
+    commentDate: p.date().nullable(),
+    deviationReason: p.text().nullable(),
+    version: p.integer().version(),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  uniques: [{ properties: ['assignment', 'period'] }],
+});
+export type IAssignmentFollowUp = InferEntity<typeof AssignmentFollowUp>;

@@ -1,0 +1,119 @@
+import type { RequestContext } from '../../context.js';
+import { badInput, notFound, parseId } from '../../graphql/errors.js';
+import { unitFamily } from '../organisation/organisation.service.js';
+import { scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
+import {
+  Assignment,
+  AssignmentFollowUp,
+  assignmentKinds,
+  assignmentStatuses,
+  type AssignmentKind,
+  type AssignmentStatus,
+  type Forecast,
+  type IAssignment,
+  type IAssignmentFollowUp,
+} from './assignment.entity.js';
+
+/**
+ * The follow-ups of a period for the assignments on the lists of the unit and the units
+ * below it, or that a unit below it is responsible for.
+ */
+export function assignmentsInScope(ctx: RequestContext, scope: UnitScope): Promise<IAssignmentFollowUp[]> {
+  return ctx.memo(scopeKey(scope, 'assignments'), async () => {
+    await unitFamily(ctx, scope.unit);
+    const subtree = subtreePattern(scope.unit);
+    const rows = await ctx.em.find(
+      AssignmentFollowUp,
+      {
+        period: scope.period,
+        $or: [
+          { assignment: { ownerUnit: { path: { $like: subtree } } } },
+          { assignment: { responsibleUnit: { path: { $like: subtree } } } },
+        ],
+      },
+      { populate: ['assignment', 'assignment.goal'] },
+    );
+    return rows.sort(
+      (a, b) =>
+        assignmentKinds.indexOf(a.assignment.kind) - assignmentKinds.indexOf(b.assignment.kind) ||
+        (a.assignment.goal?.code ?? '~').localeCompare(b.assignment.goal?.code ?? '~', 'sv', { numeric: true }) ||
+        a.assignment.id - b.assignment.id,
+    );
+  });
+}
+
+export interface AssignmentFilter {
+  kind?: AssignmentKind | null;
+  status?: AssignmentStatus[] | null;
+  forecast?: Forecast | null;
+  responsibleUnitId?: string | null;
+  search?: string | null;
+}
+
+const MAX_SEARCH_LENGTH = 200;
+
+/** Filters combine with AND; the search matches title and comment, ignoring case. */
+export async function filteredAssignments(
+  ctx: RequestContext,
+  scope: UnitScope,
+  filter: AssignmentFilter | null | undefined,
+): Promise<IAssignmentFollowUp[]> {
+  const all = await assignmentsInScope(ctx, scope);
+  if (!filter) return all;
+  const responsibleUnitId =
+    filter.responsibleUnitId == null ? null : parseId(filter.responsibleUnitId, 'filter.responsibleUnitId');
+  const search = filter.search?.trim().toLocaleLowerCase('sv') ?? '';
+  if (search.length > MAX_SEARCH_LENGTH) {
+    throw badInput('filter.search', `högst ${MAX_SEARCH_LENGTH} tecken.`);
+  }
+  return all.filter(
+    (f) =>
+      (!filter.kind || f.assignment.kind === filter.kind) &&
+      (!filter.status?.length || filter.status.includes(f.status)) &&
+      (!filter.forecast || f.forecast === filter.forecast) &&
+      (responsibleUnitId === null || f.assignment.responsibleUnit?.id === responsibleUnitId) &&
+      (!search ||
+        f.assignment.title.toLocaleLowerCase('sv').includes(search) ||
+        (f.comment ?? '').toLocaleLowerCase('sv').includes(search)),
+  );
+}
+
+/**
+ * The summary table the reports open with: per kind and status, the count by forecast,
+ * with totals. Only combinations that occur get a row, in the reports' order.
+ */
+export async function assignmentSummary(ctx: RequestContext, scope: UnitScope) {
+  const all = await assignmentsInScope(ctx, scope);
+  const rows = assignmentKinds.flatMap((kind) =>
+    assignmentStatuses.flatMap((status) => {
+      const items = all.filter((f) => f.assignment.kind === kind && f.status === status);
+      if (items.length === 0) return [];
+      return [{ kind, status, ...countByForecast(items) }];
+    }),
+  );
+  return { rows, ...countByForecast(all) };
+}
+
+function countByForecast(items: IAssignmentFollowUp[]) {
+  const onPlan = items.filter((f) => f.forecast === 'Enligt plan').length;
+  const deviating = items.filter((f) => f.forecast === 'Avvikelse från plan').length;
+  return { onPlan, deviating, withoutForecast: items.length - onPlan - deviating, total: items.length };
+}
+
+export async function getAssignment(ctx: RequestContext, id: number): Promise<IAssignment> {
+  const assignment = await ctx.em.findOne(Assignment, { id }, { populate: ['goal', 'successor'] });
+  if (!assignment) throw notFound('Uppdraget', id);
+  return assignment;
+}
+
+export function followUpsOf(ctx: RequestContext, assignment: IAssignment): Promise<IAssignmentFollowUp[]> {
+  return ctx.em.find(
+    AssignmentFollowUp,
+    { assignment },
+    { populate: ['period'], orderBy: { period: { endDate: 'desc' } } },
+  );
+}
+
+export function predecessorOf(ctx: RequestContext, assignment: IAssignment): Promise<IAssignment | null> {
+  return ctx.em.findOne(Assignment, { successor: assignment });
+}

@@ -1,0 +1,37 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { enumValues } from '../../graphql/enum-values.js';
+import { parseId } from '../../graphql/errors.js';
+import { loaded, loadedOrNull } from '../../graphql/loaded.js';
+import { unitOf } from '../organisation/organisation.service.js';
+import {
+  assignmentSummary,
+  filteredAssignments,
+  followUpsOf,
+  getAssignment,
+  predecessorOf,
+} from './assignment.service.js';
+
+export const assignmentResolvers: Resolvers = {
+  AssignmentKind: enumValues.AssignmentKind,
+  AssignmentStatus: enumValues.AssignmentStatus,
+  Forecast: enumValues.Forecast,
+  Query: {
+    assignment: (_, { id }, ctx) => getAssignment(ctx, parseId(id, 'id')),
+  },
+  UnitFollowUp: {
+    assignments: (scope, { filter }, ctx) => filteredAssignments(ctx, scope, filter),
+    assignmentSummary: (scope, _, ctx) => assignmentSummary(ctx, scope),
+  },
+  AssignmentFollowUp: {
+    assignment: (f) => f.assignment,
+    period: (f) => loaded(f.period),
+  },
+  Assignment: {
+    goal: (a) => loadedOrNull(a.goal),
+    ownerUnit: (a, _, ctx) => unitOf(ctx, a.ownerUnit),
+    responsibleUnit: (a, _, ctx) => (a.responsibleUnit ? unitOf(ctx, a.responsibleUnit) : null),
+    successor: (a) => loadedOrNull(a.successor),
+    followUps: (a, _, ctx) => followUpsOf(ctx, a),
+    predecessor: (a, _, ctx) => predecessorOf(ctx, a),
+  },
+};

@@ -1,0 +1,111 @@
+import type { RequestContext } from '../../context.js';
+import { unitFamily } from '../organisation/organisation.service.js';
+import { ancestorIds, isInSubtree, scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
+import type { IOrgUnit } from '../organisation/org-unit.entity.js';
+import { EconomyTable, Investment, type IEconomyLine, type IEconomyTable, type IInvestment } from './economy.entity.js';
+
+/** An economy table as a page shows it: possibly only the lines about one department. */
+export interface EconomyTableView {
+  id: number;
+  unit: IEconomyTable['unit'];
+  ledger: IEconomyTable['ledger'];
+  dimension: IEconomyTable['dimension'];
+  forecastLabel: string | null;
+  lines: IEconomyLine[];
+}
+
+const view = (table: IEconomyTable, lines: IEconomyLine[]): EconomyTableView => ({
+  id: table.id,
+  unit: table.unit,
+  ledger: table.ledger,
+  dimension: table.dimension,
+  forecastLabel: table.forecastLabel ?? null,
+  lines,
+});
+
+/**
+ * The economy of a unit for a period:
+ * - its own tables, when its report has them (an office);
+ * - otherwise the lines about it in the tables of the units above (a department is a line
+ *   in its office's table "per verksamhet");
+ * - otherwise the tables of the nearest units below that have them (a board whose
+ *   offices report).
+ * One statement reads every table of the period along the unit's branch, lines included.
+ */
+export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<EconomyTableView[]> {
+  return ctx.memo(scopeKey(scope, 'economy'), async () => {
+    await unitFamily(ctx, scope.unit);
+    const tables = await ctx.em.find(
+      EconomyTable,
+      {
+        period: scope.period,
+        $or: [{ unit: { id: { $in: ancestorIds(scope.unit) } } }, { unit: { path: { $like: subtreePattern(scope.unit) } } }],
+      },
+      { populate: ['lines', 'unit'], orderBy: { id: 'asc', lines: { position: 'asc' } } },
+    );
+    const whole = (t: IEconomyTable) => view(t, t.lines.getItems());
+
+    const own = tables.filter((t) => t.unit.id === scope.unit.id);
+    if (own.length > 0) return own.map(whole);
+
+    const above = tables
+      .filter((t) => !isInSubtree(t.unit, scope.unit))
+      .map((t) => view(t, t.lines.getItems().filter((l) => isInSubtree(unitPath(ctx, l.unit), scope.unit))))
+      .filter((v) => v.lines.length > 0);
+    if (above.length > 0) return above;
+
+    const below = tables.filter((t) => isInSubtree(t.unit, scope.unit));
+    const shallowest = Math.min(...below.map((t) => t.unit.path.length));
+    return below.filter((t) => t.unit.path.length === shallowest).map(whole);
+  });
+}
+
+/** Lines point at units of the family loaded for the scope; an unknown one is outside it. */
+function unitPath(ctx: RequestContext, unit: IOrgUnit): Pick<IOrgUnit, 'path'> {
+  return ctx.em.getUnitOfWork().getById<IOrgUnit>('OrgUnit', unit.id) ?? { path: '' };
+}
+
+type Amount = number | null;
+const sum = (values: Amount[]): Amount =>
+  values.some((v) => v !== null) ? values.reduce<number>((acc, v) => acc + (v ?? 0), 0) : null;
+const minus = (a: Amount, b: Amount): Amount => (a === null || b === null ? null : a - b);
+
+export const deviationPeriod = (l: Pick<IEconomyLine, 'outcomePeriod' | 'budgetPeriod'>) =>
+  minus(l.outcomePeriod ?? null, l.budgetPeriod ?? null);
+export const deviationForecast = (l: Pick<IEconomyLine, 'forecastFullYear' | 'budgetFullYear'>) =>
+  minus(l.forecastFullYear ?? null, l.budgetFullYear ?? null);
+
+/**
+ * Totals of a table, computed from its lines: sub-lines ("varav kapitalkostnader") are part
+ * of another line and lines the report leaves out of its total are not added.
+ */
+export function economyTotals(table: EconomyTableView) {
+  const counted = table.lines.filter((l) => l.partOf === null && l.countsInTotal);
+  const total = (pick: (l: IEconomyLine) => Amount) => sum(counted.map(pick));
+  const budgetPeriod = total((l) => l.budgetPeriod ?? null);
+  const outcomePeriod = total((l) => l.outcomePeriod ?? null);
+  const budgetFullYear = total((l) => l.budgetFullYear ?? null);
+  const forecastFullYear = total((l) => l.forecastFullYear ?? null);
+  return {
+    budgetPeriod,
+    outcomePeriod,
+    deviationPeriod: minus(outcomePeriod, budgetPeriod),
+    outcomePreviousYearPeriod: total((l) => l.outcomePreviousYearPeriod ?? null),
+    budgetFullYear,
+    forecastFullYear,
+    deviationForecast: minus(forecastFullYear, budgetFullYear),
+  };
+}
+
+/** The unit's own investment lines, else those of the units below it. */
+export function investmentsInScope(ctx: RequestContext, scope: UnitScope): Promise<IInvestment[]> {
+  return ctx.memo(scopeKey(scope, 'investments'), async () => {
+    const rows = await ctx.em.find(
+      Investment,
+      { period: scope.period, unit: { path: { $like: subtreePattern(scope.unit) } } },
+      { orderBy: { unit: { path: 'asc' }, position: 'asc' } },
+    );
+    const own = rows.filter((r) => r.unit.id === scope.unit.id);
+    return own.length > 0 ? own : rows;
+  });
+}

@@ -1,0 +1,55 @@
+import type { RequestContext } from '../../context.js';
+import { ancestorIds, isInSubtree, scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
+import { assignmentsInScope } from '../assignments/assignment.service.js';
+import { indicatorsInScope } from '../indicators/indicator.service.js';
+import { unitFamily } from '../organisation/organisation.service.js';
+import { GoalFollowUp, type IGoalFollowUp } from './goal.entity.js';
+
+const byGoalCode = (a: IGoalFollowUp, b: IGoalFollowUp) =>
+  a.goal.code.localeCompare(b.goal.code, 'sv', { numeric: true }) || a.unit.id - b.unit.id;
+
+/**
+ * Goal assessments for a unit and period. Offices assess goals; a department usually does
+ * not, so it sees the assessments of the nearest unit above it, limited to the goals its
+ * own indicators and assignments serve.
+ */
+export function goalsInScope(ctx: RequestContext, scope: UnitScope): Promise<IGoalFollowUp[]> {
+  return ctx.memo(scopeKey(scope, 'goals'), async () => {
+    await unitFamily(ctx, scope.unit);
+    const upwards = ancestorIds(scope.unit);
+    const rows = await ctx.em.find(
+      GoalFollowUp,
+      {
+        period: scope.period,
+        $or: [{ unit: { path: { $like: subtreePattern(scope.unit) } } }, { unit: { id: { $in: upwards } } }],
+      },
+      { populate: ['goal', 'goal.area', 'unit'] },
+    );
+    const own = rows.filter((r) => isInSubtree(r.unit, scope.unit));
+    if (own.length > 0 || rows.length === 0) return own.sort(byGoalCode);
+
+    const [indicators, assignments] = await Promise.all([
+      indicatorsInScope(ctx, scope),
+      assignmentsInScope(ctx, scope),
+    ]);
+    const served = new Set<number>([
+      ...indicators.map((i) => i.indicator.goal.id),
+      ...assignments.flatMap((a) => (a.assignment.goal ? [a.assignment.goal.id] : [])),
+    ]);
+    // Nearest assessing unit above: the longest path among the rows.
+    const nearest = rows.reduce((best, r) => (r.unit.path.length > best.unit.path.length ? r : best));
+    return rows.filter((r) => r.unit.id === nearest.unit.id && served.has(r.goal.id)).sort(byGoalCode);
+  });
+}
+
+export async function goalSummary(ctx: RequestContext, scope: UnitScope) {
+  const goals = await goalsInScope(ctx, scope);
+  const count = (a: IGoalFollowUp['assessment']) => goals.filter((g) => g.assessment === a).length;
+  return {
+    total: goals.length,
+    met: count('Uppfyllt'),
+    partlyMet: count('Delvis uppfyllt'),
+    notMet: count('Ej uppfyllt'),
+    notAssessed: count('Ej bedömd'),
+  };
+}

@@ -1,0 +1,73 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Goal, goalAssessments, trends } from '../goals/goal.entity.js';
+import { Kommun, OrgUnit, Period } from '../organisation/org-unit.entity.js';
+
+export const directions = ['higher', 'lower', 'none'] as const;
+export const indicatorOrigins = ['KF', 'Nämnd'] as const;
+
+/** A measure under an inriktningsmål, decided by the council (KF) or the board (Nämnd). */
+export const Indicator = defineEntity({
+  name: 'Indicator',
+  tableName: 'indicator',
+  properties: {
+    id: p.integer().primary(),
+    kommun: () => p.manyToOne(Kommun),
+    goal: () => p.manyToOne(Goal).index(),
+    key: p.string().length(80),
+    name: p.text(),
+    unitOfMeasure: p.string().length(60),
+    /** Which way is better: "lower" for response times and rankings, "higher" for most shares. */
+    direction: p.enum([...directions]).length(10),
+    origin: p.enum([...indicatorOrigins]).length(10),
+    responsibleUnit: () => p.manyToOne(OrgUnit).index(),
+    koladaKpiId: p.string().length(10).nullable(),
+  },
+  uniques: [{ properties: ['kommun', 'key'] }],
+});
+export type IIndicator = InferEntity<typeof Indicator>;
+
+export const indicatorValueKinds = ['outcome', 'target'] as const;
+
+/**
+ * One yearly outcome or target. A missing value stays null with its note: "no value" must
+ * never read as zero.
+ */
+export const IndicatorValue = defineEntity({
+  name: 'IndicatorValue',
+  tableName: 'indicator_value',
+  properties: {
+    id: p.integer().primary(),
+    indicator: () => p.manyToOne(Indicator),
+    kind: p.enum([...indicatorValueKinds]).length(10),
+    year: p.smallint(),
+    value: p.decimal('number').precision(14).scale(4).nullable(),
+    preliminary: p.boolean().default(false),
+    label: p.string().length(40).nullable(),
+    note: p.text().nullable(),
+    version: p.integer().version(),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  uniques: [{ properties: ['indicator', 'kind', 'year'] }],
+});
+export type IIndicatorValue = InferEntity<typeof IndicatorValue>;
+
+/** A unit's assessment of an indicator for one period, with its dated comment. */
+export const IndicatorFollowUp = defineEntity({
+  name: 'IndicatorFollowUp',
+  tableName: 'indicator_follow_up',
+  properties: {
+    id: p.integer().primary(),
+    indicator: () => p.manyToOne(Indicator),
+    unit: () => p.manyToOne(OrgUnit),
+    period: () => p.manyToOne(Period),
+    assessment: p.enum([...goalAssessments]).length(20).nullable(),
+    trend: p.enum([...trends]).length(20).nullable(),
+    comment: p.text().nullable(),
+    commentDate: p.date().nullable(),
+    version: p.integer().version(),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  uniques: [{ properties: ['indicator', 'unit', 'period'] }],
+  indexes: [{ properties: ['unit', 'period'] }],
+});
+export type IIndicatorFollowUp = InferEntity<typeof IndicatorFollowUp>;

@@ -1,0 +1,70 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** A municipality. Its organisation hangs below one root unit of kind `kommun`. */
+export const Kommun = defineEntity({
+  name: 'Kommun',
+  tableName: 'kommun',
+  properties: {
+    id: p.integer().primary(),
+    /** Kolada's four-digit municipality code; null where the source does not name the kommun. */
+    koladaCode: p.string().length(4).nullable().unique(),
+    /** Stable slug of the demo data folder or the admin's choice. */
+    key: p.string().length(80).unique(),
+    name: p.string().length(200),
+  },
+});
+export type IKommun = InferEntity<typeof Kommun>;
+
+export const unitKinds = ['kommun', 'nämnd', 'kontor', 'avdelning', 'enhet', 'verksamhet'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+/**
+ * One node of a kommun's organisation tree: the kommun itself, a board, an office, a
+ * department … of any depth. `path` is the materialised chain of ids from the root
+ * ("/1/5/9/"), so a whole subtree is one indexed prefix match and the breadcrumb is one
+ * primary-key lookup: every drill-down query stays a fixed number of statements.
+ */
+export const OrgUnit = defineEntity({
+  name: 'OrgUnit',
+  tableName: 'org_unit',
+  properties: {
+    id: p.integer().primary(),
+    kommun: () => p.manyToOne(Kommun),
+    parent: () => p.manyToOne(OrgUnit).nullable().index(),
+    /** Stable slug from the demo data or the admin, unique within a kommun. */
+    key: p.string().length(80),
+    name: p.string().length(200),
+    shortName: p.string().length(40).nullable(),
+    kind: p.enum([...unitKinds]).length(20),
+    path: p.string().length(400).default(''),
+    position: p.integer().default(0),
+  },
+  uniques: [{ properties: ['kommun', 'key'] }],
+  indexes: [
+    {
+      name: 'org_unit_path_prefix',
+      expression: 'create index "org_unit_path_prefix" on "org_unit" ("path" text_pattern_ops)',
+    },
+  ],
+});
+export type IOrgUnit = InferEntity<typeof OrgUnit>;
+
+export const periodKinds = ['år', 'delår', 'tertial', 'månad'] as const;
+
+/** A follow-up period of one kommun ("2024", "Jan–Jul 2025"). */
+export const Period = defineEntity({
+  name: 'Period',
+  tableName: 'period',
+  properties: {
+    id: p.integer().primary(),
+    kommun: () => p.manyToOne(Kommun),
+    key: p.string().length(40),
+    label: p.string().length(80),
+    kind: p.enum([...periodKinds]).length(10),
+    startDate: p.date(),
+    endDate: p.date(),
+  },
+  uniques: [{ properties: ['kommun', 'key'] }],
+  indexes: [{ properties: ['kommun', 'endDate'] }],
+});
+export type IPeriod = InferEntity<typeof Period>;

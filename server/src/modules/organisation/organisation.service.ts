@@ -1,0 +1,96 @@
+import { wrap } from '@mikro-orm/core';
+import { notFound, badInput } from '../../graphql/errors.js';
+import type { RequestContext } from '../../context.js';
+import { Kommun, OrgUnit, Period, type IKommun, type IOrgUnit, type IPeriod } from './org-unit.entity.js';
+import { ancestorIds, subtreePattern, type UnitScope } from './unit-scope.js';
+
+export async function listKommuner(ctx: RequestContext): Promise<IKommun[]> {
+  return ctx.em.find(Kommun, {}, { orderBy: { name: 'asc' } });
+}
+
+export async function getKommun(ctx: RequestContext, id: number): Promise<IKommun> {
+  const kommun = await ctx.em.findOne(Kommun, { id });
+  if (!kommun) throw notFound('Kommunen', id);
+  return kommun;
+}
+
+export async function getUnit(ctx: RequestContext, id: number): Promise<IOrgUnit> {
+  const unit = await ctx.em.findOne(OrgUnit, { id }, { populate: ['kommun'] });
+  if (!unit) throw notFound('Enheten', id);
+  return unit;
+}
+
+export async function rootUnit(ctx: RequestContext, kommun: IKommun): Promise<IOrgUnit> {
+  const root = await ctx.em.findOne(OrgUnit, { kommun, parent: null });
+  if (!root) throw notFound('Kommunens organisation', kommun.id);
+  return root;
+}
+
+/**
+ * The unit's ancestors and its whole subtree in one statement. The breadcrumb, the
+ * children, and the responsible departments of the unit's goals, indicators and
+ * assignments are then all in the identity map.
+ */
+export function unitFamily(ctx: RequestContext, unit: IOrgUnit): Promise<IOrgUnit[]> {
+  return ctx.memo(`family:${unit.id}`, () =>
+    ctx.em.find(
+      OrgUnit,
+      { $or: [{ id: { $in: ancestorIds(unit) } }, { path: { $like: subtreePattern(unit) } }] },
+      { orderBy: { path: 'asc' } },
+    ),
+  );
+}
+
+export async function ancestors(ctx: RequestContext, unit: IOrgUnit): Promise<IOrgUnit[]> {
+  const ids = ancestorIds(unit);
+  const family = await unitFamily(ctx, unit);
+  const byId = new Map(family.map((u) => [u.id, u]));
+  return ids.map((id) => byId.get(id)).filter((u): u is IOrgUnit => u !== undefined);
+}
+
+export async function children(ctx: RequestContext, unit: IOrgUnit): Promise<IOrgUnit[]> {
+  const family = await unitFamily(ctx, unit);
+  return family
+    .filter((u) => u.parent?.id === unit.id)
+    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name, 'sv'));
+}
+
+export function periodsOf(ctx: RequestContext, kommunId: number): Promise<IPeriod[]> {
+  return ctx.memo(`periods:${kommunId}`, () =>
+    ctx.em.find(Period, { kommun: kommunId }, { orderBy: { endDate: 'desc', startDate: 'asc' } }),
+  );
+}
+
+/** The period asked for, which must be one of the kommun's; else the kommun's latest. */
+export async function resolveScope(
+  ctx: RequestContext,
+  unit: IOrgUnit,
+  periodId: number | null,
+): Promise<UnitScope> {
+  const kommunId = unit.kommun.id;
+  if (periodId !== null) {
+    const period = await ctx.em.findOne(Period, { id: periodId });
+    if (!period || period.kommun.id !== kommunId) {
+      throw badInput('periodId', `perioden ${periodId} hör inte till enhetens kommun.`);
+    }
+    return { unit, period };
+  }
+  const [latest] = await periodsOf(ctx, kommunId);
+  if (!latest) throw notFound('Uppföljningsperiod för kommunen', kommunId);
+  return { unit, period: latest };
+}
+
+/**
+ * A unit that another record points at. Scoped lists load the unit's family first, so the
+ * departments they point at are usually loaded; the rest are fetched together.
+ */
+export async function unitOf(ctx: RequestContext, ref: IOrgUnit): Promise<IOrgUnit> {
+  if (wrap(ref, true).isInitialized()) return ref;
+  return ctx
+    .loader<number, IOrgUnit>('units', async (ids) => {
+      const rows = await ctx.em.find(OrgUnit, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? new Error(`Enheten ${id} saknas`)) as IOrgUnit[];
+    })
+    .load(ref.id);
+}
