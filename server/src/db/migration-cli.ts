@@ -19,7 +19,11 @@ try {
   const migrator = orm.getMigrator();
   await migrator.up();
   const result = await migrator.createMigration(undefined, false, process.argv[2] === 'initial');
-  console.log(result.fileName ? `Skrev ${result.fileName}` : 'Inga ändringar att migrera.');
+  console.log(
+    result.fileName
+      ? `Skrev ${result.fileName}. Lägg till den sist i src/db/migrations/index.ts.`
+      : 'Inga ändringar att migrera.',
+  );
 } finally {
   await orm.close();
   await db.stop();

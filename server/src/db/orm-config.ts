@@ -2,6 +2,7 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { fileURLToPath } from 'node:url';
 import { entities } from './entities.js';
+import { migrationsList } from './migrations/index.js';
 
 const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -14,8 +15,9 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,
-      glob: '!(*.d).{js,ts}',
+      migrationsList,
       transactional: true,
+      silent: true,
       allOrNothing: true,
       snapshot: true,
       emit: 'ts',

@@ -101,7 +101,7 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
     );
     units.set(unit.key, row!.id);
   }
-  await em.getConnection().execute(
+  await em.execute(
     `with recursive tree as (
        select id, '/' || id || '/' as path from org_unit where kommun_id = ? and parent_id is null
        union all

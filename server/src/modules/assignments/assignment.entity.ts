@@ -56,7 +56,7 @@ export const AssignmentFollowUp = defineEntity({
     commentDate: p.date().nullable(),
     deviationReason: p.text().nullable(),
     version: p.integer().version(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['assignment', 'period'] }],
 });

@@ -49,7 +49,7 @@ export const GoalFollowUp = defineEntity({
     trend: p.enum([...trends]).length(20).nullable(),
     analysis: p.text().nullable(),
     version: p.integer().version(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['goal', 'unit', 'period'] }],
   indexes: [{ properties: ['unit', 'period'] }],

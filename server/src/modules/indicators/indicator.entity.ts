@@ -45,7 +45,7 @@ export const IndicatorValue = defineEntity({
     label: p.string().length(40).nullable(),
     note: p.text().nullable(),
     version: p.integer().version(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['indicator', 'kind', 'year'] }],
 });
@@ -65,7 +65,7 @@ export const IndicatorFollowUp = defineEntity({
     comment: p.text().nullable(),
     commentDate: p.date().nullable(),
     version: p.integer().version(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['indicator', 'unit', 'period'] }],
   indexes: [{ properties: ['unit', 'period'] }],

@@ -44,7 +44,7 @@ export const ReportSection = defineEntity({
     heading: p.string().length(300),
     body: p.text(),
     version: p.integer().version(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['report', 'position'] }],
 });

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122175155 extends Migration {
+export class Migration20261122175229 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "kommun" ("id" serial primary key, "kolada_code" varchar(4) null, "key" varchar(80) not null, "name" varchar(200) not null);`);
@@ -24,7 +24,7 @@ export class Migration20261122175155 extends Migration {
     this.addSql(`create index "indicator_responsible_unit_id_index" on "indicator" ("responsible_unit_id");`);
     this.addSql(`alter table "indicator" add constraint "indicator_kommun_id_key_unique" unique ("kommun_id", "key");`);
 
-    this.addSql(`create table "indicator_value" ("id" serial primary key, "indicator_id" int not null, "kind" text check ("kind" in ('outcome', 'target')) not null, "year" smallint not null, "value" numeric(14,4) null, "preliminary" boolean not null default false, "label" varchar(40) null, "note" text null, "version" int not null default 1, "updated_at" timestamptz not null);`);
+    this.addSql(`create table "indicator_value" ("id" serial primary key, "indicator_id" int not null, "kind" text check ("kind" in ('outcome', 'target')) not null, "year" smallint not null, "value" numeric(14,4) null, "preliminary" boolean not null default false, "label" varchar(40) null, "note" text null, "version" int not null default 1, "updated_at" timestamptz not null default current_timestamp);`);
     this.addSql(`alter table "indicator_value" add constraint "indicator_value_indicator_id_kind_year_unique" unique ("indicator_id", "kind", "year");`);
 
     this.addSql(`create table "assignment" ("id" serial primary key, "kommun_id" int not null, "key" varchar(80) not null, "kind" text check ("kind" in ('uppdrag', 'nämndinitiativ')) not null, "title" text not null, "goal_id" int null, "owner_unit_id" int not null, "responsible_unit_id" int null, "due_date" date null, "origin_year" smallint null, "successor_id" int null);`);
@@ -45,11 +45,11 @@ export class Migration20261122175155 extends Migration {
     this.addSql(`create index "internal_control_period_id_unit_id_index" on "internal_control" ("period_id", "unit_id");`);
     this.addSql(`alter table "internal_control" add constraint "internal_control_unit_id_period_id_position_unique" unique ("unit_id", "period_id", "position");`);
 
-    this.addSql(`create table "indicator_follow_up" ("id" serial primary key, "indicator_id" int not null, "unit_id" int not null, "period_id" int not null, "assessment" text check ("assessment" in ('Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Ej bedömd')) null, "trend" text check ("trend" in ('Positiv', 'Negativ', 'Oförändrad', 'Ej utvärderad')) null, "comment" text null, "comment_date" date null, "version" int not null default 1, "updated_at" timestamptz not null);`);
+    this.addSql(`create table "indicator_follow_up" ("id" serial primary key, "indicator_id" int not null, "unit_id" int not null, "period_id" int not null, "assessment" text check ("assessment" in ('Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Ej bedömd')) null, "trend" text check ("trend" in ('Positiv', 'Negativ', 'Oförändrad', 'Ej utvärderad')) null, "comment" text null, "comment_date" date null, "version" int not null default 1, "updated_at" timestamptz not null default current_timestamp);`);
     this.addSql(`create index "indicator_follow_up_unit_id_period_id_index" on "indicator_follow_up" ("unit_id", "period_id");`);
     this.addSql(`alter table "indicator_follow_up" add constraint "indicator_follow_up_indicator_id_unit_id_period_id_unique" unique ("indicator_id", "unit_id", "period_id");`);
 
-    this.addSql(`create table "goal_follow_up" ("id" serial primary key, "goal_id" int not null, "unit_id" int not null, "period_id" int not null, "assessment" text check ("assessment" in ('Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Ej bedömd')) not null, "trend" text check ("trend" in ('Positiv', 'Negativ', 'Oförändrad', 'Ej utvärderad')) null, "analysis" text null, "version" int not null default 1, "updated_at" timestamptz not null);`);
+    this.addSql(`create table "goal_follow_up" ("id" serial primary key, "goal_id" int not null, "unit_id" int not null, "period_id" int not null, "assessment" text check ("assessment" in ('Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Ej bedömd')) not null, "trend" text check ("trend" in ('Positiv', 'Negativ', 'Oförändrad', 'Ej utvärderad')) null, "analysis" text null, "version" int not null default 1, "updated_at" timestamptz not null default current_timestamp);`);
     this.addSql(`create index "goal_follow_up_unit_id_period_id_index" on "goal_follow_up" ("unit_id", "period_id");`);
     this.addSql(`alter table "goal_follow_up" add constraint "goal_follow_up_goal_id_unit_id_period_id_unique" unique ("goal_id", "unit_id", "period_id");`);
 
@@ -57,11 +57,11 @@ export class Migration20261122175155 extends Migration {
     this.addSql(`create index "economy_table_period_id_unit_id_index" on "economy_table" ("period_id", "unit_id");`);
     this.addSql(`alter table "economy_table" add constraint "economy_table_unit_id_period_id_ledger_dimension_unique" unique ("unit_id", "period_id", "ledger", "dimension");`);
 
-    this.addSql(`create table "economy_line" ("id" serial primary key, "table_id" int not null, "unit_id" int not null, "account_group" varchar(80) null, "part_of" varchar(80) null, "label" varchar(200) not null, "position" int not null, "budget_period" bigint null, "outcome_period" bigint null, "outcome_previous_year_period" bigint null, "budget_full_year" bigint null, "forecast_full_year" bigint null, "deviation_explanation" text null, "forecast_explanation" text null, "counts_in_total" boolean not null default true, "note" text null, "version" int not null default 1, "updated_at" timestamptz not null);`);
+    this.addSql(`create table "economy_line" ("id" serial primary key, "table_id" int not null, "unit_id" int not null, "account_group" varchar(80) null, "part_of" varchar(80) null, "label" varchar(200) not null, "position" int not null, "budget_period" bigint null, "outcome_period" bigint null, "outcome_previous_year_period" bigint null, "budget_full_year" bigint null, "forecast_full_year" bigint null, "deviation_explanation" text null, "forecast_explanation" text null, "counts_in_total" boolean not null default true, "note" text null, "version" int not null default 1, "updated_at" timestamptz not null default current_timestamp);`);
     this.addSql(`create index "economy_line_unit_id_index" on "economy_line" ("unit_id");`);
     this.addSql(`alter table "economy_line" add constraint "economy_line_table_id_position_unique" unique ("table_id", "position");`);
 
-    this.addSql(`create table "assignment_follow_up" ("id" serial primary key, "assignment_id" int not null, "period_id" int not null, "status" text check ("status" in ('Ej påbörjad', 'Påbörjad', 'Slutförd', 'Pausad', 'Kvarstående', 'Struken', 'Stängs och övergår i nytt uppdrag')) not null, "forecast" text check ("forecast" in ('Enligt plan', 'Avvikelse från plan')) null, "comment" text null, "comment_date" date null, "deviation_reason" text null, "version" int not null default 1, "updated_at" timestamptz not null);`);
+    this.addSql(`create table "assignment_follow_up" ("id" serial primary key, "assignment_id" int not null, "period_id" int not null, "status" text check ("status" in ('Ej påbörjad', 'Påbörjad', 'Slutförd', 'Pausad', 'Kvarstående', 'Struken', 'Stängs och övergår i nytt uppdrag')) not null, "forecast" text check ("forecast" in ('Enligt plan', 'Avvikelse från plan')) null, "comment" text null, "comment_date" date null, "deviation_reason" text null, "version" int not null default 1, "updated_at" timestamptz not null default current_timestamp);`);
     this.addSql(`create index "assignment_follow_up_period_id_index" on "assignment_follow_up" ("period_id");`);
     this.addSql(`alter table "assignment_follow_up" add constraint "assignment_follow_up_assignment_id_period_id_unique" unique ("assignment_id", "period_id");`);
 
@@ -72,7 +72,7 @@ export class Migration20261122175155 extends Migration {
     this.addSql(`create table "report_key_figure" ("id" serial primary key, "report_id" int not null, "position" int not null, "label" varchar(300) not null, "value" numeric(16,4) not null, "unit" varchar(20) not null);`);
     this.addSql(`alter table "report_key_figure" add constraint "report_key_figure_report_id_position_unique" unique ("report_id", "position");`);
 
-    this.addSql(`create table "report_section" ("id" serial primary key, "report_id" int not null, "position" int not null, "heading" varchar(300) not null, "body" text not null, "version" int not null default 1, "updated_at" timestamptz not null);`);
+    this.addSql(`create table "report_section" ("id" serial primary key, "report_id" int not null, "position" int not null, "heading" varchar(300) not null, "body" text not null, "version" int not null default 1, "updated_at" timestamptz not null default current_timestamp);`);
     this.addSql(`alter table "report_section" add constraint "report_section_report_id_position_unique" unique ("report_id", "position");`);
 
     this.addSql(`create table "sick_leave" ("id" serial primary key, "unit_id" int not null, "period_id" int not null, "position" int not null, "measured" varchar(40) not null, "group" varchar(60) not null, "scope" text check ("scope" in ('unit', 'kommun')) not null, "percent" numeric(6,2) null);`);

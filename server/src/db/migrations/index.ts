@@ -1,0 +1,8 @@
+/**
+ * Every migration, in order. Listed here (not found by a glob) so that the server, the
+ * tests and the built server load them the same way; `pnpm migration:create` reminds you
+ * to add a new one.
+ */
+import { Migration20261122175229 } from './Migration20261122175229.js';
+
+export const migrationsList = [{ name: 'Migration20261122175229', class: Migration20261122175229 }];

@@ -1,0 +1,90 @@
+/**
+ * Runs GraphQL operations against the real schema and a real database, the way a request
+ * does (a forked EntityManager and a fresh context per operation), and counts the SQL
+ * statements each one costs.
+ */
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { ApolloServer } from '@apollo/server';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { createRequestContext, type RequestContext } from '../src/context.js';
+import { ormConfig } from '../src/db/orm-config.js';
+import { createServer } from '../src/server.js';
+
+export interface OperationResult<T> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[];
+  statements: number;
+}
+
+export interface GraphQLTestClient {
+  orm: MikroORM;
+  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>>;
+  /** Like run, but fails the test on errors and returns the data. */
+  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function graphqlClient(url = inject('demoDatabaseUrl')): Promise<GraphQLTestClient> {
+  let statements = 0;
+  const orm = await MikroORM.init(
+    ormConfig(url, {
+      onQuery: (sql: string) => {
+        statements++;
+        return sql;
+      },
+    }),
+  );
+  const log = pino({ level: 'silent' });
+  const server: ApolloServer<RequestContext> = createServer(log);
+  await server.start();
+
+  const run = async <T,>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>> => {
+    statements = 0;
+    const response = await server.executeOperation(
+      { query, variables },
+      { contextValue: createRequestContext(orm.em, 'test', log) },
+    );
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const { data, errors } = response.body.singleResult;
+    return { data: (data ?? undefined) as T | undefined, errors: errors as OperationResult<T>['errors'], statements };
+  };
+  return {
+    orm,
+    run,
+    async data(query, variables) {
+      const result = await run(query, variables);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data;
+    },
+    async close() {
+      await server.stop();
+      await orm.close(true);
+    },
+  };
+}
+
+/** Looks a unit up by its seed key, as tests speak of units by name, not by id. */
+export async function unitId(client: GraphQLTestClient, kommunKey: string, unitKey: string): Promise<string> {
+  const rows = await client.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ id: number }[]>(
+      'select u.id from org_unit u join kommun k on k.id = u.kommun_id where k.key = ? and u.key = ?',
+      [kommunKey, unitKey],
+    );
+  if (!rows[0]) throw new Error(`no unit ${kommunKey}/${unitKey}`);
+  return String(rows[0].id);
+}
+
+export async function periodId(client: GraphQLTestClient, kommunKey: string, periodKey: string): Promise<string> {
+  const rows = await client.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ id: number }[]>(
+      'select p.id from period p join kommun k on k.id = p.kommun_id where k.key = ? and p.key = ?',
+      [kommunKey, periodKey],
+    );
+  if (!rows[0]) throw new Error(`no period ${kommunKey}/${periodKey}`);
+  return String(rows[0].id);
+}

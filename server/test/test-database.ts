@@ -1,0 +1,66 @@
+/**
+ * Where the tests' PostgreSQL comes from: TEST_DATABASE_URL (a server the tests may create
+ * databases on, e.g. postgresql://postgres@127.0.0.1:5432/test) or, without it, an embedded
+ * PostgreSQL in a temporary folder. Each call makes a fresh, empty database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+
+export interface TestServer {
+  /** A URL of the server's maintenance database. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const external = process.env.TEST_DATABASE_URL;
+  if (external) return { adminUrl: external, stop: async () => {} };
+  const dataDir = mkdtempSync(join(tmpdir(), 'uppfoljning-test-'));
+  const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
+  return {
+    adminUrl: db.url,
+    stop: async () => {
+      await db.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+    await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
