@@ -35,7 +35,7 @@ export async function graphqlClient(url = inject('demoDatabaseUrl')): Promise<Gr
       },
     }),
   );
-  const log = pino({ level: 'silent' });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const server: ApolloServer<RequestContext> = createServer(log);
   await server.start();
 

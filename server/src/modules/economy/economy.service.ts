@@ -1,7 +1,6 @@
 import type { RequestContext } from '../../context.js';
 import { unitFamily } from '../organisation/organisation.service.js';
 import { ancestorIds, isInSubtree, scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
-import type { IOrgUnit } from '../organisation/org-unit.entity.js';
 import { EconomyTable, Investment, type IEconomyLine, type IEconomyTable, type IInvestment } from './economy.entity.js';
 
 /** An economy table as a page shows it: possibly only the lines about one department. */
@@ -34,7 +33,8 @@ const view = (table: IEconomyTable, lines: IEconomyLine[]): EconomyTableView => 
  */
 export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<EconomyTableView[]> {
   return ctx.memo(scopeKey(scope, 'economy'), async () => {
-    await unitFamily(ctx, scope.unit);
+    const family = await unitFamily(ctx, scope.unit);
+    const subtreeIds = new Set(family.filter((u) => isInSubtree(u, scope.unit)).map((u) => u.id));
     const tables = await ctx.em.find(
       EconomyTable,
       {
@@ -50,7 +50,7 @@ export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<E
 
     const above = tables
       .filter((t) => !isInSubtree(t.unit, scope.unit))
-      .map((t) => view(t, t.lines.getItems().filter((l) => isInSubtree(unitPath(ctx, l.unit), scope.unit))))
+      .map((t) => view(t, t.lines.getItems().filter((l) => subtreeIds.has(l.unit.id))))
       .filter((v) => v.lines.length > 0);
     if (above.length > 0) return above;
 
@@ -58,11 +58,6 @@ export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<E
     const shallowest = Math.min(...below.map((t) => t.unit.path.length));
     return below.filter((t) => t.unit.path.length === shallowest).map(whole);
   });
-}
-
-/** Lines point at units of the family loaded for the scope; an unknown one is outside it. */
-function unitPath(ctx: RequestContext, unit: IOrgUnit): Pick<IOrgUnit, 'path'> {
-  return ctx.em.getUnitOfWork().getById<IOrgUnit>('OrgUnit', unit.id) ?? { path: '' };
 }
 
 type Amount = number | null;
