@@ -61,7 +61,11 @@ export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<E
 }
 
 type Amount = number | null;
-const sum = (values: Amount[]): Amount =>
+/** A total is only as complete as its lines: one line without the figure makes it unknown. */
+const sumComplete = (values: Amount[]): Amount =>
+  values.length > 0 && values.every((v) => v !== null) ? values.reduce<number>((acc, v) => acc + v!, 0) : null;
+/** Deviations add up over the lines that have one (a blank forecast column means no deviation told). */
+const sumKnown = (values: Amount[]): Amount =>
   values.some((v) => v !== null) ? values.reduce<number>((acc, v) => acc + (v ?? 0), 0) : null;
 const minus = (a: Amount, b: Amount): Amount => (a === null || b === null ? null : a - b);
 
@@ -76,19 +80,15 @@ export const deviationForecast = (l: Pick<IEconomyLine, 'forecastFullYear' | 'bu
  */
 export function economyTotals(table: EconomyTableView) {
   const counted = table.lines.filter((l) => l.partOf === null && l.countsInTotal);
-  const total = (pick: (l: IEconomyLine) => Amount) => sum(counted.map(pick));
-  const budgetPeriod = total((l) => l.budgetPeriod ?? null);
-  const outcomePeriod = total((l) => l.outcomePeriod ?? null);
-  const budgetFullYear = total((l) => l.budgetFullYear ?? null);
-  const forecastFullYear = total((l) => l.forecastFullYear ?? null);
+  const total = (pick: (l: IEconomyLine) => Amount) => sumComplete(counted.map(pick));
   return {
-    budgetPeriod,
-    outcomePeriod,
-    deviationPeriod: minus(outcomePeriod, budgetPeriod),
+    budgetPeriod: total((l) => l.budgetPeriod ?? null),
+    outcomePeriod: total((l) => l.outcomePeriod ?? null),
+    deviationPeriod: sumKnown(counted.map(deviationPeriod)),
     outcomePreviousYearPeriod: total((l) => l.outcomePreviousYearPeriod ?? null),
-    budgetFullYear,
-    forecastFullYear,
-    deviationForecast: minus(forecastFullYear, budgetFullYear),
+    budgetFullYear: total((l) => l.budgetFullYear ?? null),
+    forecastFullYear: total((l) => l.forecastFullYear ?? null),
+    deviationForecast: sumKnown(counted.map(deviationForecast)),
   };
 }
 

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphqlClient, periodId, unitId, type GraphQLTestClient } from '../../../test/graphql-client.js';
+
+const ECONOMY = /* GraphQL */ `
+  query Economy($unitId: ID!, $periodId: ID) {
+    unit(id: $unitId) {
+      followUp(periodId: $periodId) {
+        economy {
+          ledger dimension forecastLabel
+          unit { name }
+          totals { budgetPeriod outcomePeriod deviationPeriod outcomePreviousYearPeriod budgetFullYear forecastFullYear deviationForecast }
+          lines {
+            label partOf countsInTotal unit { name }
+            budgetPeriod outcomePeriod deviationPeriod budgetFullYear forecastFullYear deviationForecast
+            deviationExplanation forecastExplanation
+          }
+        }
+        investments { name parentId budgetTotal forecastTotal }
+      }
+    }
+  }
+`;
+
+type Totals = Record<string, number | null>;
+const TKR = 1000;
+
+/**
+ * Printed totals are sums of exact kronor rounded afterwards, so the sum of the printed
+ * (rounded) lines may differ by up to 1 tkr per summed line, never more.
+ */
+function expectReconciles(totals: Totals, printedTkr: Totals, lineCount: number) {
+  for (const [field, printed] of Object.entries(printedTkr)) {
+    if (printed === null) {
+      expect(totals[field], field).toBeNull();
+      continue;
+    }
+    const actual = totals[field];
+    expect(actual, field).not.toBeNull();
+    expect(Math.abs(actual! - printed * TKR), `${field}: ${actual} vs printed ${printed} tkr`).toBeLessThanOrEqual(lineCount * TKR);
+  }
+}
+
+let client: GraphQLTestClient;
+beforeAll(async () => {
+  client = await graphqlClient();
+});
+afterAll(() => client.close());
+
+async function economyOf(kommun: string, unit: string, period: string) {
+  const data = await client.data(ECONOMY, {
+    unitId: await unitId(client, kommun, unit),
+    periodId: await periodId(client, kommun, period),
+  });
+  return data.unit.followUp;
+}
+
+describe('economy totals, computed from the lines', () => {
+  it('reconciles Kommunstyrelsekontoret Jan–Jul 2025 per department and per account group with the printed totals', async () => {
+    const { economy } = await economyOf('norrtalje', 'ksk', '2025-jan-jul');
+    const printed = {
+      budgetPeriod: -191_787,
+      outcomePeriod: -168_111,
+      deviationPeriod: 23_676,
+      outcomePreviousYearPeriod: -167_263,
+      budgetFullYear: -329_261,
+      forecastFullYear: -324_378,
+      deviationForecast: 4_884,
+    };
+    const perUnit = economy.find((t: any) => t.dimension === 'UNIT');
+    const perGroup = economy.find((t: any) => t.dimension === 'ACCOUNT_GROUP');
+    expect(perUnit.forecastLabel).toBe('Prognos 3');
+    expect(perUnit.lines).toHaveLength(7);
+    expectReconciles(perUnit.totals, printed, perUnit.lines.length);
+    expectReconciles(perGroup.totals, printed, perGroup.lines.filter((l: any) => !l.partOf).length);
+  });
+
+  it('keeps each department line with its two explanation texts', async () => {
+    const { economy } = await economyOf('norrtalje', 'ksk', '2025-jan-jul');
+    const kommundirektor = economy
+      .find((t: any) => t.dimension === 'UNIT')
+      .lines.find((l: any) => l.unit.name === 'Kommundirektör');
+    expect(kommundirektor).toMatchObject({ budgetPeriod: -3_588_000, outcomePeriod: -3_118_000, deviationPeriod: 470_000 });
+    expect(kommundirektor.deviationExplanation).toBeTruthy();
+    expect(kommundirektor.forecastExplanation).toBeTruthy();
+  });
+
+  it('reconciles the 2024 operating account with the printed total', async () => {
+    const { economy } = await economyOf('norrtalje', 'ksk', '2024');
+    const perUnit = economy.find((t: any) => t.dimension === 'UNIT');
+    expectReconciles(
+      perUnit.totals,
+      { budgetPeriod: -305_285, outcomePeriod: -282_930, deviationPeriod: 22_355, outcomePreviousYearPeriod: -258_055 },
+      perUnit.lines.length,
+    );
+  });
+
+  it('shows a department its own line of the office table', async () => {
+    const { economy } = await economyOf('norrtalje', 'ksk-it', '2025-jan-jul');
+    expect(economy).toHaveLength(1);
+    expect(economy[0].unit.name).toBe('Kommunstyrelsekontoret');
+    expect(economy[0].lines.map((l: any) => l.unit.name)).toEqual(['IT-enheten']);
+  });
+
+  it('reconciles Alingsås operating and land-development accounts with their printed results', async () => {
+    const { economy, investments } = await economyOf('alingsas', 'als-ks', '2024-jan-aug');
+    const drift = economy.find((t: any) => t.ledger === 'DRIFT');
+    const exploatering = economy.find((t: any) => t.ledger === 'EXPLOATERING');
+    expectReconciles(
+      drift.totals,
+      { budgetFullYear: 0, forecastFullYear: 0, outcomePeriod: 9_902, outcomePreviousYearPeriod: 5_167 },
+      drift.lines.length,
+    );
+    expectReconciles(
+      exploatering.totals,
+      { budgetFullYear: 0, forecastFullYear: 2_700, outcomePeriod: -9_760, outcomePreviousYearPeriod: -7_877 },
+      exploatering.lines.length,
+    );
+    expect(investments.length).toBeGreaterThan(0);
+  });
+
+  it('normalises the monthly follow-up that prints net costs as positive numbers', async () => {
+    const { economy } = await economyOf('kommunledningsstaben', 'kls', '2025-jan-nov');
+    const table = economy[0];
+    const tia = table.lines.find((l: any) => l.label.startsWith('TIA'));
+    expect(tia.countsInTotal).toBe(false);
+    // Printed: budget 37 910, outcome 36 399, deviation (budget − outcome) 1 511; årsbudget
+    // 43 510 and a forecast deviation of 1 200, all without the TIA line.
+    expectReconciles(
+      table.totals,
+      { budgetPeriod: -37_910, outcomePeriod: -36_399, deviationPeriod: 1_511, budgetFullYear: -43_510 },
+      table.lines.length - 1,
+    );
+    expect(table.totals.deviationForecast).toBe(1_200_000);
+  });
+});

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphqlClient, periodId, unitId, type GraphQLTestClient } from '../../../test/graphql-client.js';
+
+const GOALS = /* GraphQL */ `
+  query Goals($unitId: ID!, $periodId: ID) {
+    unit(id: $unitId) {
+      followUp(periodId: $periodId) {
+        goalSummary { total met partlyMet notMet notAssessed }
+        goals { assessment trend analysis goal { code title area { code } } }
+      }
+    }
+  }
+`;
+
+let client: GraphQLTestClient;
+let year2024: string;
+beforeAll(async () => {
+  client = await graphqlClient();
+  year2024 = await periodId(client, 'norrtalje', '2024');
+});
+afterAll(() => client.close());
+
+describe('goals', () => {
+  it('has the 18 inriktningsmål of Kommunstyrelsekontoret in 2024, 13 of them met', async () => {
+    const data = await client.data(GOALS, { unitId: await unitId(client, 'norrtalje', 'ksk'), periodId: year2024 });
+    const { goalSummary, goals } = data.unit.followUp;
+    expect(goalSummary).toEqual({ total: 18, met: 13, partlyMet: 0, notMet: 5, notAssessed: 0 });
+    expect(goals.filter((g: any) => g.assessment === 'EJ_UPPFYLLT').map((g: any) => g.goal.code)).toEqual([
+      '2.1',
+      '3.1',
+      '3.2',
+      '3.3',
+      '6.3',
+    ]);
+    expect(goals[0]).toMatchObject({ assessment: 'UPPFYLLT', trend: 'NEGATIV', goal: { code: '1.1', area: { code: '1' } } });
+    expect(goals[0].analysis).toContain('åtta av nio indikatorer');
+  });
+
+  it('shows a department the office assessments of the goals its own work serves', async () => {
+    const office = await client.data(GOALS, { unitId: await unitId(client, 'norrtalje', 'ksk'), periodId: year2024 });
+    const department = await client.data(GOALS, { unitId: await unitId(client, 'norrtalje', 'ksk-raddningstjanst'), periodId: year2024 });
+    const codes = department.unit.followUp.goals.map((g: any) => g.goal.code);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.length).toBeLessThan(office.unit.followUp.goals.length);
+    expect(codes).toContain('3.3');
+  });
+
+  it('has no goal assessments where the report made none (Jan–Jul 2025)', async () => {
+    const data = await client.data(GOALS, { unitId: await unitId(client, 'norrtalje', 'ksk') });
+    expect(data.unit.followUp.goalSummary.total).toBe(0);
+  });
+});
