@@ -39,22 +39,35 @@ export interface LargeKommun {
 
 const pick = <T>(items: readonly T[], n: number): T => items[n % items.length]!;
 
-export async function generateLargeKommun(em: EntityManager, size: LargeKommunSize = fullSize, key = 'storkommun'): Promise<LargeKommun> {
+export async function generateLargeKommun(
+  em: EntityManager,
+  size: LargeKommunSize = fullSize,
+  key = 'storkommun',
+): Promise<LargeKommun> {
   const knex = em.getKnex();
   let rows = 0;
   const insert = async <T extends Record<string, unknown>>(table: string, data: T[]): Promise<number[]> => {
     rows += data.length;
     const ids: number[] = [];
     for (let i = 0; i < data.length; i += 1000) {
-      const inserted = await knex(table).insert(data.slice(i, i + 1000)).returning('id');
+      const inserted = await knex(table)
+        .insert(data.slice(i, i + 1000))
+        .returning('id');
       ids.push(...inserted.map((r: { id: number }) => r.id));
     }
     return ids;
   };
 
   const [kommunId] = await insert('kommun', [{ key, name: 'Storköping (genererad)', kolada_code: null }]);
-  const unit = async (name: string, kind: string, parent: { id: number; path: string } | null, position: number) => {
-    const [id] = await insert('org_unit', [{ kommun_id: kommunId, parent_id: parent?.id ?? null, key: `u${rows}`, name, kind, position }]);
+  const unit = async (
+    name: string,
+    kind: string,
+    parent: { id: number; path: string } | null,
+    position: number,
+  ) => {
+    const [id] = await insert('org_unit', [
+      { kommun_id: kommunId, parent_id: parent?.id ?? null, key: `u${rows}`, name, kind, position },
+    ]);
     const path = `${parent?.path ?? '/'}${id}/`;
     await knex('org_unit').where({ id }).update({ path });
     return { id: id!, path };
@@ -95,7 +108,12 @@ export async function generateLargeKommun(em: EntityManager, size: LargeKommunSi
 
   const areas = await insert(
     'goal_area',
-    Array.from({ length: 7 }, (_, a) => ({ kommun_id: kommunId, key: `a${a + 1}`, code: `${a + 1}`, title: `Målområde ${a + 1}` })),
+    Array.from({ length: 7 }, (_, a) => ({
+      kommun_id: kommunId,
+      key: `a${a + 1}`,
+      code: `${a + 1}`,
+      title: `Målområde ${a + 1}`,
+    })),
   );
   const goals = await insert(
     'goal',
@@ -142,11 +160,18 @@ export async function generateLargeKommun(em: EntityManager, size: LargeKommunSi
   await insert(
     'indicator_value',
     indicators.flatMap((indicator, i) => [
-      ...Array.from({ length: size.years }, (_, y) => ({ indicator_id: indicator, kind: 'outcome', year: firstYear + y, value: (i * 7 + y * 3) % 100 })),
+      ...Array.from({ length: size.years }, (_, y) => ({
+        indicator_id: indicator,
+        kind: 'outcome',
+        year: firstYear + y,
+        value: (i * 7 + y * 3) % 100,
+      })),
       { indicator_id: indicator, kind: 'target', year: 2025, value: 50 },
     ]),
   );
-  const officeOfIndicator = indicatorRows.map((row) => departments.find((d) => d.id === row.responsible_unit_id)!.office);
+  const officeOfIndicator = indicatorRows.map(
+    (row) => departments.find((d) => d.id === row.responsible_unit_id)!.office,
+  );
   await insert(
     'indicator_follow_up',
     indicators.flatMap((indicator, i) =>
@@ -194,8 +219,20 @@ export async function generateLargeKommun(em: EntityManager, size: LargeKommunSi
     const officeDepartments = departments.filter((d) => d.office === office.id);
     for (const [p, period] of periods.entries()) {
       const [unitTable, groupTable] = await insert('economy_table', [
-        { unit_id: office.id, period_id: period, ledger: 'drift', dimension: 'unit', forecast_label: 'Prognos' },
-        { unit_id: office.id, period_id: period, ledger: 'drift', dimension: 'accountGroup', forecast_label: 'Prognos' },
+        {
+          unit_id: office.id,
+          period_id: period,
+          ledger: 'drift',
+          dimension: 'unit',
+          forecast_label: 'Prognos',
+        },
+        {
+          unit_id: office.id,
+          period_id: period,
+          ledger: 'drift',
+          dimension: 'accountGroup',
+          forecast_label: 'Prognos',
+        },
       ]);
       await insert('economy_line', [
         ...officeDepartments.map((dept, d) => ({
@@ -204,9 +241,9 @@ export async function generateLargeKommun(em: EntityManager, size: LargeKommunSi
           label: `Avdelning ${d + 1}`,
           position: d,
           budget_period: -10_000_000 - d * 100_000,
-          outcome_period: -10_000_000 - d * 100_000 + ((d + p) % 4 - 2) * 250_000,
+          outcome_period: -10_000_000 - d * 100_000 + (((d + p) % 4) - 2) * 250_000,
           budget_full_year: -10_000_000 - d * 100_000,
-          forecast_full_year: -10_000_000 - d * 100_000 + ((d + p) % 3 - 1) * 300_000,
+          forecast_full_year: -10_000_000 - d * 100_000 + (((d + p) % 3) - 1) * 300_000,
         })),
         ...['Intäkter', 'Kostnader'].map((label, i) => ({
           table_id: groupTable,

@@ -36,7 +36,7 @@ export function createRequestContext(em: EntityManager, requestId: string, log: 
       let found = loaders.get(name) as DataLoader<K, V> | undefined;
       if (!found) {
         found = new DataLoader<K, V>(batch);
-        loaders.set(name, found as DataLoader<unknown, unknown>);
+        loaders.set(name, found);
       }
       return found;
     },

@@ -13,7 +13,11 @@ import { createServer } from './server.js';
  * One process, one port: GraphQL at /graphql, health checks, and the built PWA with its
  * client-side routes (every deep link serves index.html).
  */
-export async function createHttpApp(config: Config, orm: MikroORM, log: Logger): Promise<{ app: Express; stop: () => Promise<void> }> {
+export async function createHttpApp(
+  config: Config,
+  orm: MikroORM,
+  log: Logger,
+): Promise<{ app: Express; stop: () => Promise<void> }> {
   const apollo = createServer(log);
   await apollo.start();
   const app = express();
@@ -37,9 +41,9 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger):
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
-        return createRequestContext(orm.em, requestId, log);
+        return Promise.resolve(createRequestContext(orm.em, requestId, log));
       },
     }),
   );
@@ -51,7 +55,10 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger):
         index: false,
         setHeaders(res, path) {
           // Hashed assets never change; the shell and the service worker always revalidate.
-          res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+          res.setHeader(
+            'Cache-Control',
+            path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
         },
       }),
     );
@@ -61,7 +68,9 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger):
     });
   } else {
     app.get('/', (_req, res) => {
-      res.type('text/plain; charset=utf-8').send('Uppföljning: API:t finns på /graphql. Klienten är inte byggd.');
+      res
+        .type('text/plain; charset=utf-8')
+        .send('Uppföljning: API:t finns på /graphql. Klienten är inte byggd.');
     });
   }
   return { app, stop: () => apollo.stop() };

@@ -19,7 +19,10 @@ export interface OperationResult<T> {
 
 export interface GraphQLTestClient {
   orm: MikroORM;
-  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>>;
+  run<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<OperationResult<T>>;
   /** Like run, but fails the test on errors and returns the data. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
@@ -39,7 +42,7 @@ export async function graphqlClient(url = inject('demoDatabaseUrl')): Promise<Gr
   const server: ApolloServer<RequestContext> = createServer(log);
   await server.start();
 
-  const run = async <T,>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>> => {
+  const run = async <T>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>> => {
     statements = 0;
     const response = await server.executeOperation(
       { query, variables },
@@ -47,15 +50,19 @@ export async function graphqlClient(url = inject('demoDatabaseUrl')): Promise<Gr
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const { data, errors } = response.body.singleResult;
-    return { data: (data ?? undefined) as T | undefined, errors: errors as OperationResult<T>['errors'], statements };
+    return {
+      data: (data ?? undefined) as T | undefined,
+      errors: errors as OperationResult<T>['errors'],
+      statements,
+    };
   };
   return {
     orm,
     run,
-    async data(query, variables) {
-      const result = await run(query, variables);
+    async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+      const result = await run<T>(query, variables);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data;
+      return result.data as T;
     },
     async close() {
       await server.stop();
@@ -77,7 +84,11 @@ export async function unitId(client: GraphQLTestClient, kommunKey: string, unitK
   return String(rows[0].id);
 }
 
-export async function periodId(client: GraphQLTestClient, kommunKey: string, periodKey: string): Promise<string> {
+export async function periodId(
+  client: GraphQLTestClient,
+  kommunKey: string,
+  periodKey: string,
+): Promise<string> {
   const rows = await client.orm.em
     .fork()
     .getConnection()

@@ -6,58 +6,220 @@
 export const OFFICE_DRILL_DOWN = /* GraphQL */ `
   query OfficeDrillDown($unitId: ID!, $periodId: ID) {
     unit(id: $unitId) {
-      id name shortName kind
-      kommun { id name koladaCode }
-      ancestors { id name kind }
-      children { id name kind }
+      id
+      name
+      shortName
+      kind
+      kommun {
+        id
+        name
+        koladaCode
+      }
+      ancestors {
+        id
+        name
+        kind
+      }
+      children {
+        id
+        name
+        kind
+      }
       followUp(periodId: $periodId) {
-        period { id label kind startDate endDate }
-        offTrack { kind severity title reason comment targetId amount }
-        goalSummary { total met partlyMet notMet notAssessed }
+        period {
+          id
+          label
+          kind
+          startDate
+          endDate
+        }
+        offTrack {
+          kind
+          severity
+          title
+          reason
+          comment
+          targetId
+          amount
+        }
+        goalSummary {
+          total
+          met
+          partlyMet
+          notMet
+          notAssessed
+        }
         goals {
-          id assessment trend analysis version
-          unit { id name }
-          goal { id code title area { id code title agenda2030 } }
+          id
+          assessment
+          trend
+          analysis
+          version
+          unit {
+            id
+            name
+          }
+          goal {
+            id
+            code
+            title
+            area {
+              id
+              code
+              title
+              agenda2030
+            }
+          }
         }
         indicators {
-          id assessment trend comment commentDate version
-          unit { id name }
+          id
+          assessment
+          trend
+          comment
+          commentDate
+          version
+          unit {
+            id
+            name
+          }
           indicator {
-            id name unitOfMeasure direction origin koladaKpiId
-            goal { id code }
-            responsibleUnit { id name }
-            outcomes { year value preliminary label note }
-            targets { year value label note }
+            id
+            name
+            unitOfMeasure
+            direction
+            origin
+            koladaKpiId
+            goal {
+              id
+              code
+            }
+            responsibleUnit {
+              id
+              name
+            }
+            outcomes {
+              year
+              value
+              preliminary
+              label
+              note
+            }
+            targets {
+              year
+              value
+              label
+              note
+            }
           }
         }
         assignmentSummary {
-          rows { kind status onPlan deviating withoutForecast total }
-          onPlan deviating withoutForecast total
+          rows {
+            kind
+            status
+            onPlan
+            deviating
+            withoutForecast
+            total
+          }
+          onPlan
+          deviating
+          withoutForecast
+          total
         }
         assignments {
-          id status forecast comment commentDate deviationReason version
+          id
+          status
+          forecast
+          comment
+          commentDate
+          deviationReason
+          version
           assignment {
-            id kind title dueDate originYear
-            goal { id code title }
-            ownerUnit { id name }
-            responsibleUnit { id name }
+            id
+            kind
+            title
+            dueDate
+            originYear
+            goal {
+              id
+              code
+              title
+            }
+            ownerUnit {
+              id
+              name
+            }
+            responsibleUnit {
+              id
+              name
+            }
           }
         }
         economy {
-          id ledger dimension forecastLabel
-          unit { id name }
-          totals { budgetPeriod outcomePeriod deviationPeriod outcomePreviousYearPeriod budgetFullYear forecastFullYear deviationForecast }
+          id
+          ledger
+          dimension
+          forecastLabel
+          unit {
+            id
+            name
+          }
+          totals {
+            budgetPeriod
+            outcomePeriod
+            deviationPeriod
+            outcomePreviousYearPeriod
+            budgetFullYear
+            forecastFullYear
+            deviationForecast
+          }
           lines {
-            id label accountGroup partOf countsInTotal note version
-            unit { id name }
-            budgetPeriod outcomePeriod deviationPeriod outcomePreviousYearPeriod
-            budgetFullYear forecastFullYear deviationForecast
-            deviationExplanation forecastExplanation
+            id
+            label
+            accountGroup
+            partOf
+            countsInTotal
+            note
+            version
+            unit {
+              id
+              name
+            }
+            budgetPeriod
+            outcomePeriod
+            deviationPeriod
+            outcomePreviousYearPeriod
+            budgetFullYear
+            forecastFullYear
+            deviationForecast
+            deviationExplanation
+            forecastExplanation
           }
         }
-        investments { id projectNumber name parentId budgetTotal forecastTotal deviationTotal outcomeAccumulated budgetYear outcomeYear }
+        investments {
+          id
+          projectNumber
+          name
+          parentId
+          budgetTotal
+          forecastTotal
+          deviationTotal
+          outcomeAccumulated
+          budgetYear
+          outcomeYear
+        }
       }
-      reports { id title type status publishedAt period { id label } }
+      reports {
+        id
+        title
+        type
+        status
+        publishedAt
+        period {
+          id
+          label
+        }
+      }
     }
   }
 `;

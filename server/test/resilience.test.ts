@@ -35,9 +35,13 @@ async function startServerProcess(env: Record<string, string>) {
 describe('starting the server', () => {
   it('exits non-zero with a clear message when the database cannot be reached', async () => {
     const port = await freePort();
-    const result = await startServerProcess({ DATABASE_URL: `postgresql://postgres:secret@127.0.0.1:${port}/uppfoljning` });
+    const result = await startServerProcess({
+      DATABASE_URL: `postgresql://postgres:secret@127.0.0.1:${port}/uppfoljning`,
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`Databasen postgresql://postgres:***@127.0.0.1:${port}/uppfoljning svarar inte`);
+    expect(result.stderr).toContain(
+      `Databasen postgresql://postgres:***@127.0.0.1:${port}/uppfoljning svarar inte`,
+    );
     expect(result.stderr).not.toContain('secret');
   });
 
@@ -87,7 +91,10 @@ describe('a database that goes away while the server runs', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ kommuner { id name } }' }),
     });
-    return (await response.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };
+    return (await response.json()) as {
+      data?: unknown;
+      errors?: { message: string; extensions: { code: string } }[];
+    };
   };
 
   it('masks the failure while the database is down and recovers by itself when it returns', async () => {

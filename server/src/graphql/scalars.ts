@@ -28,7 +28,10 @@ export const KronorScalar = new GraphQLScalarType<number, number>({
 });
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string) => isoDate.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const validDate = (s: string) =>
+  isoDate.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** A calendar date without time zone, YYYY-MM-DD (as the reports print them). */
 export const DateScalar = new GraphQLScalarType<string, string>({
@@ -44,7 +47,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     return value;
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING || !validDate(ast.value)) throw badScalar('Date', 'value' in ast ? ast.value : ast.kind);
+    if (ast.kind !== Kind.STRING || !validDate(ast.value))
+      throw badScalar('Date', 'value' in ast ? ast.value : ast.kind);
     return ast.value;
   },
 });

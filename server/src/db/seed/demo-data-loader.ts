@@ -8,11 +8,7 @@ import type { EntityName } from '@mikro-orm/core';
 import { Assignment, AssignmentFollowUp } from '../../modules/assignments/assignment.entity.js';
 import { EconomyLine, EconomyTable, Investment } from '../../modules/economy/economy.entity.js';
 import { Goal, GoalArea, GoalFollowUp } from '../../modules/goals/goal.entity.js';
-import {
-  Indicator,
-  IndicatorFollowUp,
-  IndicatorValue,
-} from '../../modules/indicators/indicator.entity.js';
+import { Indicator, IndicatorFollowUp, IndicatorValue } from '../../modules/indicators/indicator.entity.js';
 import { InternalControl } from '../../modules/internal-control/internal-control.entity.js';
 import { Kommun, OrgUnit, Period } from '../../modules/organisation/org-unit.entity.js';
 import { Report, ReportKeyFigure, ReportSection } from '../../modules/reports/report.entity.js';
@@ -114,21 +110,40 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
   const periods = idsByKey(
     await upsert(
       Period,
-      seed.periods.map((p) => ({ kommun: kommunId, key: p.key, label: p.label, kind: p.kind, startDate: p.start, endDate: p.end })),
+      seed.periods.map((p) => ({
+        kommun: kommunId,
+        key: p.key,
+        label: p.label,
+        kind: p.kind,
+        startDate: p.start,
+        endDate: p.end,
+      })),
       ['kommun', 'key'],
     ),
   );
   const areas = idsByKey(
     await upsert(
       GoalArea,
-      seed.goalAreas.map((a) => ({ kommun: kommunId, key: a.key, code: a.code, title: a.title, agenda2030: a.agenda2030 ?? [] })),
+      seed.goalAreas.map((a) => ({
+        kommun: kommunId,
+        key: a.key,
+        code: a.code,
+        title: a.title,
+        agenda2030: a.agenda2030 ?? [],
+      })),
       ['kommun', 'key'],
     ),
   );
   const goals = idsByKey(
     await upsert(
       Goal,
-      seed.goals.map((g) => ({ kommun: kommunId, key: g.key, code: g.code, title: g.title, area: idOf(areas, g.area) })),
+      seed.goals.map((g) => ({
+        kommun: kommunId,
+        key: g.key,
+        code: g.code,
+        title: g.title,
+        area: idOf(areas, g.area),
+      })),
       ['kommun', 'key'],
     ),
   );
@@ -207,7 +222,11 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
     successor,
   });
   const assignments = idsByKey(
-    await upsert(Assignment, seed.assignments.map((a) => assignmentRow(a, null)), ['kommun', 'key']),
+    await upsert(
+      Assignment,
+      seed.assignments.map((a) => assignmentRow(a, null)),
+      ['kommun', 'key'],
+    ),
   );
   const withSuccessor = seed.assignments.filter((a) => a.successor);
   await upsert(
@@ -268,7 +287,9 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
 
   // Category lines first so that projects can point at them.
   const investmentIds = new Map<string, number>();
-  const investmentsInOrder = [...seed.investments].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null));
+  const investmentsInOrder = [...seed.investments].sort(
+    (a, b) => Number(a.parent !== null) - Number(b.parent !== null),
+  );
   for (const inv of investmentsInOrder) {
     const [row] = await upsert(
       Investment,
@@ -368,7 +389,13 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
     );
     await upsert(
       ReportKeyFigure,
-      (report.keyFigures ?? []).map((f, position) => ({ report: row!.id, position, label: f.label, value: f.value, unit: f.unit })),
+      (report.keyFigures ?? []).map((f, position) => ({
+        report: row!.id,
+        position,
+        label: f.label,
+        value: f.value,
+        unit: f.unit,
+      })),
       ['report', 'position'],
     );
   }

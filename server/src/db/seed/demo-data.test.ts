@@ -9,10 +9,24 @@ const name = `uppfoljning_seed_${process.pid}`;
 let orm: MikroORM;
 
 const snapshot = async () => {
-  const tables = ['kommun', 'org_unit', 'period', 'goal', 'indicator', 'indicator_value', 'assignment', 'assignment_follow_up', 'economy_line', 'report_section'];
+  const tables = [
+    'kommun',
+    'org_unit',
+    'period',
+    'goal',
+    'indicator',
+    'indicator_value',
+    'assignment',
+    'assignment_follow_up',
+    'economy_line',
+    'report_section',
+  ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
-    out[table] = await orm.em.fork().getConnection().execute(`select count(*)::int as n, coalesce(sum(id), 0)::bigint as ids from ${table}`);
+    out[table] = await orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as n, coalesce(sum(id), 0)::bigint as ids from ${table}`);
   }
   return out;
 };
@@ -32,8 +46,16 @@ describe('the demo data', () => {
     const seeds = readKommunSeeds();
     const norrtalje = seeds.find((s) => s.kommun.code === '0188')!;
     const followUps = (period: string) => norrtalje.assignmentFollowUps.filter((f) => f.period === period);
-    expect(seeds.map((s) => s.kommun.name).sort()).toEqual(['Alingsås kommun', 'Kommunledningsstaben', 'Norrtälje kommun']);
-    expect(followUps('2024').filter((f) => norrtalje.assignments.find((a) => a.key === f.assignment)!.ownerUnit === 'ksk')).toHaveLength(36);
+    expect(seeds.map((s) => s.kommun.name).sort()).toEqual([
+      'Alingsås kommun',
+      'Kommunledningsstaben',
+      'Norrtälje kommun',
+    ]);
+    expect(
+      followUps('2024').filter(
+        (f) => norrtalje.assignments.find((a) => a.key === f.assignment)!.ownerUnit === 'ksk',
+      ),
+    ).toHaveLength(36);
     expect(followUps('2025-jan-jul')).toHaveLength(36);
     expect(norrtalje.goalFollowUps).toHaveLength(18);
   });

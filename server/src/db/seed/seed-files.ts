@@ -45,7 +45,9 @@ function readKommunSeed(path: string, dirName: string): KommunSeed {
   // The organisation file first: it decides the order in which units are listed.
   const files = readdirSync(path)
     .filter((f) => f.endsWith('.json'))
-    .sort((a, b) => Number(b === 'organisation.json') - Number(a === 'organisation.json') || a.localeCompare(b));
+    .sort(
+      (a, b) => Number(b === 'organisation.json') - Number(a === 'organisation.json') || a.localeCompare(b),
+    );
   if (files.length === 0) throw new SeedDataError(`${dirName}: inga seed-filer`);
   const merged = Object.fromEntries(collections.map((c) => [c, []])) as unknown as Collections;
   let kommun: SeedFile['kommun'] | undefined;

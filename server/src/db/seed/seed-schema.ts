@@ -115,7 +115,10 @@ export const seedIndicator = z.object({
   origin: z.enum(indicatorOrigins),
   responsibleUnit: key,
   /** The Kolada KPI id when the indicator is a Kolada measure (see shared/kolada/kpi.csv). */
-  koladaKpiId: z.string().regex(/^[NU]\d{5}$/).optional(),
+  koladaKpiId: z
+    .string()
+    .regex(/^[NU]\d{5}$/)
+    .optional(),
   values: z.array(seedIndicatorValue),
   targets: z.array(seedIndicatorValue),
 });
@@ -281,7 +284,10 @@ export const seedFile = z
   .object({
     kommun: z.object({
       /** Kolada's four-digit code; null for the kommun of 002, which is not named. */
-      code: z.string().regex(/^\d{4}$/).nullable(),
+      code: z
+        .string()
+        .regex(/^\d{4}$/)
+        .nullable(),
       name: text,
     }),
     units: z.array(seedUnit).optional(),

@@ -51,12 +51,19 @@ export const AssignmentFollowUp = defineEntity({
     assignment: () => p.manyToOne(Assignment),
     period: () => p.manyToOne(Period).index(),
     status: p.enum([...assignmentStatuses]).length(40),
-    forecast: p.enum([...forecasts]).length(30).nullable(),
+    forecast: p
+      .enum([...forecasts])
+      .length(30)
+      .nullable(),
     comment: p.text().nullable(),
     commentDate: p.date().nullable(),
     deviationReason: p.text().nullable(),
     version: p.integer().version(),
-    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['assignment', 'period'] }],
 });

@@ -36,7 +36,9 @@ export function assignmentsInScope(ctx: RequestContext, scope: UnitScope): Promi
     return rows.sort(
       (a, b) =>
         assignmentKinds.indexOf(a.assignment.kind) - assignmentKinds.indexOf(b.assignment.kind) ||
-        (a.assignment.goal?.code ?? '~').localeCompare(b.assignment.goal?.code ?? '~', 'sv', { numeric: true }) ||
+        (a.assignment.goal?.code ?? '~').localeCompare(b.assignment.goal?.code ?? '~', 'sv', {
+          numeric: true,
+        }) ||
         a.assignment.id - b.assignment.id,
     );
   });

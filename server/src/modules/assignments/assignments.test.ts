@@ -6,8 +6,18 @@ const SUMMARY = /* GraphQL */ `
     unit(id: $unitId) {
       followUp(periodId: $periodId) {
         assignmentSummary {
-          rows { kind status onPlan deviating withoutForecast total }
-          onPlan deviating withoutForecast total
+          rows {
+            kind
+            status
+            onPlan
+            deviating
+            withoutForecast
+            total
+          }
+          onPlan
+          deviating
+          withoutForecast
+          total
         }
       }
     }
@@ -19,8 +29,22 @@ const LIST = /* GraphQL */ `
     unit(id: $unitId) {
       followUp(periodId: $periodId) {
         assignments(filter: $filter) {
-          status forecast comment commentDate
-          assignment { id kind title dueDate responsibleUnit { name } goal { code } }
+          status
+          forecast
+          comment
+          commentDate
+          assignment {
+            id
+            kind
+            title
+            dueDate
+            responsibleUnit {
+              name
+            }
+            goal {
+              code
+            }
+          }
         }
       }
     }
@@ -85,7 +109,9 @@ describe('the assignment summary table', () => {
     const list = await client.data(LIST, { unitId: stab, periodId: jul2025 });
     const items = list.unit.followUp.assignments;
     expect(items.length).toBeGreaterThan(0);
-    expect(items.every((i: any) => i.assignment.responsibleUnit.name === 'Stab- och planeringsavdelningen')).toBe(true);
+    expect(
+      items.every((i: any) => i.assignment.responsibleUnit.name === 'Stab- och planeringsavdelningen'),
+    ).toBe(true);
     expect(data.unit.followUp.assignmentSummary.total).toBe(items.length);
   });
 });
@@ -95,12 +121,19 @@ describe('the assignment list', () => {
     const data = await client.data(LIST, { unitId: ksk, periodId: jul2025 });
     const items = data.unit.followUp.assignments;
     expect(items).toHaveLength(36);
-    const genomlysning = items.find((i: any) => i.assignment.title.startsWith('Kommunens organisation ska genomlysas'));
+    const genomlysning = items.find((i: any) =>
+      i.assignment.title.startsWith('Kommunens organisation ska genomlysas'),
+    );
     expect(genomlysning).toMatchObject({
       status: 'PABORJAD',
       forecast: 'AVVIKELSE_FRAN_PLAN',
       commentDate: '2025-07-31',
-      assignment: { kind: 'UPPDRAG', dueDate: '2025-12-01', responsibleUnit: { name: 'Ekonomiavdelningen' }, goal: { code: '1.2' } },
+      assignment: {
+        kind: 'UPPDRAG',
+        dueDate: '2025-12-01',
+        responsibleUnit: { name: 'Ekonomiavdelningen' },
+        goal: { code: '1.2' },
+      },
     });
     expect(genomlysning.comment).toContain('i avvaktan på ny kommundirektör');
   });
@@ -120,13 +153,21 @@ describe('the assignment list', () => {
     });
     expect(startedOrDone.unit.followUp.assignments).toHaveLength(20);
 
-    const byDepartment = await client.data(LIST, { unitId: ksk, periodId: jul2025, filter: { responsibleUnitId: stab } });
+    const byDepartment = await client.data(LIST, {
+      unitId: ksk,
+      periodId: jul2025,
+      filter: { responsibleUnitId: stab },
+    });
     const own = await client.data(LIST, { unitId: stab, periodId: jul2025 });
     expect(byDepartment.unit.followUp.assignments.map((i: any) => i.assignment.id)).toEqual(
       own.unit.followUp.assignments.map((i: any) => i.assignment.id),
     );
 
-    const search = await client.data(LIST, { unitId: ksk, periodId: jul2025, filter: { search: 'TRYGGHETSKAMEROR' } });
+    const search = await client.data(LIST, {
+      unitId: ksk,
+      periodId: jul2025,
+      filter: { search: 'TRYGGHETSKAMEROR' },
+    });
     expect(search.unit.followUp.assignments.map((i: any) => i.assignment.title)).toEqual([
       'Trygghetskameror ska sättas upp på fler utsatta eller potentiellt utsatta platser.',
     ]);
@@ -141,13 +182,20 @@ describe('the assignment list', () => {
 
   it('rejects a malformed department id in the filter, naming the field', async () => {
     const result = await client.run(LIST, { unitId: ksk, filter: { responsibleUnitId: 'abc' } });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.responsibleUnitId' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.responsibleUnitId',
+    });
   });
 });
 
 describe('an assignment', () => {
   it('shows every follow-up, latest first, for an assignment carried from 2024 into 2025', async () => {
-    const list = await client.data(LIST, { unitId: ksk, periodId: jul2025, filter: { search: 'Trygghetskameror ska' } });
+    const list = await client.data(LIST, {
+      unitId: ksk,
+      periodId: jul2025,
+      filter: { search: 'Trygghetskameror ska' },
+    });
     const id = list.unit.followUp.assignments[0].assignment.id;
     const data = await client.data(
       `query($id: ID!) { assignment(id: $id) { title followUps { period { label } status forecast commentDate } } }`,

@@ -60,7 +60,11 @@ export const EconomyLine = defineEntity({
     countsInTotal: p.boolean().default(true),
     note: p.text().nullable(),
     version: p.integer().version(),
-    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['table', 'position'] }],
 });

@@ -1,7 +1,19 @@
 import type { RequestContext } from '../../context.js';
 import { unitFamily } from '../organisation/organisation.service.js';
-import { ancestorIds, isInSubtree, scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
-import { EconomyTable, Investment, type IEconomyLine, type IEconomyTable, type IInvestment } from './economy.entity.js';
+import {
+  ancestorIds,
+  isInSubtree,
+  scopeKey,
+  subtreePattern,
+  type UnitScope,
+} from '../organisation/unit-scope.js';
+import {
+  EconomyTable,
+  Investment,
+  type IEconomyLine,
+  type IEconomyTable,
+  type IInvestment,
+} from './economy.entity.js';
 
 /** An economy table as a page shows it: possibly only the lines about one department. */
 export interface EconomyTableView {
@@ -39,7 +51,10 @@ export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<E
       EconomyTable,
       {
         period: scope.period,
-        $or: [{ unit: { id: { $in: ancestorIds(scope.unit) } } }, { unit: { path: { $like: subtreePattern(scope.unit) } } }],
+        $or: [
+          { unit: { id: { $in: ancestorIds(scope.unit) } } },
+          { unit: { path: { $like: subtreePattern(scope.unit) } } },
+        ],
       },
       { populate: ['lines', 'unit'], orderBy: { id: 'asc', lines: { position: 'asc' } } },
     );
@@ -50,7 +65,12 @@ export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<E
 
     const above = tables
       .filter((t) => !isInSubtree(t.unit, scope.unit))
-      .map((t) => view(t, t.lines.getItems().filter((l) => subtreeIds.has(l.unit.id))))
+      .map((t) =>
+        view(
+          t,
+          t.lines.getItems().filter((l) => subtreeIds.has(l.unit.id)),
+        ),
+      )
       .filter((v) => v.lines.length > 0);
     if (above.length > 0) return above;
 
@@ -63,7 +83,7 @@ export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<E
 type Amount = number | null;
 /** A total is only as complete as its lines: one line without the figure makes it unknown. */
 const sumComplete = (values: Amount[]): Amount =>
-  values.length > 0 && values.every((v) => v !== null) ? values.reduce<number>((acc, v) => acc + v!, 0) : null;
+  values.length > 0 && values.every((v) => v !== null) ? values.reduce<number>((acc, v) => acc + v, 0) : null;
 /** Deviations add up over the lines that have one (a blank forecast column means no deviation told). */
 const sumKnown = (values: Amount[]): Amount =>
   values.some((v) => v !== null) ? values.reduce<number>((acc, v) => acc + (v ?? 0), 0) : null;

@@ -6,16 +6,44 @@ const ECONOMY = /* GraphQL */ `
     unit(id: $unitId) {
       followUp(periodId: $periodId) {
         economy {
-          ledger dimension forecastLabel
-          unit { name }
-          totals { budgetPeriod outcomePeriod deviationPeriod outcomePreviousYearPeriod budgetFullYear forecastFullYear deviationForecast }
+          ledger
+          dimension
+          forecastLabel
+          unit {
+            name
+          }
+          totals {
+            budgetPeriod
+            outcomePeriod
+            deviationPeriod
+            outcomePreviousYearPeriod
+            budgetFullYear
+            forecastFullYear
+            deviationForecast
+          }
           lines {
-            label partOf countsInTotal unit { name }
-            budgetPeriod outcomePeriod deviationPeriod budgetFullYear forecastFullYear deviationForecast
-            deviationExplanation forecastExplanation
+            label
+            partOf
+            countsInTotal
+            unit {
+              name
+            }
+            budgetPeriod
+            outcomePeriod
+            deviationPeriod
+            budgetFullYear
+            forecastFullYear
+            deviationForecast
+            deviationExplanation
+            forecastExplanation
           }
         }
-        investments { name parentId budgetTotal forecastTotal }
+        investments {
+          name
+          parentId
+          budgetTotal
+          forecastTotal
+        }
       }
     }
   }
@@ -36,7 +64,10 @@ function expectReconciles(totals: Totals, printedTkr: Totals, lineCount: number)
     }
     const actual = totals[field];
     expect(actual, field).not.toBeNull();
-    expect(Math.abs(actual! - printed * TKR), `${field}: ${actual} vs printed ${printed} tkr`).toBeLessThanOrEqual(lineCount * TKR);
+    expect(
+      Math.abs(actual! - printed * TKR),
+      `${field}: ${actual} vs printed ${printed} tkr`,
+    ).toBeLessThanOrEqual(lineCount * TKR);
   }
 }
 
@@ -79,7 +110,11 @@ describe('economy totals, computed from the lines', () => {
     const kommundirektor = economy
       .find((t: any) => t.dimension === 'UNIT')
       .lines.find((l: any) => l.unit.name === 'Kommundirektör');
-    expect(kommundirektor).toMatchObject({ budgetPeriod: -3_588_000, outcomePeriod: -3_118_000, deviationPeriod: 470_000 });
+    expect(kommundirektor).toMatchObject({
+      budgetPeriod: -3_588_000,
+      outcomePeriod: -3_118_000,
+      deviationPeriod: 470_000,
+    });
     expect(kommundirektor.deviationExplanation).toBeTruthy();
     expect(kommundirektor.forecastExplanation).toBeTruthy();
   });
@@ -89,7 +124,12 @@ describe('economy totals, computed from the lines', () => {
     const perUnit = economy.find((t: any) => t.dimension === 'UNIT');
     expectReconciles(
       perUnit.totals,
-      { budgetPeriod: -305_285, outcomePeriod: -282_930, deviationPeriod: 22_355, outcomePreviousYearPeriod: -258_055 },
+      {
+        budgetPeriod: -305_285,
+        outcomePeriod: -282_930,
+        deviationPeriod: 22_355,
+        outcomePreviousYearPeriod: -258_055,
+      },
       perUnit.lines.length,
     );
   });
@@ -112,7 +152,12 @@ describe('economy totals, computed from the lines', () => {
     );
     expectReconciles(
       exploatering.totals,
-      { budgetFullYear: 0, forecastFullYear: 2_700, outcomePeriod: -9_760, outcomePreviousYearPeriod: -7_877 },
+      {
+        budgetFullYear: 0,
+        forecastFullYear: 2_700,
+        outcomePeriod: -9_760,
+        outcomePreviousYearPeriod: -7_877,
+      },
       exploatering.lines.length,
     );
     expect(investments.length).toBeGreaterThan(0);

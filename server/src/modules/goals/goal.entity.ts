@@ -14,7 +14,10 @@ export const GoalArea = defineEntity({
     key: p.string().length(80),
     code: p.string().length(20),
     title: p.text(),
-    agenda2030: p.array((v) => Number(v)).columnType('smallint[]').default('{}'),
+    agenda2030: p
+      .array((v) => Number(v))
+      .columnType('smallint[]')
+      .default('{}'),
   },
   uniques: [{ properties: ['kommun', 'key'] }],
 });
@@ -46,10 +49,17 @@ export const GoalFollowUp = defineEntity({
     unit: () => p.manyToOne(OrgUnit),
     period: () => p.manyToOne(Period),
     assessment: p.enum([...goalAssessments]).length(20),
-    trend: p.enum([...trends]).length(20).nullable(),
+    trend: p
+      .enum([...trends])
+      .length(20)
+      .nullable(),
     analysis: p.text().nullable(),
     version: p.integer().version(),
-    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['goal', 'unit', 'period'] }],
   indexes: [{ properties: ['unit', 'period'] }],

@@ -1,5 +1,11 @@
 import type { RequestContext } from '../../context.js';
-import { ancestorIds, isInSubtree, scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
+import {
+  ancestorIds,
+  isInSubtree,
+  scopeKey,
+  subtreePattern,
+  type UnitScope,
+} from '../organisation/unit-scope.js';
 import { assignmentsInScope } from '../assignments/assignment.service.js';
 import { indicatorsInScope } from '../indicators/indicator.service.js';
 import { unitFamily } from '../organisation/organisation.service.js';

@@ -5,8 +5,25 @@ const GOALS = /* GraphQL */ `
   query Goals($unitId: ID!, $periodId: ID) {
     unit(id: $unitId) {
       followUp(periodId: $periodId) {
-        goalSummary { total met partlyMet notMet notAssessed }
-        goals { assessment trend analysis goal { code title area { code } } }
+        goalSummary {
+          total
+          met
+          partlyMet
+          notMet
+          notAssessed
+        }
+        goals {
+          assessment
+          trend
+          analysis
+          goal {
+            code
+            title
+            area {
+              code
+            }
+          }
+        }
       }
     }
   }
@@ -22,7 +39,10 @@ afterAll(() => client.close());
 
 describe('goals', () => {
   it('has the 18 inriktningsmål of Kommunstyrelsekontoret in 2024, 13 of them met', async () => {
-    const data = await client.data(GOALS, { unitId: await unitId(client, 'norrtalje', 'ksk'), periodId: year2024 });
+    const data = await client.data(GOALS, {
+      unitId: await unitId(client, 'norrtalje', 'ksk'),
+      periodId: year2024,
+    });
     const { goalSummary, goals } = data.unit.followUp;
     expect(goalSummary).toEqual({ total: 18, met: 13, partlyMet: 0, notMet: 5, notAssessed: 0 });
     expect(goals.filter((g: any) => g.assessment === 'EJ_UPPFYLLT').map((g: any) => g.goal.code)).toEqual([
@@ -32,13 +52,23 @@ describe('goals', () => {
       '3.3',
       '6.3',
     ]);
-    expect(goals[0]).toMatchObject({ assessment: 'UPPFYLLT', trend: 'NEGATIV', goal: { code: '1.1', area: { code: '1' } } });
+    expect(goals[0]).toMatchObject({
+      assessment: 'UPPFYLLT',
+      trend: 'NEGATIV',
+      goal: { code: '1.1', area: { code: '1' } },
+    });
     expect(goals[0].analysis).toContain('åtta av nio indikatorer');
   });
 
   it('shows a department the office assessments of the goals its own work serves', async () => {
-    const office = await client.data(GOALS, { unitId: await unitId(client, 'norrtalje', 'ksk'), periodId: year2024 });
-    const department = await client.data(GOALS, { unitId: await unitId(client, 'norrtalje', 'ksk-raddningstjanst'), periodId: year2024 });
+    const office = await client.data(GOALS, {
+      unitId: await unitId(client, 'norrtalje', 'ksk'),
+      periodId: year2024,
+    });
+    const department = await client.data(GOALS, {
+      unitId: await unitId(client, 'norrtalje', 'ksk-raddningstjanst'),
+      periodId: year2024,
+    });
     const codes = department.unit.followUp.goals.map((g: any) => g.goal.code);
     expect(codes.length).toBeGreaterThan(0);
     expect(codes.length).toBeLessThan(office.unit.followUp.goals.length);

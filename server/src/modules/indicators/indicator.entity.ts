@@ -45,7 +45,11 @@ export const IndicatorValue = defineEntity({
     label: p.string().length(40).nullable(),
     note: p.text().nullable(),
     version: p.integer().version(),
-    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['indicator', 'kind', 'year'] }],
 });
@@ -60,12 +64,22 @@ export const IndicatorFollowUp = defineEntity({
     indicator: () => p.manyToOne(Indicator),
     unit: () => p.manyToOne(OrgUnit),
     period: () => p.manyToOne(Period),
-    assessment: p.enum([...goalAssessments]).length(20).nullable(),
-    trend: p.enum([...trends]).length(20).nullable(),
+    assessment: p
+      .enum([...goalAssessments])
+      .length(20)
+      .nullable(),
+    trend: p
+      .enum([...trends])
+      .length(20)
+      .nullable(),
     comment: p.text().nullable(),
     commentDate: p.date().nullable(),
     version: p.integer().version(),
-    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['indicator', 'unit', 'period'] }],
   indexes: [{ properties: ['unit', 'period'] }],

@@ -24,7 +24,10 @@ export function indicatorsInScope(ctx: RequestContext, scope: UnitScope): Promis
       IndicatorFollowUp,
       {
         period: scope.period,
-        $or: [{ unit: { path: { $like: subtree } } }, { indicator: { responsibleUnit: { path: { $like: subtree } } } }],
+        $or: [
+          { unit: { path: { $like: subtree } } },
+          { indicator: { responsibleUnit: { path: { $like: subtree } } } },
+        ],
       },
       { populate: ['indicator', 'indicator.goal', 'unit'] },
     );

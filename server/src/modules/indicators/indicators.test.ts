@@ -6,12 +6,32 @@ const INDICATORS = /* GraphQL */ `
     unit(id: $unitId) {
       followUp(periodId: $periodId) {
         indicators {
-          id assessment trend comment commentDate
+          id
+          assessment
+          trend
+          comment
+          commentDate
           indicator {
-            id name unitOfMeasure direction origin koladaKpiId
-            responsibleUnit { name }
-            outcomes { year value preliminary label note }
-            targets { year value }
+            id
+            name
+            unitOfMeasure
+            direction
+            origin
+            koladaKpiId
+            responsibleUnit {
+              name
+            }
+            outcomes {
+              year
+              value
+              preliminary
+              label
+              note
+            }
+            targets {
+              year
+              value
+            }
           }
         }
       }
@@ -38,7 +58,11 @@ describe('indicators', () => {
       assessment: 'EJ_UPPFYLLT',
       trend: 'NEGATIV',
       commentDate: '2024-12-31',
-      indicator: { unitOfMeasure: '%', koladaKpiId: 'N03002', responsibleUnit: { name: 'Ekonomiavdelningen' } },
+      indicator: {
+        unitOfMeasure: '%',
+        koladaKpiId: 'N03002',
+        responsibleUnit: { name: 'Ekonomiavdelningen' },
+      },
     });
     expect(soliditet.indicator.outcomes.map((o: any) => [o.year, o.value])).toEqual([
       [2021, 23.4],
@@ -54,7 +78,9 @@ describe('indicators', () => {
       unitId: await unitId(client, 'norrtalje', 'ksk'),
       periodId: await periodId(client, 'norrtalje', '2024'),
     });
-    const nettokostnad = data.unit.followUp.indicators.find((r: any) => r.indicator.name.startsWith('Nettokostnadsavvikelse'));
+    const nettokostnad = data.unit.followUp.indicators.find((r: any) =>
+      r.indicator.name.startsWith('Nettokostnadsavvikelse'),
+    );
     const latest = nettokostnad.indicator.outcomes.find((o: any) => o.year === 2024);
     expect(latest.value).toBeNull();
     expect(latest.note).toBeTruthy();

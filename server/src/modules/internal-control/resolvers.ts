@@ -4,6 +4,10 @@ import { InternalControl } from './internal-control.entity.js';
 export const internalControlResolvers: Resolvers = {
   UnitFollowUp: {
     internalControls: (scope, _, ctx) =>
-      ctx.em.find(InternalControl, { unit: scope.unit, period: scope.period }, { orderBy: { position: 'asc' } }),
+      ctx.em.find(
+        InternalControl,
+        { unit: scope.unit, period: scope.period },
+        { orderBy: { position: 'asc' } },
+      ),
   },
 };

@@ -30,7 +30,7 @@ export const organisationResolvers: Resolvers = {
   },
   OrgUnit: {
     kommun: (unit, _, ctx) => getKommun(ctx, unit.kommun.id),
-    parent: async (unit, _, ctx) => (unit.parent ? (await ancestors(ctx, unit)).at(-1) ?? null : null),
+    parent: async (unit, _, ctx) => (unit.parent ? ((await ancestors(ctx, unit)).at(-1) ?? null) : null),
     ancestors: (unit, _, ctx) => ancestors(ctx, unit),
     children: (unit, _, ctx) => children(ctx, unit),
     followUp: (unit, { periodId }, ctx) =>

@@ -38,7 +38,10 @@ describe('the office drill-down query', () => {
   it(`costs a fixed number of SQL statements (at most ${MAX_STATEMENTS}), the same on the demo data and on a large kommun`, async () => {
     // 2024 is the demo period where every section of the page has data, as in the large kommun.
     const year2024 = await periodId(demo, 'norrtalje', '2024');
-    const onDemo = await demo.run(OFFICE_DRILL_DOWN, { unitId: await unitId(demo, 'norrtalje', 'ksk'), periodId: year2024 });
+    const onDemo = await demo.run(OFFICE_DRILL_DOWN, {
+      unitId: await unitId(demo, 'norrtalje', 'ksk'),
+      periodId: year2024,
+    });
     const onLarge = await large.run(OFFICE_DRILL_DOWN, { unitId: String(generated.officeId) });
     expect(onDemo.errors).toBeUndefined();
     expect(onLarge.errors).toBeUndefined();

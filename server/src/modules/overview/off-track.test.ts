@@ -5,7 +5,14 @@ const OFF_TRACK = /* GraphQL */ `
   query OffTrack($unitId: ID!, $periodId: ID) {
     unit(id: $unitId) {
       followUp(periodId: $periodId) {
-        offTrack { kind severity title reason comment amount }
+        offTrack {
+          kind
+          severity
+          title
+          reason
+          comment
+          amount
+        }
       }
     }
   }
@@ -40,7 +47,9 @@ describe('the off-track list', () => {
     expect(assignments).toHaveLength(8);
     expect(assignments.slice(0, 6).every((a: any) => a.severity === 'MEDIUM')).toBe(true);
     expect(assignments.slice(6).every((a: any) => a.severity === 'LOW')).toBe(true);
-    const genomlysning = assignments.find((a: any) => a.title.startsWith('Kommunens organisation ska genomlysas'));
+    const genomlysning = assignments.find((a: any) =>
+      a.title.startsWith('Kommunens organisation ska genomlysas'),
+    );
     expect(genomlysning.comment).toContain('i avvaktan på ny kommundirektör');
   });
 

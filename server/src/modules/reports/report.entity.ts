@@ -22,7 +22,10 @@ export const Report = defineEntity({
     period: () => p.manyToOne(Period),
     type: p.enum([...reportTypes]).length(30),
     title: p.string().length(300),
-    status: p.enum([...reportStatuses]).length(20).default('draft'),
+    status: p
+      .enum([...reportStatuses])
+      .length(20)
+      .default('draft'),
     publishedAt: p.date().nullable(),
     /** The source document in shared/seeds the demo report was transcribed from. */
     source: p.string().length(20).nullable(),
@@ -44,7 +47,11 @@ export const ReportSection = defineEntity({
     heading: p.string().length(300),
     body: p.text(),
     version: p.integer().version(),
-    updatedAt: p.datetime().defaultRaw('current_timestamp').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['report', 'position'] }],
 });

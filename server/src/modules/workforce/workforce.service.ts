@@ -7,5 +7,9 @@ export function sickLeaveOf(ctx: RequestContext, scope: UnitScope): Promise<ISic
 }
 
 export function staffTurnoverOf(ctx: RequestContext, scope: UnitScope): Promise<IStaffTurnover[]> {
-  return ctx.em.find(StaffTurnover, { unit: scope.unit, period: scope.period }, { orderBy: { position: 'asc' } });
+  return ctx.em.find(
+    StaffTurnover,
+    { unit: scope.unit, period: scope.period },
+    { orderBy: { position: 'asc' } },
+  );
 }
