@@ -19,7 +19,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.ts'] },
+        projectService: { allowDefaultProject: ['*.js', '*.ts', 'server/scripts/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
