@@ -42,7 +42,7 @@ const config: CodegenConfig = {
           Goal: entity('goals/goal.entity.js', 'IGoal'),
           GoalFollowUp: entity('goals/goal.entity.js', 'IGoalFollowUp'),
           Indicator: entity('indicators/indicator.entity.js', 'IIndicator'),
-          IndicatorValue: entity('indicators/indicator.entity.js', 'IIndicatorValue'),
+          IndicatorValue: entity('indicators/indicator.service.js', 'IndicatorValueRow'),
           IndicatorFollowUp: entity('indicators/indicator.entity.js', 'IIndicatorFollowUp'),
           Assignment: entity('assignments/assignment.entity.js', 'IAssignment'),
           AssignmentFollowUp: entity('assignments/assignment.entity.js', 'IAssignmentFollowUp'),

@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -16,7 +19,9 @@ export function createServer(log: Logger): ApolloServer<RequestContext> {
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No HTTP cache hints from GraphQL (the PWA caches on its own terms); the plugin would
+    // otherwise run for every resolved field.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
     // Unexpected errors (a database that went away, a bug) are logged with the request id
     // and reach the client only as a masked message it can show and retry.
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {

@@ -3,7 +3,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { IKommun as IKommunModel, IOrgUnit as IOrgUnitModel, IPeriod as IPeriodModel } from '../modules/organisation/org-unit.entity.js';
 import type { UnitScope as UnitScopeModel } from '../modules/organisation/unit-scope.js';
 import type { IGoalArea as IGoalAreaModel, IGoal as IGoalModel, IGoalFollowUp as IGoalFollowUpModel } from '../modules/goals/goal.entity.js';
-import type { IIndicator as IIndicatorModel, IIndicatorValue as IIndicatorValueModel, IIndicatorFollowUp as IIndicatorFollowUpModel } from '../modules/indicators/indicator.entity.js';
+import type { IIndicator as IIndicatorModel, IIndicatorFollowUp as IIndicatorFollowUpModel } from '../modules/indicators/indicator.entity.js';
+import type { IndicatorValueRow as IndicatorValueRowModel } from '../modules/indicators/indicator.service.js';
 import type { IAssignment as IAssignmentModel, IAssignmentFollowUp as IAssignmentFollowUpModel } from '../modules/assignments/assignment.entity.js';
 import type { EconomyTableView as EconomyTableViewModel } from '../modules/economy/economy.service.js';
 import type { IEconomyLine as IEconomyLineModel, IInvestment as IInvestmentModel } from '../modules/economy/economy.entity.js';
@@ -638,7 +639,7 @@ export type ResolversTypes = {
   Indicator: ResolverTypeWrapper<IIndicatorModel>;
   IndicatorFollowUp: ResolverTypeWrapper<IIndicatorFollowUpModel>;
   IndicatorOrigin: null;
-  IndicatorValue: ResolverTypeWrapper<IIndicatorValueModel>;
+  IndicatorValue: ResolverTypeWrapper<IndicatorValueRowModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InternalControl: ResolverTypeWrapper<IInternalControlModel>;
   Investment: ResolverTypeWrapper<IInvestmentModel>;
@@ -685,7 +686,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Indicator: IIndicatorModel;
   IndicatorFollowUp: IIndicatorFollowUpModel;
-  IndicatorValue: IIndicatorValueModel;
+  IndicatorValue: IndicatorValueRowModel;
   Int: Scalars['Int']['output'];
   InternalControl: IInternalControlModel;
   Investment: IInvestmentModel;

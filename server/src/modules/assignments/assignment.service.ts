@@ -13,6 +13,7 @@ import {
   type IAssignment,
   type IAssignmentFollowUp,
 } from './assignment.entity.js';
+import { compareGoalCodes } from '../organisation/swedish-order.js';
 
 /**
  * The follow-ups of a period for the assignments on the lists of the unit and the units
@@ -36,9 +37,7 @@ export function assignmentsInScope(ctx: RequestContext, scope: UnitScope): Promi
     return rows.sort(
       (a, b) =>
         assignmentKinds.indexOf(a.assignment.kind) - assignmentKinds.indexOf(b.assignment.kind) ||
-        (a.assignment.goal?.code ?? '~').localeCompare(b.assignment.goal?.code ?? '~', 'sv', {
-          numeric: true,
-        }) ||
+        compareGoalCodes(a.assignment.goal?.code, b.assignment.goal?.code) ||
         a.assignment.id - b.assignment.id,
     );
   });

@@ -10,9 +10,10 @@ import { assignmentsInScope } from '../assignments/assignment.service.js';
 import { indicatorsInScope } from '../indicators/indicator.service.js';
 import { unitFamily } from '../organisation/organisation.service.js';
 import { GoalFollowUp, type IGoalFollowUp } from './goal.entity.js';
+import { compareGoalCodes } from '../organisation/swedish-order.js';
 
 const byGoalCode = (a: IGoalFollowUp, b: IGoalFollowUp) =>
-  a.goal.code.localeCompare(b.goal.code, 'sv', { numeric: true }) || a.unit.id - b.unit.id;
+  compareGoalCodes(a.goal.code, b.goal.code) || a.unit.id - b.unit.id;
 
 /**
  * Goal assessments for a unit and period. Offices assess goals; a department usually does

@@ -5,11 +5,10 @@ import { scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-s
 import {
   Indicator,
   IndicatorFollowUp,
-  IndicatorValue,
   type IIndicator,
   type IIndicatorFollowUp,
-  type IIndicatorValue,
 } from './indicator.entity.js';
+import { compareGoalCodes } from '../organisation/swedish-order.js';
 
 /**
  * Indicator follow-ups of a period that the unit or a unit below it made, or whose
@@ -33,22 +32,37 @@ export function indicatorsInScope(ctx: RequestContext, scope: UnitScope): Promis
     );
     return rows.sort(
       (a, b) =>
-        a.indicator.goal.code.localeCompare(b.indicator.goal.code, 'sv', { numeric: true }) ||
-        a.indicator.id - b.indicator.id,
+        compareGoalCodes(a.indicator.goal.code, b.indicator.goal.code) || a.indicator.id - b.indicator.id,
     );
   });
 }
 
-/** The yearly outcomes and targets of an indicator; one statement for all on a page. */
-export function indicatorValues(ctx: RequestContext, indicator: IIndicator): Promise<IIndicatorValue[]> {
+/** One point of an indicator's series, read as a plain row: pages only display it. */
+export interface IndicatorValueRow {
+  indicatorId: number;
+  kind: 'outcome' | 'target';
+  year: number;
+  value: number | null;
+  preliminary: boolean;
+  label: string | null;
+  note: string | null;
+}
+
+/**
+ * The yearly outcomes and targets of an indicator; one statement for all on a page. A
+ * large page has thousands of points, so they skip entity hydration.
+ */
+export function indicatorValues(ctx: RequestContext, indicator: IIndicator): Promise<IndicatorValueRow[]> {
   return ctx
-    .loader<number, IIndicatorValue[]>('indicator-values', async (ids) => {
-      const rows = await ctx.em.find(
-        IndicatorValue,
-        { indicator: { $in: [...ids] } },
-        { orderBy: { year: 'asc' } },
+    .loader<number, IndicatorValueRow[]>('indicator-values', async (ids) => {
+      const rows = await ctx.em.execute<IndicatorValueRow[]>(
+        `select indicator_id as "indicatorId", kind, year, value::float8 as value, preliminary, label, note
+           from indicator_value where indicator_id in (?) order by indicator_id, year`,
+        [[...ids]],
       );
-      return ids.map((id) => rows.filter((r) => r.indicator.id === id));
+      const byIndicator = new Map<number, IndicatorValueRow[]>(ids.map((id) => [id, []]));
+      for (const row of rows) byIndicator.get(row.indicatorId)?.push(row);
+      return ids.map((id) => byIndicator.get(id)!);
     })
     .load(indicator.id);
 }

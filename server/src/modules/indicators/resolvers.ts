@@ -24,7 +24,4 @@ export const indicatorResolvers: Resolvers = {
     outcomes: async (i, _, ctx) => (await indicatorValues(ctx, i)).filter((v) => v.kind === 'outcome'),
     targets: async (i, _, ctx) => (await indicatorValues(ctx, i)).filter((v) => v.kind === 'target'),
   },
-  IndicatorValue: {
-    value: (v) => (v.value == null ? null : Number(v.value)),
-  },
 };

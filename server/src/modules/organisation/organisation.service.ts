@@ -3,6 +3,7 @@ import { notFound, badInput } from '../../graphql/errors.js';
 import type { RequestContext } from '../../context.js';
 import { Kommun, OrgUnit, Period, type IKommun, type IOrgUnit, type IPeriod } from './org-unit.entity.js';
 import { ancestorIds, subtreePattern, type UnitScope } from './unit-scope.js';
+import { compareSwedish } from './swedish-order.js';
 
 export async function listKommuner(ctx: RequestContext): Promise<IKommun[]> {
   return ctx.em.find(Kommun, {}, { orderBy: { name: 'asc' } });
@@ -52,7 +53,7 @@ export async function children(ctx: RequestContext, unit: IOrgUnit): Promise<IOr
   const family = await unitFamily(ctx, unit);
   return family
     .filter((u) => u.parent?.id === unit.id)
-    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name, 'sv'));
+    .sort((a, b) => a.position - b.position || compareSwedish(a.name, b.name));
 }
 
 export function periodsOf(ctx: RequestContext, kommunId: number): Promise<IPeriod[]> {
