@@ -11,6 +11,15 @@
  * normalises to ours (income +, cost −, deviation = outcome − budget, positive favourable).
  */
 import { z } from 'zod';
+import {
+  assignmentKinds,
+  assignmentStatuses,
+  forecasts,
+} from '../../modules/assignments/assignment.entity.js';
+import { goalAssessments, trends } from '../../modules/goals/goal.entity.js';
+import { directions, indicatorOrigins } from '../../modules/indicators/indicator.entity.js';
+import { periodKinds, unitKinds } from '../../modules/organisation/org-unit.entity.js';
+import { reportTypes } from '../../modules/reports/report.entity.js';
 
 const key = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'keys are lower-case slugs');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
@@ -19,30 +28,6 @@ const year = z.number().int().min(1990).max(2100);
 const tkr = z.number().int().nullable();
 const text = z.string().min(1);
 
-export const unitKinds = ['kommun', 'nämnd', 'kontor', 'avdelning', 'enhet', 'verksamhet'] as const;
-export const periodKinds = ['år', 'delår', 'tertial', 'månad'] as const;
-export const goalAssessments = ['Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Ej bedömd'] as const;
-export const trends = ['Positiv', 'Negativ', 'Oförändrad', 'Ej utvärderad'] as const;
-export const assignmentKinds = ['uppdrag', 'nämndinitiativ'] as const;
-export const assignmentStatuses = [
-  'Ej påbörjad',
-  'Påbörjad',
-  'Slutförd',
-  'Pausad',
-  'Kvarstående',
-  'Struken',
-  'Stängs och övergår i nytt uppdrag',
-] as const;
-export const forecasts = ['Enligt plan', 'Avvikelse från plan'] as const;
-export const directions = ['higher', 'lower', 'none'] as const;
-export const indicatorOrigins = ['KF', 'Nämnd'] as const;
-export const reportTypes = [
-  'månadsuppföljning',
-  'tertialrapport',
-  'delårsrapport',
-  'verksamhetsberättelse',
-  'tjänsteskrivelse',
-] as const;
 export const signConventions = [
   /** Income positive, costs negative, deviation = outcome − budget (Norrtälje, Alingsås). */
   'incomePositive',

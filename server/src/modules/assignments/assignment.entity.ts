@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Goal } from '../goals/goal.entity.js';
 import { Kommun, OrgUnit, Period } from '../organisation/org-unit.entity.js';
+import { editableProperties } from '../../db/editable-properties.js';
 
 export const assignmentKinds = ['uppdrag', 'nämndinitiativ'] as const;
 export type AssignmentKind = (typeof assignmentKinds)[number];
@@ -58,12 +59,7 @@ export const AssignmentFollowUp = defineEntity({
     comment: p.text().nullable(),
     commentDate: p.date().nullable(),
     deviationReason: p.text().nullable(),
-    version: p.integer().version(),
-    updatedAt: p
-      .datetime()
-      .defaultRaw('current_timestamp')
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...editableProperties(),
   },
   uniques: [{ properties: ['assignment', 'period'] }],
 });

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { OrgUnit, Period } from '../organisation/org-unit.entity.js';
+import { editableProperties } from '../../db/editable-properties.js';
 
 /** Whole kronor. bigint in the database; a JS number is exact far beyond any municipal budget. */
 const kronor = () => p.bigint('number').nullable();
@@ -59,12 +60,7 @@ export const EconomyLine = defineEntity({
     /** false for a line the report prints but leaves out of its total. */
     countsInTotal: p.boolean().default(true),
     note: p.text().nullable(),
-    version: p.integer().version(),
-    updatedAt: p
-      .datetime()
-      .defaultRaw('current_timestamp')
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...editableProperties(),
   },
   uniques: [{ properties: ['table', 'position'] }],
 });

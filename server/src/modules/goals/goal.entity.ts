@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Kommun, OrgUnit, Period } from '../organisation/org-unit.entity.js';
+import { editableProperties } from '../../db/editable-properties.js';
 
 export const goalAssessments = ['Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Ej bedömd'] as const;
 export const trends = ['Positiv', 'Negativ', 'Oförändrad', 'Ej utvärderad'] as const;
@@ -54,12 +55,7 @@ export const GoalFollowUp = defineEntity({
       .length(20)
       .nullable(),
     analysis: p.text().nullable(),
-    version: p.integer().version(),
-    updatedAt: p
-      .datetime()
-      .defaultRaw('current_timestamp')
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...editableProperties(),
   },
   uniques: [{ properties: ['goal', 'unit', 'period'] }],
   indexes: [{ properties: ['unit', 'period'] }],

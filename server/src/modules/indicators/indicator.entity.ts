@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Goal, goalAssessments, trends } from '../goals/goal.entity.js';
 import { Kommun, OrgUnit, Period } from '../organisation/org-unit.entity.js';
+import { editableProperties } from '../../db/editable-properties.js';
 
 export const directions = ['higher', 'lower', 'none'] as const;
 export const indicatorOrigins = ['KF', 'Nämnd'] as const;
@@ -44,12 +45,7 @@ export const IndicatorValue = defineEntity({
     preliminary: p.boolean().default(false),
     label: p.string().length(40).nullable(),
     note: p.text().nullable(),
-    version: p.integer().version(),
-    updatedAt: p
-      .datetime()
-      .defaultRaw('current_timestamp')
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...editableProperties(),
   },
   uniques: [{ properties: ['indicator', 'kind', 'year'] }],
 });
@@ -74,12 +70,7 @@ export const IndicatorFollowUp = defineEntity({
       .nullable(),
     comment: p.text().nullable(),
     commentDate: p.date().nullable(),
-    version: p.integer().version(),
-    updatedAt: p
-      .datetime()
-      .defaultRaw('current_timestamp')
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...editableProperties(),
   },
   uniques: [{ properties: ['indicator', 'unit', 'period'] }],
   indexes: [{ properties: ['unit', 'period'] }],

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Kommun, OrgUnit, Period } from '../organisation/org-unit.entity.js';
+import { editableProperties } from '../../db/editable-properties.js';
 
 export const reportTypes = [
   'månadsuppföljning',
@@ -46,12 +47,7 @@ export const ReportSection = defineEntity({
     position: p.integer(),
     heading: p.string().length(300),
     body: p.text(),
-    version: p.integer().version(),
-    updatedAt: p
-      .datetime()
-      .defaultRaw('current_timestamp')
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...editableProperties(),
   },
   uniques: [{ properties: ['report', 'position'] }],
 });
