@@ -11,7 +11,20 @@ const entity = (module: string, type: string) => `../modules/${module}#${type}`;
 
 const config: CodegenConfig = {
   schema: 'server/src/modules/**/schema.graphql',
+  documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**'],
   generates: {
+    'client/src/gql/': {
+      preset: 'client',
+      // Apollo Client does the masking (dataMasking: true); codegen types it.
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        customDirectives: { apolloUnmask: true },
+        inlineFragmentTypes: 'mask',
+        scalars: { Kronor: 'number', Date: 'string' },
+      },
+    },
     'server/src/generated/graphql.ts': {
       plugins: [
         {
