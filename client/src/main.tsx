@@ -2,12 +2,13 @@ import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApolloClient } from './apollo/client';
-import { StartPage } from './features/start/StartPage';
+import { AppRoutes } from './router';
+import './ui/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApolloProvider client={createApolloClient()}>
-      <StartPage />
+      <AppRoutes />
     </ApolloProvider>
   </StrictMode>,
 );

@@ -14,10 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Start {\n    kommuner {\n      id\n      name\n      koladaCode\n    }\n  }\n": typeof types.StartDocument,
+    "\n  query Start {\n    kommuner {\n      id\n      name\n      root {\n        id\n      }\n    }\n  }\n": typeof types.StartDocument,
+    "\n  fragment AssignmentSummaryTable_followUp on UnitFollowUp {\n    id\n    assignmentSummary {\n      rows {\n        kind\n        status\n        onPlan\n        deviating\n        total\n      }\n      onPlan\n      deviating\n      total\n    }\n  }\n": typeof types.AssignmentSummaryTable_FollowUpFragmentDoc,
+    "\n  fragment OffTrackList_followUp on UnitFollowUp {\n    id\n    offTrack {\n      kind\n      severity\n      title\n      reason\n      comment\n      targetId\n      amount\n    }\n  }\n": typeof types.OffTrackList_FollowUpFragmentDoc,
+    "\n  query UnitPage($unitId: ID!, $periodId: ID) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      kommun {\n        id\n        name\n        periods {\n          id\n          label\n        }\n      }\n      ancestors {\n        id\n        name\n      }\n      children {\n        id\n        name\n        kind\n      }\n      followUp(periodId: $periodId) {\n        id\n        period {\n          id\n          label\n        }\n        goalSummary {\n          total\n          met\n          partlyMet\n          notMet\n        }\n        ...OffTrackList_followUp\n        ...AssignmentSummaryTable_followUp\n      }\n    }\n  }\n": typeof types.UnitPageDocument,
 };
 const documents: Documents = {
-    "\n  query Start {\n    kommuner {\n      id\n      name\n      koladaCode\n    }\n  }\n": types.StartDocument,
+    "\n  query Start {\n    kommuner {\n      id\n      name\n      root {\n        id\n      }\n    }\n  }\n": types.StartDocument,
+    "\n  fragment AssignmentSummaryTable_followUp on UnitFollowUp {\n    id\n    assignmentSummary {\n      rows {\n        kind\n        status\n        onPlan\n        deviating\n        total\n      }\n      onPlan\n      deviating\n      total\n    }\n  }\n": types.AssignmentSummaryTable_FollowUpFragmentDoc,
+    "\n  fragment OffTrackList_followUp on UnitFollowUp {\n    id\n    offTrack {\n      kind\n      severity\n      title\n      reason\n      comment\n      targetId\n      amount\n    }\n  }\n": types.OffTrackList_FollowUpFragmentDoc,
+    "\n  query UnitPage($unitId: ID!, $periodId: ID) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      kommun {\n        id\n        name\n        periods {\n          id\n          label\n        }\n      }\n      ancestors {\n        id\n        name\n      }\n      children {\n        id\n        name\n        kind\n      }\n      followUp(periodId: $periodId) {\n        id\n        period {\n          id\n          label\n        }\n        goalSummary {\n          total\n          met\n          partlyMet\n          notMet\n        }\n        ...OffTrackList_followUp\n        ...AssignmentSummaryTable_followUp\n      }\n    }\n  }\n": types.UnitPageDocument,
 };
 
 /**
@@ -37,7 +43,19 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Start {\n    kommuner {\n      id\n      name\n      koladaCode\n    }\n  }\n"): (typeof documents)["\n  query Start {\n    kommuner {\n      id\n      name\n      koladaCode\n    }\n  }\n"];
+export function graphql(source: "\n  query Start {\n    kommuner {\n      id\n      name\n      root {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query Start {\n    kommuner {\n      id\n      name\n      root {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AssignmentSummaryTable_followUp on UnitFollowUp {\n    id\n    assignmentSummary {\n      rows {\n        kind\n        status\n        onPlan\n        deviating\n        total\n      }\n      onPlan\n      deviating\n      total\n    }\n  }\n"): (typeof documents)["\n  fragment AssignmentSummaryTable_followUp on UnitFollowUp {\n    id\n    assignmentSummary {\n      rows {\n        kind\n        status\n        onPlan\n        deviating\n        total\n      }\n      onPlan\n      deviating\n      total\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OffTrackList_followUp on UnitFollowUp {\n    id\n    offTrack {\n      kind\n      severity\n      title\n      reason\n      comment\n      targetId\n      amount\n    }\n  }\n"): (typeof documents)["\n  fragment OffTrackList_followUp on UnitFollowUp {\n    id\n    offTrack {\n      kind\n      severity\n      title\n      reason\n      comment\n      targetId\n      amount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitPage($unitId: ID!, $periodId: ID) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      kommun {\n        id\n        name\n        periods {\n          id\n          label\n        }\n      }\n      ancestors {\n        id\n        name\n      }\n      children {\n        id\n        name\n        kind\n      }\n      followUp(periodId: $periodId) {\n        id\n        period {\n          id\n          label\n        }\n        goalSummary {\n          total\n          met\n          partlyMet\n          notMet\n        }\n        ...OffTrackList_followUp\n        ...AssignmentSummaryTable_followUp\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnitPage($unitId: ID!, $periodId: ID) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      kommun {\n        id\n        name\n        periods {\n          id\n          label\n        }\n      }\n      ancestors {\n        id\n        name\n      }\n      children {\n        id\n        name\n        kind\n      }\n      followUp(periodId: $periodId) {\n        id\n        period {\n          id\n          label\n        }\n        goalSummary {\n          total\n          met\n          partlyMet\n          notMet\n        }\n        ...OffTrackList_followUp\n        ...AssignmentSummaryTable_followUp\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -511,6 +511,8 @@ export type UnitFollowUp = {
   goalSummary: GoalSummary;
   /** Goal assessments of this unit and those below it, ordered by goal code. */
   goals: Array<GoalFollowUp>;
+  /** The unit's id and the period's id: stable, so clients can cache the follow-up. */
+  id: Scalars['ID']['output'];
   /** Indicators followed up by this unit or those below it, or that they are responsible for. */
   indicators: Array<IndicatorFollowUp>;
   internalControls: Array<InternalControl>;
@@ -1007,6 +1009,7 @@ export type UnitFollowUpResolvers<ContextType = RequestContext, ParentType exten
   economy?: Resolver<Array<ResolversTypes['EconomyTable']>, ParentType, ContextType>;
   goalSummary?: Resolver<ResolversTypes['GoalSummary'], ParentType, ContextType>;
   goals?: Resolver<Array<ResolversTypes['GoalFollowUp']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorFollowUp']>, ParentType, ContextType>;
   internalControls?: Resolver<Array<ResolversTypes['InternalControl']>, ParentType, ContextType>;
   investments?: Resolver<Array<ResolversTypes['Investment']>, ParentType, ContextType>;

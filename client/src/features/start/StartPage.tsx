@@ -1,27 +1,45 @@
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'wouter';
 import { graphql } from '../../gql';
+import { QueryState } from '../../ui/QueryState';
 
 const StartQuery = graphql(`
   query Start {
     kommuner {
       id
       name
-      koladaCode
+      root {
+        id
+      }
     }
   }
 `);
 
-/** Choose a kommun. */
+const REMEMBERED = 'uppfoljning.kommun';
+
+/** Choose a kommun; the choice is remembered on the device for the next visit. */
 export function StartPage() {
-  const { data, error, loading } = useQuery(StartQuery);
-  if (loading && !data) return <p>Laddar…</p>;
-  if (error && !data) return <p role="alert">Kunde inte hämta kommunerna. Försök igen.</p>;
+  const { data, error, loading, refetch } = useQuery(StartQuery);
+  if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
+  const remembered = data.kommuner.find((k) => k.id === localStorage.getItem(REMEMBERED));
   return (
     <main>
-      <h1>Välj kommun</h1>
-      <ul>
-        {data?.kommuner.map((k) => (
-          <li key={k.id}>{k.name}</li>
+      <h1>Uppföljning</h1>
+      {remembered && (
+        <p>
+          <Link href={`/enhet/${remembered.root.id}`} className="button">
+            Fortsätt till {remembered.name}
+          </Link>
+        </p>
+      )}
+      <h2>Välj kommun</h2>
+      <ul className="link-list">
+        {data.kommuner.map((k) => (
+          <li key={k.id}>
+            <Link href={`/enhet/${k.root.id}`} onClick={() => localStorage.setItem(REMEMBERED, k.id)}>
+              {k.name}
+            </Link>
+          </li>
         ))}
       </ul>
     </main>

@@ -37,6 +37,7 @@ export const organisationResolvers: Resolvers = {
       resolveScope(ctx, unit, periodId == null ? null : parseId(periodId, 'periodId')),
   },
   UnitFollowUp: {
+    id: (scope) => `${scope.unit.id}:${scope.period.id}`,
     unit: (scope) => scope.unit,
     period: (scope) => scope.period,
   },

@@ -1,0 +1,122 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useSearchParams } from 'wouter';
+import { graphql } from '../../gql';
+import { unitKindLabel } from '../../ui/labels';
+import { QueryState } from '../../ui/QueryState';
+import { AssignmentSummaryTable } from './AssignmentSummaryTable';
+import { OffTrackList } from './OffTrackList';
+
+const UnitPageQuery = graphql(`
+  query UnitPage($unitId: ID!, $periodId: ID) {
+    unit(id: $unitId) {
+      id
+      name
+      kind
+      kommun {
+        id
+        name
+        periods {
+          id
+          label
+        }
+      }
+      ancestors {
+        id
+        name
+      }
+      children {
+        id
+        name
+        kind
+      }
+      followUp(periodId: $periodId) {
+        id
+        period {
+          id
+          label
+        }
+        goalSummary {
+          total
+          met
+          partlyMet
+          notMet
+        }
+        ...OffTrackList_followUp
+        ...AssignmentSummaryTable_followUp
+      }
+    }
+  }
+`);
+
+/** A unit of the organisation: where it sits, what is below it, and what is off track. */
+export function UnitPage({ unitId }: { unitId: string }) {
+  const [search, setSearch] = useSearchParams();
+  const periodId = search.get('period');
+  const { data, error, loading, refetch } = useQuery(UnitPageQuery, {
+    variables: { unitId, periodId },
+  });
+  const unit = data?.unit;
+  if (!unit) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
+  const followUp = unit.followUp;
+  return (
+    <main>
+      <nav aria-label="Sökväg" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Start</Link>
+          </li>
+          {unit.ancestors.map((a) => (
+            <li key={a.id}>
+              <Link href={`/enhet/${a.id}`}>{a.name}</Link>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h1>{unit.name}</h1>
+      <p className="muted">{unitKindLabel[unit.kind]}</p>
+      {error && <p className="notice">Visar sparade uppgifter – kunde inte hämta nya just nu.</p>}
+      {unit.kommun.periods.length > 1 && (
+        <label className="period">
+          Period{' '}
+          <select
+            value={followUp.period.id}
+            onChange={(e) => setSearch((s) => (s.set('period', e.target.value), s))}
+          >
+            {unit.kommun.periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {unit.children.length > 0 && (
+        <section aria-labelledby="children-heading">
+          <h2 id="children-heading">Underliggande enheter</h2>
+          <ul className="link-list">
+            {unit.children.map((c) => (
+              <li key={c.id}>
+                <Link href={`/enhet/${c.id}`}>{c.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="overview-heading">
+        <h2 id="overview-heading">Översikt {followUp.period.label}</h2>
+        <h3>Avviker från plan</h3>
+        <OffTrackList followUp={followUp} />
+        {followUp.goalSummary.total > 0 && (
+          <p>
+            Mål: {followUp.goalSummary.met} av {followUp.goalSummary.total} uppfyllda,{' '}
+            {followUp.goalSummary.notMet} ej uppfyllda.
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="assignments-heading">
+        <h2 id="assignments-heading">Uppdrag</h2>
+        <AssignmentSummaryTable followUp={followUp} />
+      </section>
+    </main>
+  );
+}

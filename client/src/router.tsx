@@ -1,0 +1,19 @@
+import { Route, Switch } from 'wouter';
+import { NotFound } from './features/not-found/NotFound';
+import { StartPage } from './features/start/StartPage';
+import { UnitPage } from './features/unit/UnitPage';
+
+/** One URL per screen, so every screen can be shared and reloaded. */
+export function AppRoutes() {
+  return (
+    <Switch>
+      <Route path="/">
+        <StartPage />
+      </Route>
+      <Route path="/enhet/:unitId">{(params) => <UnitPage unitId={params.unitId} />}</Route>
+      <Route>
+        <NotFound />
+      </Route>
+    </Switch>
+  );
+}

@@ -1,0 +1,46 @@
+/** Every Swedish label of the app in one place, by the GraphQL enum values they name. */
+export const assessmentLabel: Record<string, string> = {
+  UPPFYLLT: 'Uppfyllt',
+  DELVIS_UPPFYLLT: 'Delvis uppfyllt',
+  EJ_UPPFYLLT: 'Ej uppfyllt',
+  EJ_BEDOMD: 'Ej bedömd',
+};
+
+export const trendLabel: Record<string, string> = {
+  POSITIV: 'Positiv',
+  NEGATIV: 'Negativ',
+  OFORANDRAD: 'Oförändrad',
+  EJ_UTVARDERAD: 'Ej utvärderad',
+};
+
+export const kindLabel: Record<string, string> = { UPPDRAG: 'Uppdrag', NAMNDINITIATIV: 'Nämndinitiativ' };
+
+export const statusLabel: Record<string, string> = {
+  EJ_PABORJAD: 'Ej påbörjad',
+  PABORJAD: 'Påbörjad',
+  SLUTFORD: 'Slutförd',
+  PAUSAD: 'Pausad',
+  KVARSTAENDE: 'Kvarstående',
+  STRUKEN: 'Struken',
+  STANGS_OCH_OVERGAR: 'Stängs och övergår i nytt uppdrag',
+};
+
+export const forecastLabel: Record<string, string> = {
+  ENLIGT_PLAN: 'Enligt plan',
+  AVVIKELSE_FRAN_PLAN: 'Avvikelse från plan',
+};
+
+export const unitKindLabel: Record<string, string> = {
+  KOMMUN: 'Kommun',
+  NAMND: 'Nämnd',
+  KONTOR: 'Kontor',
+  AVDELNING: 'Avdelning',
+  ENHET: 'Enhet',
+  VERKSAMHET: 'Verksamhet',
+};
+
+export const severityLabel: Record<string, string> = {
+  HIGH: 'Allvarligt',
+  MEDIUM: 'Avvikelse',
+  LOW: 'Notering',
+};
