@@ -11,6 +11,15 @@ export function AppRoutes() {
         <StartPage />
       </Route>
       <Route path="/enhet/:unitId">{(params) => <UnitPage unitId={params.unitId} />}</Route>
+      <Route path="/enhet/:unitId/:section">
+        {(params) =>
+          ['mal', 'uppdrag', 'ekonomi'].includes(params.section) ? (
+            <UnitPage unitId={params.unitId} section={params.section} />
+          ) : (
+            <NotFound />
+          )
+        }
+      </Route>
       <Route>
         <NotFound />
       </Route>

@@ -1,9 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'wouter';
+import { AssignmentsSection } from './AssignmentsSection';
+import { EconomySection } from './EconomySection';
+import { GoalsSection } from './GoalsSection';
 import { graphql } from '../../gql';
 import { unitKindLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
-import { AssignmentSummaryTable } from './AssignmentSummaryTable';
 import { OffTrackList } from './OffTrackList';
 
 const UnitPageQuery = graphql(`
@@ -42,14 +44,20 @@ const UnitPageQuery = graphql(`
           notMet
         }
         ...OffTrackList_followUp
-        ...AssignmentSummaryTable_followUp
       }
     }
   }
 `);
 
 /** A unit of the organisation: where it sits, what is below it, and what is off track. */
-export function UnitPage({ unitId }: { unitId: string }) {
+const SECTIONS = [
+  ['', 'Översikt'],
+  ['mal', 'Mål'],
+  ['uppdrag', 'Uppdrag'],
+  ['ekonomi', 'Ekonomi'],
+] as const;
+
+export function UnitPage({ unitId, section = '' }: { unitId: string; section?: string }) {
   const [search, setSearch] = useSearchParams();
   const periodId = search.get('period');
   const { data, error, loading, refetch } = useQuery(UnitPageQuery, {
@@ -93,7 +101,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
       {unit.children.length > 0 && (
         <section aria-labelledby="children-heading">
           <h2 id="children-heading">Underliggande enheter</h2>
-          <ul className="link-list">
+          <ul className="link-list children">
             {unit.children.map((c) => (
               <li key={c.id}>
                 <Link href={`/enhet/${c.id}`}>{c.name}</Link>
@@ -102,20 +110,39 @@ export function UnitPage({ unitId }: { unitId: string }) {
           </ul>
         </section>
       )}
-      <section aria-labelledby="overview-heading">
-        <h2 id="overview-heading">Översikt {followUp.period.label}</h2>
-        <h3>Avviker från plan</h3>
-        <OffTrackList followUp={followUp} />
-        {followUp.goalSummary.total > 0 && (
-          <p>
-            Mål: {followUp.goalSummary.met} av {followUp.goalSummary.total} uppfyllda,{' '}
-            {followUp.goalSummary.notMet} ej uppfyllda.
-          </p>
+      <nav aria-label="Avsnitt" className="tabs">
+        <ul>
+          {SECTIONS.map(([path, label]) => (
+            <li key={path}>
+              <Link
+                href={`/enhet/${unit.id}${path ? `/${path}` : ''}${periodId ? `?period=${periodId}` : ''}`}
+                aria-current={section === path ? 'page' : undefined}
+              >
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section aria-labelledby="section-heading">
+        <h2 id="section-heading">
+          {SECTIONS.find(([path]) => path === section)?.[1]} {followUp.period.label}
+        </h2>
+        {section === '' && (
+          <>
+            <h3>Avviker från plan</h3>
+            <OffTrackList followUp={followUp} />
+            {followUp.goalSummary.total > 0 && (
+              <p>
+                Mål: {followUp.goalSummary.met} av {followUp.goalSummary.total} uppfyllda,{' '}
+                {followUp.goalSummary.notMet} ej uppfyllda.
+              </p>
+            )}
+          </>
         )}
-      </section>
-      <section aria-labelledby="assignments-heading">
-        <h2 id="assignments-heading">Uppdrag</h2>
-        <AssignmentSummaryTable followUp={followUp} />
+        {section === 'mal' && <GoalsSection unitId={unitId} periodId={periodId} />}
+        {section === 'uppdrag' && <AssignmentsSection unitId={unitId} periodId={periodId} />}
+        {section === 'ekonomi' && <EconomySection unitId={unitId} periodId={periodId} />}
       </section>
     </main>
   );
