@@ -19,7 +19,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.ts', 'server/scripts/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', '*.ts', 'server/scripts/*.mjs', 'client/scripts/*.mjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -1,7 +1,7 @@
 import { Route, Switch } from 'wouter';
 import { NotFound } from './features/not-found/NotFound';
 import { StartPage } from './features/start/StartPage';
-import { UnitPage } from './features/unit/UnitPage';
+import { UnitPage, unitSections } from './features/unit/UnitPage';
 
 /** One URL per screen, so every screen can be shared and reloaded. */
 export function AppRoutes() {
@@ -13,7 +13,7 @@ export function AppRoutes() {
       <Route path="/enhet/:unitId">{(params) => <UnitPage unitId={params.unitId} />}</Route>
       <Route path="/enhet/:unitId/:section">
         {(params) =>
-          ['mal', 'uppdrag', 'ekonomi'].includes(params.section) ? (
+          unitSections.includes(params.section) && params.section !== '' ? (
             <UnitPage unitId={params.unitId} section={params.section} />
           ) : (
             <NotFound />

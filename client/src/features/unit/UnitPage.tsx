@@ -3,6 +3,8 @@ import { Link, useSearchParams } from 'wouter';
 import { AssignmentsSection } from './AssignmentsSection';
 import { EconomySection } from './EconomySection';
 import { GoalsSection } from './GoalsSection';
+import { IndicatorsSection } from './IndicatorsSection';
+import { ReportsSection } from './ReportsSection';
 import { graphql } from '../../gql';
 import { unitKindLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
@@ -53,9 +55,13 @@ const UnitPageQuery = graphql(`
 const SECTIONS = [
   ['', 'Översikt'],
   ['mal', 'Mål'],
+  ['indikatorer', 'Indikatorer'],
   ['uppdrag', 'Uppdrag'],
   ['ekonomi', 'Ekonomi'],
+  ['rapporter', 'Rapporter'],
 ] as const;
+
+export const unitSections: readonly string[] = SECTIONS.map(([path]) => path);
 
 export function UnitPage({ unitId, section = '' }: { unitId: string; section?: string }) {
   const [search, setSearch] = useSearchParams();
@@ -142,7 +148,9 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
         )}
         {section === 'mal' && <GoalsSection unitId={unitId} periodId={periodId} />}
         {section === 'uppdrag' && <AssignmentsSection unitId={unitId} periodId={periodId} />}
+        {section === 'indikatorer' && <IndicatorsSection unitId={unitId} periodId={periodId} />}
         {section === 'ekonomi' && <EconomySection unitId={unitId} periodId={periodId} />}
+        {section === 'rapporter' && <ReportsSection unitId={unitId} />}
       </section>
     </main>
   );

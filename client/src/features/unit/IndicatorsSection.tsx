@@ -1,0 +1,104 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../../gql';
+import { formatValue } from '../../ui/format';
+import { assessmentLabel, trendLabel } from '../../ui/labels';
+import { QueryState } from '../../ui/QueryState';
+import { SeriesChart } from '../../ui/SeriesChart';
+
+const IndicatorsQuery = graphql(`
+  query IndicatorsSection($unitId: ID!, $periodId: ID) {
+    unit(id: $unitId) {
+      id
+      followUp(periodId: $periodId) {
+        id
+        indicators {
+          id
+          assessment
+          trend
+          comment
+          commentDate
+          indicator {
+            id
+            name
+            unitOfMeasure
+            direction
+            origin
+            responsibleUnit {
+              id
+              name
+            }
+            outcomes {
+              year
+              value
+              label
+            }
+            targets {
+              year
+              value
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const directionText: Record<string, string> = {
+  HIGHER: 'Högre är bättre',
+  LOWER: 'Lägre är bättre',
+  NONE: '',
+};
+
+/** Each indicator with a small chart of its series against the target. */
+export function IndicatorsSection({ unitId, periodId }: { unitId: string; periodId: string | null }) {
+  const { data, loading, error, refetch } = useQuery(IndicatorsQuery, { variables: { unitId, periodId } });
+  if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
+  const rows = data.unit.followUp.indicators;
+  if (rows.length === 0) return <p>Inga indikatorer följs upp för perioden.</p>;
+  return (
+    <ul className="cards">
+      {rows.map((r) => {
+        const i = r.indicator;
+        const target = i.targets.at(-1) ?? null;
+        const latest = [...i.outcomes].reverse().find((o) => o.value != null);
+        return (
+          <li key={r.id} className={r.assessment ? `assessment-${r.assessment.toLowerCase()}` : undefined}>
+            <h4>
+              {i.name} <span className="muted">({i.origin === 'KF' ? 'KF' : 'Nämnd'})</span>
+            </h4>
+            <p>
+              {r.assessment ? <strong>{assessmentLabel[r.assessment]}</strong> : 'Ej bedömd'}
+              {r.trend && <> · Trend: {trendLabel[r.trend]}</>}
+              {directionText[i.direction] && <> · {directionText[i.direction]}</>}
+            </p>
+            <p>
+              Senast:{' '}
+              {latest
+                ? `${formatValue(latest.value, i.unitOfMeasure)} (${latest.label ?? latest.year})`
+                : 'Inget värde'}
+              {target && (
+                <>
+                  {' '}
+                  · Mål {target.year}: {formatValue(target.value, i.unitOfMeasure)}
+                </>
+              )}
+            </p>
+            <SeriesChart
+              points={i.outcomes}
+              target={target?.value ?? null}
+              unit={i.unitOfMeasure}
+              title={i.name}
+            />
+            <p className="muted">{i.responsibleUnit.name}</p>
+            {r.comment && (
+              <p>
+                <span className="muted">Senaste kommentar{r.commentDate ? ` (${r.commentDate})` : ''}:</span>{' '}
+                {r.comment}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
