@@ -1,4 +1,5 @@
 import { Route, Switch } from 'wouter';
+import { AssignmentPage } from './features/assignment/AssignmentPage';
 import { NotFound } from './features/not-found/NotFound';
 import { StartPage } from './features/start/StartPage';
 import { UnitPage, unitSections } from './features/unit/UnitPage';
@@ -20,6 +21,7 @@ export function AppRoutes() {
           )
         }
       </Route>
+      <Route path="/uppdrag/:id">{(params) => <AssignmentPage id={params.id} />}</Route>
       <Route>
         <NotFound />
       </Route>

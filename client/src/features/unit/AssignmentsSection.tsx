@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useSearchParams } from 'wouter';
+import { Link, useSearchParams } from 'wouter';
 import { graphql } from '../../gql';
 import { forecastLabel, kindLabel, statusLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
@@ -108,7 +108,9 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
       <ul className="cards">
         {shown.map((a) => (
           <li key={a.id} className={a.forecast === 'AVVIKELSE_FRAN_PLAN' ? 'deviating' : undefined}>
-            <h4>{a.assignment.title}</h4>
+            <h4>
+              <Link href={`/uppdrag/${a.assignment.id}`}>{a.assignment.title}</Link>
+            </h4>
             <p>
               {kindLabel[a.assignment.kind]} · {statusLabel[a.status]}
               {a.forecast && <> · {forecastLabel[a.forecast]}</>}

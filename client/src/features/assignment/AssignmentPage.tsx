@@ -1,0 +1,136 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'wouter';
+import { graphql } from '../../gql';
+import { forecastLabel, kindLabel, statusLabel } from '../../ui/labels';
+import { QueryState } from '../../ui/QueryState';
+
+const AssignmentQuery = graphql(`
+  query AssignmentPage($id: ID!) {
+    assignment(id: $id) {
+      id
+      kind
+      title
+      dueDate
+      originYear
+      goal {
+        id
+        code
+        title
+      }
+      ownerUnit {
+        id
+        name
+      }
+      responsibleUnit {
+        id
+        name
+      }
+      predecessor {
+        id
+        title
+      }
+      successor {
+        id
+        title
+      }
+      followUps {
+        id
+        status
+        forecast
+        comment
+        commentDate
+        deviationReason
+        period {
+          id
+          label
+        }
+      }
+    }
+  }
+`);
+
+/** An assignment with every follow-up, latest first, and what it came from or became. */
+export function AssignmentPage({ id }: { id: string }) {
+  const { data, loading, error, refetch } = useQuery(AssignmentQuery, { variables: { id } });
+  const a = data?.assignment;
+  if (!a) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
+  return (
+    <main>
+      <nav aria-label="Sökväg" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Start</Link>
+          </li>
+          <li>
+            <Link href={`/enhet/${a.ownerUnit.id}/uppdrag`}>{a.ownerUnit.name}</Link>
+          </li>
+        </ol>
+      </nav>
+      <p className="muted">{kindLabel[a.kind]}</p>
+      <h1>{a.title}</h1>
+      <dl className="facts">
+        {a.goal && (
+          <>
+            <dt>Inriktningsmål</dt>
+            <dd>
+              {a.goal.code} {a.goal.title}
+            </dd>
+          </>
+        )}
+        {a.responsibleUnit && (
+          <>
+            <dt>Ansvarig avdelning</dt>
+            <dd>
+              <Link href={`/enhet/${a.responsibleUnit.id}/uppdrag`}>{a.responsibleUnit.name}</Link>
+            </dd>
+          </>
+        )}
+        {a.dueDate && (
+          <>
+            <dt>Slutdatum</dt>
+            <dd>{a.dueDate}</dd>
+          </>
+        )}
+        {a.originYear && (
+          <>
+            <dt>Från år</dt>
+            <dd>{a.originYear}</dd>
+          </>
+        )}
+      </dl>
+      {a.predecessor && (
+        <p>
+          Fortsätter uppdraget <Link href={`/uppdrag/${a.predecessor.id}`}>{a.predecessor.title}</Link>
+        </p>
+      )}
+      {a.successor && (
+        <p>
+          Har övergått i <Link href={`/uppdrag/${a.successor.id}`}>{a.successor.title}</Link>
+        </p>
+      )}
+      <h2>Uppföljningar</h2>
+      <ol className="cards">
+        {a.followUps.map((f) => (
+          <li key={f.id} className={f.forecast === 'AVVIKELSE_FRAN_PLAN' ? 'deviating' : undefined}>
+            <h3>{f.period.label}</h3>
+            <p>
+              <strong>{statusLabel[f.status]}</strong>
+              {f.forecast && <> · {forecastLabel[f.forecast]}</>}
+            </p>
+            {f.comment && (
+              <p>
+                <span className="muted">Kommentar{f.commentDate ? ` (${f.commentDate})` : ''}:</span>{' '}
+                {f.comment}
+              </p>
+            )}
+            {f.deviationReason && (
+              <p>
+                <span className="muted">Orsak till försening:</span> {f.deviationReason}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </main>
+  );
+}
