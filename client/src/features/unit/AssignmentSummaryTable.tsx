@@ -2,6 +2,7 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { kindLabel, statusLabel } from '../../ui/labels';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 export const AssignmentSummaryTable_followUp = graphql(`
   fragment AssignmentSummaryTable_followUp on UnitFollowUp {
@@ -30,7 +31,7 @@ export function AssignmentSummaryTable(props: {
   const summary = data.assignmentSummary;
   if (summary.total === 0) return <p>Inga uppdrag eller nämndinitiativ följs upp för perioden.</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Uppdrag per status och prognos">
       <table>
         <caption>Uppdrag och nämndinitiativ per status och prognos</caption>
         <thead>
@@ -70,6 +71,6 @@ export function AssignmentSummaryTable(props: {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { formatTkr } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const EconomyQuery = graphql(`
   query EconomySection($unitId: ID!, $periodId: ID) {
@@ -82,7 +83,7 @@ export function EconomySection({ unitId, periodId }: { unitId: string; periodId:
       {tables.map((t) => (
         <section key={t.id} aria-labelledby={`economy-${t.id}`}>
           <h3 id={`economy-${t.id}`}>{tableName(t.ledger, t.dimension)}</h3>
-          <div className="table-scroll">
+          <ScrollRegion label={tableName(t.ledger, t.dimension)}>
             <table>
               <caption>
                 {t.unit.name}, belopp i tkr{t.forecastLabel ? `, ${t.forecastLabel}` : ''}
@@ -146,7 +147,7 @@ export function EconomySection({ unitId, periodId }: { unitId: string; periodId:
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollRegion>
           {t.lines.some((l) => l.deviationExplanation || l.forecastExplanation) && (
             <details>
               <summary>Förklaringar till avvikelserna</summary>

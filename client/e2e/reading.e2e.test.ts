@@ -1,0 +1,115 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, hasChromium, launch, viewports } from './browser';
+
+if (!hasChromium && process.env.CI)
+  throw new Error('Chromium saknas: .ci/run ska installera Debians chromium.');
+
+describe.skipIf(!hasChromium).each(Object.entries(viewports))(
+  'reading the demo data on a %s',
+  (_, viewport) => {
+    let browser: Browser;
+    let page: Page;
+    const base = inject('baseUrl');
+
+    beforeAll(async () => {
+      browser = await launch();
+      page = await browser.newPage({ viewport, locale: 'sv-SE' });
+    });
+    afterAll(() => browser?.close());
+
+    const heading = () => page.getByRole('heading', { level: 1 });
+    const section = (name: string) =>
+      page.getByRole('navigation', { name: 'Avsnitt' }).getByRole('link', { name, exact: true }).click();
+    /** From the start page to Kommunstyrelsekontoret, by clicking as a reader does. */
+    async function openKommunstyrelsekontoret() {
+      await page.goto(`${base}/`);
+      await page.getByRole('link', { name: 'Norrtälje kommun', exact: true }).click();
+      await page.getByRole('link', { name: 'Kommunstyrelsen', exact: true }).click();
+      await page.getByRole('link', { name: 'Kommunstyrelsekontoret' }).click();
+      await expect.poll(() => heading().textContent()).toBe('Kommunstyrelsekontoret');
+    }
+
+    it('drills from the kommun to Kommunstyrelsekontoret to Stab- och planeringsavdelningen to an assignment and back', async () => {
+      await page.goto(`${base}/`);
+      await expectAccessible(page);
+      await openKommunstyrelsekontoret();
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+
+      await page.getByRole('link', { name: 'Stab- och planeringsavdelningen' }).click();
+      await expect.poll(() => heading().textContent()).toBe('Stab- och planeringsavdelningen');
+      await section('Uppdrag');
+      const firstAssignment = page.locator('.cards h4 a').first();
+      const title = await firstAssignment.textContent();
+      await firstAssignment.click();
+      await expect.poll(() => heading().textContent()).toBe(title);
+      await expect.poll(() => page.getByRole('heading', { name: 'Uppföljningar' }).count()).toBe(1);
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+
+      await page.goBack();
+      await expect.poll(() => heading().textContent()).toBe('Stab- och planeringsavdelningen');
+    });
+
+    it('shows the printed Jan–Jul 2025 summary table of Kommunstyrelsekontoret', async () => {
+      await openKommunstyrelsekontoret();
+      await section('Uppdrag');
+      const table = page.getByRole('table', { name: /per status och prognos/ });
+      await table.waitFor();
+      const rows = await table
+        .locator('tbody tr, tfoot tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim()).join(' ')),
+        );
+      expect(rows).toEqual([
+        'Uppdrag Ej påbörjad 0 1 1',
+        'Uppdrag Påbörjad 15 1 16',
+        'Uppdrag Slutförd 3 1 4',
+        'Nämndinitiativ Ej påbörjad 0 1 1',
+        'Nämndinitiativ Påbörjad 7 3 10',
+        'Nämndinitiativ Slutförd 3 1 4',
+        'Totalt 28 8 36',
+      ]);
+      await expectAccessible(page);
+
+      // The deep link opens directly, also after a reload.
+      const url = page.url();
+      await page.goto(url);
+      await page.reload();
+      await expect.poll(() => heading().textContent()).toBe('Kommunstyrelsekontoret');
+      await expect.poll(() => table.locator('tfoot').textContent()).toContain('36');
+    });
+
+    it('shows each indicator with a chart of its series and the economy with the office totals', async () => {
+      await openKommunstyrelsekontoret();
+      await section('Indikatorer');
+      await page.getByLabel('Period').selectOption({ label: '2024' });
+      const chart = page.getByRole('img', { name: /^Soliditet inkl\. pensionsåtagande/ });
+      await chart.waitFor();
+      expect(await chart.getAttribute('aria-label')).toContain(
+        '2021 23,4 %, 2022 27,4 %, 2023 29,5 %, 2024 26,7 %. Mål 27,1 %',
+      );
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+
+      await page.getByLabel('Period').selectOption({ label: 'Jan–Jul 2025' });
+      await section('Ekonomi');
+      const perGroup = page.getByRole('table', { name: /Prognos 3/ }).first();
+      await perGroup.waitFor();
+      const total = (await perGroup.locator('tfoot').textContent())!.replace(/\s/g, ' ');
+      expect(total).toContain('−168 111 tkr');
+      expect(total).toContain('−324 378 tkr');
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+    });
+
+    it('answers an unknown address with a Swedish 404 and a way home', async () => {
+      await page.goto(`${base}/finns/inte`);
+      await expect.poll(() => heading().textContent()).toBe('Sidan finns inte');
+      await expectAccessible(page);
+      await page.getByRole('link', { name: 'Till startsidan' }).click();
+      await expect.poll(() => heading().textContent()).toBe('Uppföljning');
+    });
+  },
+);
