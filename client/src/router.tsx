@@ -1,5 +1,6 @@
 import { Route, Switch } from 'wouter';
 import { AssignmentPage } from './features/assignment/AssignmentPage';
+import { IndicatorPage } from './features/indicator/IndicatorPage';
 import { NotFound } from './features/not-found/NotFound';
 import { StartPage } from './features/start/StartPage';
 import { UnitPage, unitSections } from './features/unit/UnitPage';
@@ -21,6 +22,7 @@ export function AppRoutes() {
           )
         }
       </Route>
+      <Route path="/indikator/:id">{(params) => <IndicatorPage id={params.id} />}</Route>
       <Route path="/uppdrag/:id">{(params) => <AssignmentPage id={params.id} />}</Route>
       <Route>
         <NotFound />

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { formatValue } from '../../ui/format';
 import { assessmentLabel, trendLabel } from '../../ui/labels';
@@ -64,7 +65,8 @@ export function IndicatorsSection({ unitId, periodId }: { unitId: string; period
         return (
           <li key={r.id} className={r.assessment ? `assessment-${r.assessment.toLowerCase()}` : undefined}>
             <h4>
-              {i.name} <span className="muted">({i.origin === 'KF' ? 'KF' : 'Nämnd'})</span>
+              <Link href={`/indikator/${i.id}`}>{i.name}</Link>{' '}
+              <span className="muted">({i.origin === 'KF' ? 'KF' : 'Nämnd'})</span>
             </h4>
             <p>
               {r.assessment ? <strong>{assessmentLabel[r.assessment]}</strong> : 'Ej bedömd'}

@@ -1,0 +1,118 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'wouter';
+import { graphql } from '../../gql';
+import { formatValue } from '../../ui/format';
+import { QueryState } from '../../ui/QueryState';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { SeriesChart } from '../../ui/SeriesChart';
+
+const IndicatorQuery = graphql(`
+  query IndicatorPage($id: ID!) {
+    indicator(id: $id) {
+      id
+      name
+      unitOfMeasure
+      direction
+      origin
+      koladaKpiId
+      goal {
+        id
+        code
+        title
+      }
+      responsibleUnit {
+        id
+        name
+      }
+      outcomes {
+        year
+        value
+        preliminary
+        label
+        note
+      }
+      targets {
+        year
+        value
+        note
+      }
+    }
+  }
+`);
+
+const directionText: Record<string, string> = {
+  HIGHER: 'Högre är bättre',
+  LOWER: 'Lägre är bättre',
+  NONE: '–',
+};
+
+/** An indicator: its chart, and the same series as a table with every note. */
+export function IndicatorPage({ id }: { id: string }) {
+  const { data, loading, error, refetch } = useQuery(IndicatorQuery, { variables: { id } });
+  const i = data?.indicator;
+  if (!i) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
+  const target = i.targets.at(-1) ?? null;
+  return (
+    <main>
+      <nav aria-label="Sökväg" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Start</Link>
+          </li>
+          <li>
+            <Link href={`/enhet/${i.responsibleUnit.id}/indikatorer`}>{i.responsibleUnit.name}</Link>
+          </li>
+        </ol>
+      </nav>
+      <p className="muted">Indikator ({i.origin === 'KF' ? 'KF' : 'Nämnd'})</p>
+      <h1>{i.name}</h1>
+      <dl className="facts">
+        <dt>Inriktningsmål</dt>
+        <dd>
+          {i.goal.code} {i.goal.title}
+        </dd>
+        <dt>Enhet</dt>
+        <dd>{i.unitOfMeasure}</dd>
+        <dt>Riktning</dt>
+        <dd>{directionText[i.direction]}</dd>
+        {i.koladaKpiId && (
+          <>
+            <dt>Kolada</dt>
+            <dd>{i.koladaKpiId}</dd>
+          </>
+        )}
+      </dl>
+      <SeriesChart points={i.outcomes} target={target?.value ?? null} unit={i.unitOfMeasure} title={i.name} />
+      <ScrollRegion label="Utfall och mål per år">
+        <table>
+          <caption>Utfall och mål per år</caption>
+          <thead>
+            <tr>
+              <th scope="col">År</th>
+              <th scope="col" className="num">
+                Utfall
+              </th>
+              <th scope="col">Anmärkning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {i.outcomes.map((o) => (
+              <tr key={`o${o.year}`}>
+                <th scope="row">{o.label ?? o.year}</th>
+                <td className="num">{formatValue(o.value, i.unitOfMeasure)}</td>
+                <td>{[o.preliminary ? 'Preliminärt' : null, o.note].filter(Boolean).join('. ')}</td>
+              </tr>
+            ))}
+            {i.targets.map((t) => (
+              <tr key={`t${t.year}`}>
+                <th scope="row">Mål {t.year}</th>
+                <td className="num">{formatValue(t.value, i.unitOfMeasure)}</td>
+                <td>{t.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </main>
+  );
+}
