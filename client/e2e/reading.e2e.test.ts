@@ -104,6 +104,17 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await expectNoHorizontalScroll(page);
     });
 
+    it('opens a report with its narrative sections, then its figures', async () => {
+      await openKommunstyrelsekontoret();
+      await section('Rapporter');
+      await page.getByRole('link', { name: /^Verksamhetsberättelse 2024/ }).click();
+      await expect.poll(() => heading().textContent()).toMatch(/^Verksamhetsberättelse 2024/);
+      expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/^Sammanfattning/);
+      expect(await page.getByRole('heading', { name: 'Nyckeltal i texten' }).count()).toBe(1);
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+    });
+
     it('answers an unknown address with a Swedish 404 and a way home', async () => {
       await page.goto(`${base}/finns/inte`);
       await expect.poll(() => heading().textContent()).toBe('Sidan finns inte');

@@ -2,6 +2,7 @@ import { Route, Switch } from 'wouter';
 import { AssignmentPage } from './features/assignment/AssignmentPage';
 import { IndicatorPage } from './features/indicator/IndicatorPage';
 import { NotFound } from './features/not-found/NotFound';
+import { ReportPage } from './features/report/ReportPage';
 import { StartPage } from './features/start/StartPage';
 import { UnitPage, unitSections } from './features/unit/UnitPage';
 
@@ -23,6 +24,7 @@ export function AppRoutes() {
         }
       </Route>
       <Route path="/indikator/:id">{(params) => <IndicatorPage id={params.id} />}</Route>
+      <Route path="/rapport/:id">{(params) => <ReportPage id={params.id} />}</Route>
       <Route path="/uppdrag/:id">{(params) => <AssignmentPage id={params.id} />}</Route>
       <Route>
         <NotFound />

@@ -44,3 +44,11 @@ export const severityLabel: Record<string, string> = {
   MEDIUM: 'Avvikelse',
   LOW: 'Notering',
 };
+
+export const reportTypeLabel: Record<string, string> = {
+  MANADSUPPFOLJNING: 'Månadsuppföljning',
+  TERTIALRAPPORT: 'Tertialrapport',
+  DELARSRAPPORT: 'Delårsrapport',
+  VERKSAMHETSBERATTELSE: 'Verksamhetsberättelse',
+  TJANSTESKRIVELSE: 'Tjänsteskrivelse',
+};

@@ -1,5 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
+import { Link } from 'wouter';
+import { reportTypeLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 
 const ReportsQuery = graphql(`
@@ -21,14 +23,6 @@ const ReportsQuery = graphql(`
   }
 `);
 
-const typeLabel: Record<string, string> = {
-  MANADSUPPFOLJNING: 'Månadsuppföljning',
-  TERTIALRAPPORT: 'Tertialrapport',
-  DELARSRAPPORT: 'Delårsrapport',
-  VERKSAMHETSBERATTELSE: 'Verksamhetsberättelse',
-  TJANSTESKRIVELSE: 'Tjänsteskrivelse',
-};
-
 /** The reports of the unit and the units below it, latest period first. */
 export function ReportsSection({ unitId }: { unitId: string }) {
   const { data, loading, error, refetch } = useQuery(ReportsQuery, { variables: { unitId } });
@@ -39,9 +33,11 @@ export function ReportsSection({ unitId }: { unitId: string }) {
     <ul className="cards">
       {reports.map((r) => (
         <li key={r.id}>
-          <h4>{r.title}</h4>
+          <h4>
+            <Link href={`/rapport/${r.id}`}>{r.title}</Link>
+          </h4>
           <p>
-            {typeLabel[r.type]} · {r.period.label} ·{' '}
+            {reportTypeLabel[r.type]} · {r.period.label} ·{' '}
             {r.status === 'PUBLISHED' ? `Publicerad${r.publishedAt ? ` ${r.publishedAt}` : ''}` : 'Utkast'}
           </p>
         </li>

@@ -1,0 +1,107 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'wouter';
+import { graphql } from '../../gql';
+import { QueryState } from '../../ui/QueryState';
+import { reportTypeLabel } from '../../ui/labels';
+
+const ReportQuery = graphql(`
+  query ReportPage($id: ID!) {
+    report(id: $id) {
+      id
+      title
+      type
+      status
+      publishedAt
+      unit {
+        id
+        name
+      }
+      period {
+        id
+        label
+      }
+      sections {
+        id
+        heading
+        body
+      }
+      keyFigures {
+        label
+        value
+        unit
+      }
+    }
+  }
+`);
+
+const figureFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
+/** A report: its narrative sections, then its figures and the way into the follow-up data. */
+export function ReportPage({ id }: { id: string }) {
+  const { data, loading, error, refetch } = useQuery(ReportQuery, { variables: { id } });
+  const r = data?.report;
+  if (!r) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
+  const followUp = (section: string) => `/enhet/${r.unit.id}${section}?period=${r.period.id}`;
+  return (
+    <main className="report">
+      <nav aria-label="Sökväg" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Start</Link>
+          </li>
+          <li>
+            <Link href={`/enhet/${r.unit.id}/rapporter`}>{r.unit.name}</Link>
+          </li>
+        </ol>
+      </nav>
+      <p className="muted">
+        {reportTypeLabel[r.type]} · {r.period.label} ·{' '}
+        {r.status === 'PUBLISHED' ? `Publicerad${r.publishedAt ? ` ${r.publishedAt}` : ''}` : 'Utkast'}
+      </p>
+      <h1>{r.title}</h1>
+      {r.sections.map((s) => (
+        <section key={s.id} aria-labelledby={`s${s.id}`}>
+          <h2 id={`s${s.id}`}>{s.heading}</h2>
+          {s.body.split('\n\n').map((paragraph, i) => (
+            <p key={i}>{paragraph}</p>
+          ))}
+        </section>
+      ))}
+      {r.keyFigures.length > 0 && (
+        <section aria-labelledby="figures">
+          <h2 id="figures">Nyckeltal i texten</h2>
+          <dl className="facts">
+            {r.keyFigures.map((f, i) => (
+              <div key={i} className="fact">
+                <dt>{f.label}</dt>
+                <dd>
+                  {figureFormat.format(f.value)} {f.unit}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      <section aria-labelledby="data">
+        <h2 id="data">Uppföljningen för perioden</h2>
+        <ul className="link-list">
+          <li>
+            <Link href={followUp('')}>Översikt: det som avviker</Link>
+          </li>
+          <li>
+            <Link href={followUp('/mal')}>Mål</Link>
+          </li>
+          <li>
+            <Link href={followUp('/indikatorer')}>Indikatorer</Link>
+          </li>
+          <li>
+            <Link href={followUp('/uppdrag')}>Uppdrag</Link>
+          </li>
+          <li>
+            <Link href={followUp('/ekonomi')}>Ekonomi</Link>
+          </li>
+        </ul>
+      </section>
+    </main>
+  );
+}
