@@ -5,6 +5,30 @@ import { expectAccessible, expectNoHorizontalScroll, hasChromium, launch, viewpo
 if (!hasChromium && process.env.CI)
   throw new Error('Chromium saknas: .ci/run ska installera Debians chromium.');
 
+describe('the installable PWA', () => {
+  it('has a Swedish manifest with icons in the required sizes, a maskable one and the theme colour', async () => {
+    const manifest = (await (await fetch(`${inject('baseUrl')}/manifest.webmanifest`)).json()) as {
+      lang: string;
+      name: string;
+      short_name: string;
+      theme_color: string;
+      display: string;
+      icons: { sizes: string; purpose?: string }[];
+    };
+    expect(manifest).toMatchObject({
+      lang: 'sv-SE',
+      short_name: 'Uppföljning',
+      theme_color: '#1f4e79',
+      display: 'standalone',
+    });
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+    for (const icon of manifest.icons as unknown as { src: string }[]) {
+      expect((await fetch(`${inject('baseUrl')}${icon.src}`)).status, icon.src).toBe(200);
+    }
+  });
+});
+
 describe.skipIf(!hasChromium).each(Object.entries(viewports))(
   'reading the demo data on a %s',
   (_, viewport) => {
