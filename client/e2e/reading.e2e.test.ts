@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await page.getByRole('link', { name: 'Stab- och planeringsavdelningen' }).click();
       await expect.poll(() => heading().textContent()).toBe('Stab- och planeringsavdelningen');
       await section('Uppdrag');
-      const firstAssignment = page.locator('.cards h4 a').first();
+      const firstAssignment = page.locator('.cards h3 a').first();
       const title = await firstAssignment.textContent();
       await firstAssignment.click();
       await expect.poll(() => heading().textContent()).toBe(title);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -22,6 +23,9 @@ export async function createHttpApp(
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  // Phones on slow connections: the app's JavaScript and the GraphQL answers shrink to a
+  // third or less with gzip.
+  app.use(compression());
 
   /** The process is alive. */
   app.get('/healthz', (_req, res) => {

@@ -108,9 +108,9 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
       <ul className="cards">
         {shown.map((a) => (
           <li key={a.id} className={a.forecast === 'AVVIKELSE_FRAN_PLAN' ? 'deviating' : undefined}>
-            <h4>
+            <h3>
               <Link href={`/uppdrag/${a.assignment.id}`}>{a.assignment.title}</Link>
-            </h4>
+            </h3>
             <p>
               {kindLabel[a.assignment.kind]} · {statusLabel[a.status]}
               {a.forecast && <> · {forecastLabel[a.forecast]}</>}

@@ -64,10 +64,10 @@ export function IndicatorsSection({ unitId, periodId }: { unitId: string; period
         const latest = [...i.outcomes].reverse().find((o) => o.value != null);
         return (
           <li key={r.id} className={r.assessment ? `assessment-${r.assessment.toLowerCase()}` : undefined}>
-            <h4>
+            <h3>
               <Link href={`/indikator/${i.id}`}>{i.name}</Link>{' '}
               <span className="muted">({i.origin === 'KF' ? 'KF' : 'Nämnd'})</span>
-            </h4>
+            </h3>
             <p>
               {r.assessment ? <strong>{assessmentLabel[r.assessment]}</strong> : 'Ej bedömd'}
               {r.trend && <> · Trend: {trendLabel[r.trend]}</>}

@@ -33,9 +33,9 @@ export function ReportsSection({ unitId }: { unitId: string }) {
     <ul className="cards">
       {reports.map((r) => (
         <li key={r.id}>
-          <h4>
+          <h3>
             <Link href={`/rapport/${r.id}`}>{r.title}</Link>
-          </h4>
+          </h3>
           <p>
             {reportTypeLabel[r.type]} · {r.period.label} ·{' '}
             {r.status === 'PUBLISHED' ? `Publicerad${r.publishedAt ? ` ${r.publishedAt}` : ''}` : 'Utkast'}
