@@ -1,10 +1,17 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Switch } from 'wouter';
-import { AssignmentPage } from './features/assignment/AssignmentPage';
-import { IndicatorPage } from './features/indicator/IndicatorPage';
 import { NotFound } from './features/not-found/NotFound';
-import { ReportPage } from './features/report/ReportPage';
 import { StartPage } from './features/start/StartPage';
 import { UnitPage, unitSections } from './features/unit/UnitPage';
+
+// Detail pages load on demand: the first screen a phone shows carries only what it needs.
+const AssignmentPage = lazy(() => import('./features/assignment/AssignmentPage'));
+const IndicatorPage = lazy(() => import('./features/indicator/IndicatorPage'));
+const ReportPage = lazy(() => import('./features/report/ReportPage'));
+
+const Loading = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<p aria-live="polite">Laddar…</p>}>{children}</Suspense>
+);
 
 /** One URL per screen, so every screen can be shared and reloaded. */
 export function AppRoutes() {
@@ -23,9 +30,27 @@ export function AppRoutes() {
           )
         }
       </Route>
-      <Route path="/indikator/:id">{(params) => <IndicatorPage id={params.id} />}</Route>
-      <Route path="/rapport/:id">{(params) => <ReportPage id={params.id} />}</Route>
-      <Route path="/uppdrag/:id">{(params) => <AssignmentPage id={params.id} />}</Route>
+      <Route path="/indikator/:id">
+        {(params) => (
+          <Loading>
+            <IndicatorPage id={params.id} />
+          </Loading>
+        )}
+      </Route>
+      <Route path="/rapport/:id">
+        {(params) => (
+          <Loading>
+            <ReportPage id={params.id} />
+          </Loading>
+        )}
+      </Route>
+      <Route path="/uppdrag/:id">
+        {(params) => (
+          <Loading>
+            <AssignmentPage id={params.id} />
+          </Loading>
+        )}
+      </Route>
       <Route>
         <NotFound />
       </Route>

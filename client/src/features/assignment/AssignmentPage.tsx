@@ -134,3 +134,5 @@ export function AssignmentPage({ id }: { id: string }) {
     </main>
   );
 }
+
+export default AssignmentPage;

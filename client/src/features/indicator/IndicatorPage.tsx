@@ -116,3 +116,5 @@ export function IndicatorPage({ id }: { id: string }) {
     </main>
   );
 }
+
+export default IndicatorPage;

@@ -105,3 +105,5 @@ export function ReportPage({ id }: { id: string }) {
     </main>
   );
 }
+
+export default ReportPage;

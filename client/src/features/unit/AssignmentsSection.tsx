@@ -34,6 +34,9 @@ const AssignmentsQuery = graphql(`
   }
 `);
 
+/** One collator: `localeCompare` with a locale builds a new one on every call. */
+const swedish = new Intl.Collator('sv');
+
 const FILTERS = ['typ', 'status', 'prognos', 'avdelning', 'sok'] as const;
 
 /**
@@ -50,7 +53,7 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
     (typeof FILTERS)[number],
     string
   >;
-  const words = f.sok.trim().toLocaleLowerCase('sv');
+  const words = f.sok.trim().toLowerCase();
   const shown = all.filter(
     (a) =>
       (!f.typ || a.assignment.kind === f.typ) &&
@@ -58,8 +61,8 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
       (!f.prognos || a.forecast === f.prognos) &&
       (!f.avdelning || a.assignment.responsibleUnit?.id === f.avdelning) &&
       (!words ||
-        a.assignment.title.toLocaleLowerCase('sv').includes(words) ||
-        (a.comment ?? '').toLocaleLowerCase('sv').includes(words)),
+        a.assignment.title.toLowerCase().includes(words) ||
+        (a.comment ?? '').toLowerCase().includes(words)),
   );
   const departments = [
     ...new Map(
@@ -69,7 +72,7 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
           : [],
       ),
     ),
-  ].sort((a, b) => a[1].localeCompare(b[1], 'sv'));
+  ].sort((a, b) => swedish.compare(a[1], b[1]));
   const set = (key: string, value: string) =>
     setSearch((s) => {
       if (value) s.set(key, value);
@@ -129,3 +132,5 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
     </>
   );
 }
+
+export default AssignmentsSection;

@@ -167,3 +167,5 @@ export function EconomySection({ unitId, periodId }: { unitId: string; periodId:
     </>
   );
 }
+
+export default EconomySection;

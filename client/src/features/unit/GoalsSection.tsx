@@ -65,3 +65,5 @@ export function GoalsSection({ unitId, periodId }: { unitId: string; periodId: s
     </>
   );
 }
+
+export default GoalsSection;

@@ -104,3 +104,5 @@ export function IndicatorsSection({ unitId, periodId }: { unitId: string; period
     </ul>
   );
 }
+
+export default IndicatorsSection;

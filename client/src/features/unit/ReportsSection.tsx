@@ -45,3 +45,5 @@ export function ReportsSection({ unitId }: { unitId: string }) {
     </ul>
   );
 }
+
+export default ReportsSection;

@@ -1,10 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'wouter';
-import { AssignmentsSection } from './AssignmentsSection';
-import { EconomySection } from './EconomySection';
-import { GoalsSection } from './GoalsSection';
-import { IndicatorsSection } from './IndicatorsSection';
-import { ReportsSection } from './ReportsSection';
+import { lazy, Suspense } from 'react';
 import { graphql } from '../../gql';
 import { unitKindLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
@@ -52,6 +48,13 @@ const UnitPageQuery = graphql(`
 `);
 
 /** A unit of the organisation: where it sits, what is below it, and what is off track. */
+// Each section loads with its own query and code when it is opened.
+const GoalsSection = lazy(() => import('./GoalsSection'));
+const IndicatorsSection = lazy(() => import('./IndicatorsSection'));
+const AssignmentsSection = lazy(() => import('./AssignmentsSection'));
+const EconomySection = lazy(() => import('./EconomySection'));
+const ReportsSection = lazy(() => import('./ReportsSection'));
+
 const SECTIONS = [
   ['', 'Översikt'],
   ['mal', 'Mål'],
@@ -146,11 +149,13 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
             )}
           </>
         )}
-        {section === 'mal' && <GoalsSection unitId={unitId} periodId={periodId} />}
-        {section === 'uppdrag' && <AssignmentsSection unitId={unitId} periodId={periodId} />}
-        {section === 'indikatorer' && <IndicatorsSection unitId={unitId} periodId={periodId} />}
-        {section === 'ekonomi' && <EconomySection unitId={unitId} periodId={periodId} />}
-        {section === 'rapporter' && <ReportsSection unitId={unitId} />}
+        <Suspense fallback={<p aria-live="polite">Laddar…</p>}>
+          {section === 'mal' && <GoalsSection unitId={unitId} periodId={periodId} />}
+          {section === 'uppdrag' && <AssignmentsSection unitId={unitId} periodId={periodId} />}
+          {section === 'indikatorer' && <IndicatorsSection unitId={unitId} periodId={periodId} />}
+          {section === 'ekonomi' && <EconomySection unitId={unitId} periodId={periodId} />}
+          {section === 'rapporter' && <ReportsSection unitId={unitId} />}
+        </Suspense>
       </section>
     </main>
   );
