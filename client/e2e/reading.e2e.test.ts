@@ -128,6 +128,20 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await expectNoHorizontalScroll(page);
     });
 
+    it('opens a goal with its assessment, indicators and assignments', async () => {
+      await openKommunstyrelsekontoret();
+      await section('Mål');
+      await page.getByLabel('Period').selectOption({ label: '2024' });
+      await page.getByRole('link', { name: /^3\.3 / }).click();
+      await expect
+        .poll(() => heading().textContent())
+        .toMatch(/^3\.3 Säkerställa en god kommunal servicenivå/);
+      expect(await page.locator('.cards').first().textContent()).toContain('Ej uppfyllt');
+      expect(await page.getByRole('heading', { name: 'Indikatorer' }).count()).toBe(1);
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+    });
+
     it('opens a report with its narrative sections, then its figures', async () => {
       await openKommunstyrelsekontoret();
       await section('Rapporter');

@@ -6,6 +6,7 @@ import { UnitPage, unitSections } from './features/unit/UnitPage';
 
 // Detail pages load on demand: the first screen a phone shows carries only what it needs.
 const AssignmentPage = lazy(() => import('./features/assignment/AssignmentPage'));
+const GoalPage = lazy(() => import('./features/goal/GoalPage'));
 const IndicatorPage = lazy(() => import('./features/indicator/IndicatorPage'));
 const ReportPage = lazy(() => import('./features/report/ReportPage'));
 
@@ -29,6 +30,13 @@ export function AppRoutes() {
             <NotFound />
           )
         }
+      </Route>
+      <Route path="/mal/:id">
+        {(params) => (
+          <Loading>
+            <GoalPage id={params.id} />
+          </Loading>
+        )}
       </Route>
       <Route path="/indikator/:id">
         {(params) => (

@@ -188,8 +188,12 @@ export type Forecast =
 export type Goal = {
   __typename?: 'Goal';
   area: GoalArea;
+  assignments: Array<Assignment>;
   code: Scalars['String']['output'];
+  /** Every assessment of the goal, latest period first. */
+  followUps: Array<GoalFollowUp>;
   id: Scalars['ID']['output'];
+  indicators: Array<Indicator>;
   title: Scalars['String']['output'];
 };
 
@@ -216,6 +220,7 @@ export type GoalFollowUp = {
   assessment: GoalAssessment;
   goal: Goal;
   id: Scalars['ID']['output'];
+  period: Period;
   trend?: Maybe<Trend>;
   unit: OrgUnit;
   version: Scalars['Int']['output'];
@@ -386,6 +391,8 @@ export type Query = {
   __typename?: 'Query';
   /** An assignment by id; NOT_FOUND if there is none. */
   assignment: Assignment;
+  /** A goal by id; NOT_FOUND if there is none. */
+  goal: Goal;
   /** An indicator by id; NOT_FOUND if there is none. */
   indicator: Indicator;
   /** A kommun by id; NOT_FOUND if there is none. */
@@ -400,6 +407,11 @@ export type Query = {
 
 
 export type QueryAssignmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryGoalArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -808,8 +820,11 @@ export type ForecastResolvers = { AVVIKELSE_FRAN_PLAN: 'Avvikelse från plan', E
 
 export type GoalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Goal'] = ResolversParentTypes['Goal']> = {
   area?: Resolver<ResolversTypes['GoalArea'], ParentType, ContextType>;
+  assignments?: Resolver<Array<ResolversTypes['Assignment']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  followUps?: Resolver<Array<ResolversTypes['GoalFollowUp']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -827,6 +842,7 @@ export type GoalFollowUpResolvers<ContextType = RequestContext, ParentType exten
   assessment?: Resolver<ResolversTypes['GoalAssessment'], ParentType, ContextType>;
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
   trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -951,6 +967,7 @@ export type PeriodKindResolvers = { AR: 'år', DELAR: 'delår', MANAD: 'månad',
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   assignment?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<QueryAssignmentArgs, 'id'>>;
+  goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType, RequireFields<QueryGoalArgs, 'id'>>;
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType, RequireFields<QueryKommunArgs, 'id'>>;
   kommuner?: Resolver<Array<ResolversTypes['Kommun']>, ParentType, ContextType>;

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { assessmentLabel, trendLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
@@ -50,7 +51,9 @@ export function GoalsSection({ unitId, periodId }: { unitId: string; periodId: s
               .map((g) => (
                 <li key={g.id} className={`assessment-${g.assessment.toLowerCase()}`}>
                   <h4>
-                    {g.goal.code} {g.goal.title}
+                    <Link href={`/mal/${g.goal.id}`}>
+                      {g.goal.code} {g.goal.title}
+                    </Link>
                   </h4>
                   <p>
                     <strong>{assessmentLabel[g.assessment]}</strong>

@@ -9,7 +9,10 @@ import {
 import { assignmentsInScope } from '../assignments/assignment.service.js';
 import { indicatorsInScope } from '../indicators/indicator.service.js';
 import { unitFamily } from '../organisation/organisation.service.js';
-import { GoalFollowUp, type IGoalFollowUp } from './goal.entity.js';
+import { notFound } from '../../graphql/errors.js';
+import { Assignment } from '../assignments/assignment.entity.js';
+import { Indicator } from '../indicators/indicator.entity.js';
+import { Goal, GoalFollowUp, type IGoal, type IGoalFollowUp } from './goal.entity.js';
 import { compareGoalCodes } from '../organisation/swedish-order.js';
 
 const byGoalCode = (a: IGoalFollowUp, b: IGoalFollowUp) =>
@@ -60,3 +63,22 @@ export async function goalSummary(ctx: RequestContext, scope: UnitScope) {
     notAssessed: count('Ej bedömd'),
   };
 }
+
+export async function getGoal(ctx: RequestContext, id: number): Promise<IGoal> {
+  const goal = await ctx.em.findOne(Goal, { id }, { populate: ['area'] });
+  if (!goal) throw notFound('Målet', id);
+  return goal;
+}
+
+export const followUpsOfGoal = (ctx: RequestContext, goal: IGoal) =>
+  ctx.em.find(
+    GoalFollowUp,
+    { goal },
+    { populate: ['period', 'unit'], orderBy: { period: { endDate: 'desc' } } },
+  );
+
+export const indicatorsOfGoal = (ctx: RequestContext, goal: IGoal) =>
+  ctx.em.find(Indicator, { goal }, { orderBy: { id: 'asc' } });
+
+export const assignmentsOfGoal = (ctx: RequestContext, goal: IGoal) =>
+  ctx.em.find(Assignment, { goal }, { orderBy: { kind: 'asc', id: 'asc' } });

@@ -17,6 +17,7 @@ const GOALS = /* GraphQL */ `
           trend
           analysis
           goal {
+            id
             code
             title
             area {
@@ -78,5 +79,30 @@ describe('goals', () => {
   it('has no goal assessments where the report made none (Jan–Jul 2025)', async () => {
     const data = await client.data(GOALS, { unitId: await unitId(client, 'norrtalje', 'ksk') });
     expect(data.unit.followUp.goalSummary.total).toBe(0);
+  });
+});
+
+describe('a goal', () => {
+  it('shows its assessments, its indicators and the assignments that serve it', async () => {
+    const list = await client.data(GOALS, {
+      unitId: await unitId(client, 'norrtalje', 'ksk'),
+      periodId: year2024,
+    });
+    const goalId = list.unit.followUp.goals.find((g: any) => g.goal.code === '3.3').goal.id;
+    const data = await client.data(
+      `query($id: ID!) { goal(id: $id) { code title followUps { assessment period { label } unit { name } } indicators { name } assignments { title kind } } }`,
+      { id: goalId },
+    );
+    expect(data.goal.code).toBe('3.3');
+    expect(data.goal.followUps).toEqual([
+      { assessment: 'EJ_UPPFYLLT', period: { label: '2024' }, unit: { name: 'Kommunstyrelsekontoret' } },
+    ]);
+    expect(data.goal.indicators.length).toBeGreaterThan(0);
+    expect(data.goal.assignments.length).toBeGreaterThan(0);
+  });
+
+  it('answers NOT_FOUND for an unknown goal', async () => {
+    const result = await client.run(`{ goal(id: 777777) { code } }`);
+    expect(result.errors?.[0]?.message).toBe('Målet med id 777777 finns inte.');
   });
 });

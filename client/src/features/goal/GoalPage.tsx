@@ -1,0 +1,119 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'wouter';
+import { graphql } from '../../gql';
+import { assessmentLabel, kindLabel, trendLabel } from '../../ui/labels';
+import { QueryState } from '../../ui/QueryState';
+
+const GoalQuery = graphql(`
+  query GoalPage($id: ID!) {
+    goal(id: $id) {
+      id
+      code
+      title
+      area {
+        id
+        code
+        title
+      }
+      followUps {
+        id
+        assessment
+        trend
+        analysis
+        period {
+          id
+          label
+        }
+        unit {
+          id
+          name
+        }
+      }
+      indicators {
+        id
+        name
+        responsibleUnit {
+          id
+          name
+        }
+      }
+      assignments {
+        id
+        kind
+        title
+      }
+    }
+  }
+`);
+
+/** An inriktningsmål: how it was assessed, and the indicators and assignments behind it. */
+export function GoalPage({ id }: { id: string }) {
+  const { data, loading, error, refetch } = useQuery(GoalQuery, { variables: { id } });
+  const g = data?.goal;
+  if (!g) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
+  return (
+    <main>
+      <nav aria-label="Sökväg" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Start</Link>
+          </li>
+        </ol>
+      </nav>
+      <p className="muted">
+        Målområde {g.area.code}. {g.area.title}
+      </p>
+      <h1>
+        {g.code} {g.title}
+      </h1>
+      <h2>Bedömningar</h2>
+      {g.followUps.length === 0 ? (
+        <p>Målet har inte bedömts.</p>
+      ) : (
+        <ul className="cards">
+          {g.followUps.map((f) => (
+            <li key={f.id} className={`assessment-${f.assessment.toLowerCase()}`}>
+              <h3>
+                {f.period.label},{' '}
+                <Link href={`/enhet/${f.unit.id}/mal?period=${f.period.id}`}>{f.unit.name}</Link>
+              </h3>
+              <p>
+                <strong>{assessmentLabel[f.assessment]}</strong>
+                {f.trend && <> · Trend: {trendLabel[f.trend]}</>}
+              </p>
+              {f.analysis && <p>{f.analysis}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Indikatorer</h2>
+      {g.indicators.length === 0 ? (
+        <p>Inga indikatorer hör till målet.</p>
+      ) : (
+        <ul className="link-list">
+          {g.indicators.map((i) => (
+            <li key={i.id}>
+              <Link href={`/indikator/${i.id}`}>{i.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Uppdrag och nämndinitiativ</h2>
+      {g.assignments.length === 0 ? (
+        <p>Inga uppdrag hör till målet.</p>
+      ) : (
+        <ul className="link-list">
+          {g.assignments.map((a) => (
+            <li key={a.id}>
+              <Link href={`/uppdrag/${a.id}`}>
+                {kindLabel[a.kind]}: {a.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
+
+export default GoalPage;
