@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
+import { DeviationBars } from '../../ui/DeviationBars';
 import { formatTkr } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollRegion } from '../../ui/ScrollRegion';
@@ -83,6 +84,12 @@ export function EconomySection({ unitId, periodId }: { unitId: string; periodId:
       {tables.map((t) => (
         <section key={t.id} aria-labelledby={`economy-${t.id}`}>
           <h3 id={`economy-${t.id}`}>{tableName(t.ledger, t.dimension)}</h3>
+          <DeviationBars
+            caption="Avvikelse mot budget för perioden (höger: gynnsam, vänster: ogynnsam)"
+            rows={t.lines
+              .filter((l) => !l.partOf)
+              .map((l) => ({ label: l.label, kronor: l.deviationPeriod ?? null }))}
+          />
           <ScrollRegion label={tableName(t.ledger, t.dimension)}>
             <table>
               <caption>

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { graphql } from '../../gql';
 import { unitKindLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
+import { KeyFigures } from './KeyFigures';
 import { OffTrackList } from './OffTrackList';
 
 const UnitPageQuery = graphql(`
@@ -35,12 +36,7 @@ const UnitPageQuery = graphql(`
           id
           label
         }
-        goalSummary {
-          total
-          met
-          partlyMet
-          notMet
-        }
+        ...KeyFigures_followUp
         ...OffTrackList_followUp
       }
     }
@@ -139,14 +135,9 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
         </h2>
         {section === '' && (
           <>
+            <KeyFigures followUp={followUp} />
             <h3>Avviker från plan</h3>
             <OffTrackList followUp={followUp} />
-            {followUp.goalSummary.total > 0 && (
-              <p>
-                Mål: {followUp.goalSummary.met} av {followUp.goalSummary.total} uppfyllda,{' '}
-                {followUp.goalSummary.notMet} ej uppfyllda.
-              </p>
-            )}
           </>
         )}
         <Suspense fallback={<p aria-live="polite">Laddar…</p>}>
