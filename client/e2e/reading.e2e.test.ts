@@ -57,6 +57,10 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
     it('drills from the kommun to Kommunstyrelsekontoret to Stab- och planeringsavdelningen to an assignment and back', async () => {
       await page.goto(`${base}/`);
       await expectAccessible(page);
+      // Installable: the service worker takes control of the app.
+      expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(
+        true,
+      );
       await openKommunstyrelsekontoret();
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
