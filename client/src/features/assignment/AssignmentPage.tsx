@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { forecastLabel, kindLabel, statusLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
+import { Breadcrumb } from '../../ui/Breadcrumb';
 
 const AssignmentQuery = graphql(`
   query AssignmentPage($id: ID!) {
@@ -56,16 +57,7 @@ export function AssignmentPage({ id }: { id: string }) {
   if (!a) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
   return (
     <main>
-      <nav aria-label="Sökväg" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Start</Link>
-          </li>
-          <li>
-            <Link href={`/enhet/${a.ownerUnit.id}/uppdrag`}>{a.ownerUnit.name}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb steps={[{ href: `/enhet/${a.ownerUnit.id}/uppdrag`, label: a.ownerUnit.name }]} />
       <p className="muted">{kindLabel[a.kind]}</p>
       <h1>{a.title}</h1>
       <dl className="facts">

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { assessmentLabel, kindLabel, trendLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
+import { Breadcrumb } from '../../ui/Breadcrumb';
 
 const GoalQuery = graphql(`
   query GoalPage($id: ID!) {
@@ -53,13 +54,7 @@ export function GoalPage({ id }: { id: string }) {
   if (!g) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
   return (
     <main>
-      <nav aria-label="Sökväg" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Start</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb steps={[]} />
       <p className="muted">
         Målområde {g.area.code}. {g.area.title}
       </p>

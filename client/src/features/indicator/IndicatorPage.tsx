@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { formatValue } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { SeriesChart } from '../../ui/SeriesChart';
+import { Breadcrumb } from '../../ui/Breadcrumb';
 
 const IndicatorQuery = graphql(`
   query IndicatorPage($id: ID!) {
@@ -54,16 +54,9 @@ export function IndicatorPage({ id }: { id: string }) {
   const target = i.targets.at(-1) ?? null;
   return (
     <main>
-      <nav aria-label="Sökväg" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Start</Link>
-          </li>
-          <li>
-            <Link href={`/enhet/${i.responsibleUnit.id}/indikatorer`}>{i.responsibleUnit.name}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        steps={[{ href: `/enhet/${i.responsibleUnit.id}/indikatorer`, label: i.responsibleUnit.name }]}
+      />
       <p className="muted">Indikator ({i.origin === 'KF' ? 'KF' : 'Nämnd'})</p>
       <h1>{i.name}</h1>
       <dl className="facts">

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { QueryState } from '../../ui/QueryState';
 import { reportTypeLabel } from '../../ui/labels';
+import { Breadcrumb } from '../../ui/Breadcrumb';
 
 const ReportQuery = graphql(`
   query ReportPage($id: ID!) {
@@ -44,16 +45,7 @@ export function ReportPage({ id }: { id: string }) {
   const followUp = (section: string) => `/enhet/${r.unit.id}${section}?period=${r.period.id}`;
   return (
     <main className="report">
-      <nav aria-label="Sökväg" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Start</Link>
-          </li>
-          <li>
-            <Link href={`/enhet/${r.unit.id}/rapporter`}>{r.unit.name}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb steps={[{ href: `/enhet/${r.unit.id}/rapporter`, label: r.unit.name }]} />
       <p className="muted">
         {reportTypeLabel[r.type]} · {r.period.label} ·{' '}
         {r.status === 'PUBLISHED' ? `Publicerad${r.publishedAt ? ` ${r.publishedAt}` : ''}` : 'Utkast'}

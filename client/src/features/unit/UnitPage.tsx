@@ -6,6 +6,7 @@ import { unitKindLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 import { KeyFigures } from './KeyFigures';
 import { OffTrackList } from './OffTrackList';
+import { Breadcrumb } from '../../ui/Breadcrumb';
 
 const UnitPageQuery = graphql(`
   query UnitPage($unitId: ID!, $periodId: ID) {
@@ -73,18 +74,7 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
   const followUp = unit.followUp;
   return (
     <main>
-      <nav aria-label="Sökväg" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Start</Link>
-          </li>
-          {unit.ancestors.map((a) => (
-            <li key={a.id}>
-              <Link href={`/enhet/${a.id}`}>{a.name}</Link>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Breadcrumb steps={unit.ancestors.map((a) => ({ href: `/enhet/${a.id}`, label: a.name }))} />
       <h1>{unit.name}</h1>
       <p className="muted">{unitKindLabel[unit.kind]}</p>
       {error && <p className="notice">Visar sparade uppgifter – kunde inte hämta nya just nu.</p>}
