@@ -1,8 +1,9 @@
 import { p } from '@mikro-orm/core';
+import { User } from '../modules/auth/user.entity.js';
 
 /**
  * The properties every record that staff edit carries: a version for optimistic locking (a
- * stale edit is refused, never silently applied) and the time of the last change.
+ * stale edit is refused, never silently applied), and who changed it last and when.
  */
 export const editableProperties = () => ({
   version: p.integer().version(),
@@ -11,4 +12,6 @@ export const editableProperties = () => ({
     .defaultRaw('current_timestamp')
     .onCreate(() => new Date())
     .onUpdate(() => new Date()),
+  /** Null for what the demo data or an import wrote. */
+  updatedBy: () => p.manyToOne(User).nullable(),
 });

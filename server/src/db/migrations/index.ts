@@ -4,5 +4,9 @@
  * to add a new one.
  */
 import { Migration20261122175229 } from './Migration20261122175229.js';
+import { Migration20261122192807 } from './Migration20261122192807.js';
 
-export const migrationsList = [{ name: 'Migration20261122175229', class: Migration20261122175229 }];
+export const migrationsList = [
+  { name: 'Migration20261122175229', class: Migration20261122175229 },
+  { name: 'Migration20261122192807', class: Migration20261122192807 },
+];

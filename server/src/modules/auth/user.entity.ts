@@ -1,0 +1,66 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Kommun, OrgUnit } from '../organisation/org-unit.entity.js';
+
+export const roles = ['läsare', 'redaktör', 'administratör'] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * A person who signs in. A läsare reads the working period too; a redaktör edits within the
+ * units given (and everything below them); an administratör manages one kommun.
+ */
+export const User = defineEntity({
+  name: 'User',
+  tableName: 'app_user',
+  properties: {
+    id: p.integer().primary(),
+    kommun: () => p.manyToOne(Kommun),
+    /** Stored lower-cased, so sign-in ignores case. */
+    email: p.string().length(254).unique(),
+    name: p.string().length(200),
+    role: p.enum([...roles]).length(20),
+    /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash`. Never leaves the server. */
+    passwordHash: p.string().length(300).hidden().lazy(),
+    /** Demo users are refused in production mode. */
+    demo: p.boolean().default(false),
+    createdAt: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onCreate(() => new Date()),
+    units: () => p.manyToMany(OrgUnit).pivotTable('app_user_unit'),
+  },
+});
+export type IUser = InferEntity<typeof User>;
+
+/** A signed-in browser. Only a hash of the cookie's token is stored. */
+export const Session = defineEntity({
+  name: 'Session',
+  tableName: 'session',
+  properties: {
+    id: p.integer().primary(),
+    tokenHash: p.string().length(64).unique(),
+    user: () => p.manyToOne(User).deleteRule('cascade'),
+    createdAt: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onCreate(() => new Date()),
+    expiresAt: p.datetime().index(),
+  },
+});
+export type ISession = InferEntity<typeof Session>;
+
+/** Failed sign-ins, counted per account and per address to slow down guessing. */
+export const SignInFailure = defineEntity({
+  name: 'SignInFailure',
+  tableName: 'sign_in_failure',
+  properties: {
+    id: p.integer().primary(),
+    email: p.string().length(254).index(),
+    address: p.string().length(64).index(),
+    at: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onCreate(() => new Date()),
+  },
+  indexes: [{ properties: ['at'] }],
+});
+export type ISignInFailure = InferEntity<typeof SignInFailure>;
