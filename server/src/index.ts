@@ -5,7 +5,7 @@
  */
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
-import { DatabaseUnavailableError, openDatabase } from './db/database.js';
+import { DatabaseUnavailableError, openDatabase, StartupRefusedError } from './db/database.js';
 import { createHttpApp } from './http.js';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -31,7 +31,11 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof StartupRefusedError
+  ) {
     console.error(error.message);
   } else {
     log.fatal({ err: error }, 'the server could not start');

@@ -5,12 +5,15 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { User } from '../modules/auth/user.entity.js';
 import { Kommun } from '../modules/organisation/org-unit.entity.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { ormConfig } from './orm-config.js';
 import { loadDemoData } from './seed/demo-data-loader.js';
 
 export class DatabaseUnavailableError extends Error {}
+/** A start that would be unsafe: it is refused with a message that says why. */
+export class StartupRefusedError extends Error {}
 
 export interface Database {
   orm: MikroORM;
@@ -48,6 +51,13 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   if (config.SEED_DEMO_DATA && (await orm.em.fork().count(Kommun)) === 0) {
     const summary = await loadDemoData(orm.em.fork());
     log.info(summary, 'demo data loaded into the empty database');
+  }
+  if (config.NODE_ENV === 'production' && (await orm.em.fork().count(User, { demo: true })) > 0) {
+    await close();
+    throw new StartupRefusedError(
+      'Databasen innehåller demoanvändare med kända lösenord. Servern startar inte i produktionsläge ' +
+        'förrän de är borttagna (eller starta utan NODE_ENV=production).',
+    );
   }
   return { orm, url, close };
 }

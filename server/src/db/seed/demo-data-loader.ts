@@ -13,6 +13,7 @@ import { InternalControl } from '../../modules/internal-control/internal-control
 import { Kommun, OrgUnit, Period } from '../../modules/organisation/org-unit.entity.js';
 import { Report, ReportKeyFigure, ReportSection } from '../../modules/reports/report.entity.js';
 import { SickLeave, StaffTurnover } from '../../modules/workforce/workforce.entity.js';
+import { loadDemoUsers } from './demo-users.js';
 import { readKommunSeeds, type KommunSeed } from './seed-files.js';
 import type { SeedFile } from './seed-schema.js';
 
@@ -41,6 +42,7 @@ export async function loadDemoData(em: EntityManager): Promise<LoadSummary> {
   let rows = 0;
   await em.transactional(async (tx) => {
     for (const seed of seeds) rows += await loadKommun(tx, seed);
+    rows += await loadDemoUsers(tx);
   });
   return { kommuner: seeds.length, rows };
 }

@@ -19,7 +19,7 @@ export const User = defineEntity({
     name: p.string().length(200),
     role: p.enum([...roles]).length(20),
     /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash`. Never leaves the server. */
-    passwordHash: p.string().length(300).hidden().lazy(),
+    passwordHash: p.string().length(300).hidden(),
     /** Demo users are refused in production mode. */
     demo: p.boolean().default(false),
     createdAt: p

@@ -1,0 +1,39 @@
+/**
+ * Demo users of each role, for trying the product (listed in the README). The server
+ * refuses to start in production mode while any of them exists.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { User } from '../../modules/auth/user.entity.js';
+import { createUser, type NewUser } from '../../modules/auth/user.service.js';
+
+export const DEMO_PASSWORD = 'Uppfoljning-demo-2025';
+
+export const demoUsers: Omit<NewUser, 'password' | 'demo'>[] = [
+  { email: 'politiker@norrtalje.demo', name: 'Pia Politiker', role: 'läsare', kommunKey: 'norrtalje' },
+  {
+    email: 'stab@norrtalje.demo',
+    name: 'Sara Stab',
+    role: 'redaktör',
+    kommunKey: 'norrtalje',
+    unitKeys: ['ksk-stab'],
+  },
+  {
+    email: 'ekonomi@norrtalje.demo',
+    name: 'Erik Ekonomi',
+    role: 'redaktör',
+    kommunKey: 'norrtalje',
+    unitKeys: ['ksk-ekonomi'],
+  },
+  { email: 'admin@norrtalje.demo', name: 'Anna Admin', role: 'administratör', kommunKey: 'norrtalje' },
+];
+
+/** Adds the demo users that are missing; leaves existing ones (and their passwords) alone. */
+export async function loadDemoUsers(em: EntityManager): Promise<number> {
+  let created = 0;
+  for (const user of demoUsers) {
+    if (await em.count(User, { email: user.email })) continue;
+    await createUser(em, { ...user, password: DEMO_PASSWORD, demo: true });
+    created++;
+  }
+  return created;
+}
