@@ -68,6 +68,7 @@ const config: CodegenConfig = {
           Report: entity('reports/report.entity.js', 'IReport'),
           ReportSection: entity('reports/report.entity.js', 'IReportSection'),
           ReportKeyFigure: entity('reports/report.entity.js', 'IReportKeyFigure'),
+          Viewer: entity('auth/user.entity.js', 'IUser'),
         },
       },
     },

@@ -7,8 +7,23 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { createRequestContext } from './context.js';
+import { createRequestContext, type SessionCookie } from './context.js';
+import { SESSION_COOKIE, viewerForToken } from './modules/auth/session.service.js';
 import { createServer } from './server.js';
+
+/** The session cookie: not readable by scripts, not sent cross-site, HTTPS-only off localhost. */
+function cookieOptions(hostname: string) {
+  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '::1';
+  return { httpOnly: true, sameSite: 'lax' as const, secure: !local, path: '/' };
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
 
 /**
  * One process, one port: GraphQL at /graphql, health checks, and the built PWA with its
@@ -45,9 +60,24 @@ export async function createHttpApp(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
-        return Promise.resolve(createRequestContext(orm.em, requestId, log));
+        const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
+        const em = orm.em.fork();
+        const cookie: SessionCookie = {
+          set: (token, expiresAt) =>
+            res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req.hostname), expires: expiresAt }),
+          clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions(req.hostname)),
+        };
+        return createRequestContext({
+          em,
+          requestId,
+          log,
+          viewer: await viewerForToken(em, sessionToken),
+          sessionToken,
+          address: req.ip ?? 'unknown',
+          cookie,
+        });
       },
     }),
   );

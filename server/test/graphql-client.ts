@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createRequestContext, type RequestContext } from '../src/context.js';
 import { ormConfig } from '../src/db/orm-config.js';
+import { viewerForToken } from '../src/modules/auth/session.service.js';
 import { createServer } from '../src/server.js';
 
 export interface OperationResult<T> {
@@ -17,14 +18,21 @@ export interface OperationResult<T> {
   statements: number;
 }
 
+/** A browser's cookie jar, as far as the session cookie goes. */
+export interface TestSession {
+  token?: string;
+  address?: string;
+}
+
 export interface GraphQLTestClient {
   orm: MikroORM;
   run<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    session?: TestSession,
   ): Promise<OperationResult<T>>;
   /** Like run, but fails the test on errors and returns the data. */
-  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  data<T = any>(query: string, variables?: Record<string, unknown>, session?: TestSession): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -42,11 +50,36 @@ export async function graphqlClient(url = inject('demoDatabaseUrl')): Promise<Gr
   const server: ApolloServer<RequestContext> = createServer(log);
   await server.start();
 
-  const run = async <T>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>> => {
+  const run = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    session?: TestSession,
+  ): Promise<OperationResult<T>> => {
+    const em = orm.em.fork();
+    // The session lookup happens before the operation, as in the HTTP layer; it is not
+    // counted as part of the operation's statements.
+    const viewer = await viewerForToken(em, session?.token);
     statements = 0;
     const response = await server.executeOperation(
       { query, variables },
-      { contextValue: createRequestContext(orm.em, 'test', log) },
+      {
+        contextValue: createRequestContext({
+          em,
+          requestId: 'test',
+          log,
+          viewer,
+          sessionToken: session?.token,
+          address: session?.address ?? '127.0.0.1',
+          cookie: {
+            set: (token) => {
+              if (session) session.token = token;
+            },
+            clear: () => {
+              if (session) session.token = undefined;
+            },
+          },
+        }),
+      },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const { data, errors } = response.body.singleResult;
@@ -59,8 +92,8 @@ export async function graphqlClient(url = inject('demoDatabaseUrl')): Promise<Gr
   return {
     orm,
     run,
-    async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-      const result = await run<T>(query, variables);
+    async data<T>(query: string, variables?: Record<string, unknown>, session?: TestSession): Promise<T> {
+      const result = await run<T>(query, variables, session);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data as T;
     },

@@ -11,6 +11,7 @@ import type { IEconomyLine as IEconomyLineModel, IInvestment as IInvestmentModel
 import type { ISickLeave as ISickLeaveModel, IStaffTurnover as IStaffTurnoverModel } from '../modules/workforce/workforce.entity.js';
 import type { IInternalControl as IInternalControlModel } from '../modules/internal-control/internal-control.entity.js';
 import type { IReport as IReportModel, IReportSection as IReportSectionModel, IReportKeyFigure as IReportKeyFigureModel } from '../modules/reports/report.entity.js';
+import type { IUser as IUserModel } from '../modules/auth/user.entity.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +20,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -325,6 +327,20 @@ export type Ledger =
   /** Exploatering: land development, reported apart. */
   | 'exploatering';
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Signs in and sets an httpOnly session cookie. */
+  signIn: SignInResult;
+  /** Ends the session and clears the cookie. True if there was one. */
+  signOut: Scalars['Boolean']['output'];
+};
+
+
+export type MutationSignInArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
 /** Something that is not going to plan, with the reason to read first. */
 export type OffTrackItem = {
   __typename?: 'OffTrackItem';
@@ -399,6 +415,8 @@ export type Query = {
   kommun: Kommun;
   /** Every kommun, by name. */
   kommuner: Array<Kommun>;
+  /** The signed-in person, or null. */
+  me?: Maybe<Viewer>;
   /** A report by id; NOT_FOUND if there is none. */
   report: Report;
   /** An organisation unit by id; NOT_FOUND if there is none. */
@@ -474,6 +492,11 @@ export type ReportType =
   | 'tjänsteskrivelse'
   | 'verksamhetsberättelse';
 
+export type Role =
+  | 'administratör'
+  | 'läsare'
+  | 'redaktör';
+
 export type Severity =
   | 'HIGH'
   | 'LOW'
@@ -487,6 +510,31 @@ export type SickLeave = {
   measured: Scalars['String']['output'];
   percent?: Maybe<Scalars['Float']['output']>;
   scope: FigureScope;
+};
+
+export type SignInError = {
+  __typename?: 'SignInError';
+  errorCode: SignInErrorCode;
+  field?: Maybe<Scalars['String']['output']>;
+  /** A Swedish message to show. */
+  message: Scalars['String']['output'];
+};
+
+export type SignInErrorCode =
+  /** Wrong e-mail or password (which of the two is not told). */
+  | 'INVALID_CREDENTIALS'
+  /** Too many failed attempts for the account or from the address. */
+  | 'THROTTLED'
+  /** An input is missing or too long. */
+  | 'VALIDATION';
+
+export type SignInResult = SignInError | SignedIn;
+
+export type SignedIn = {
+  __typename?: 'SignedIn';
+  /** When the session ends unless renewed by signing in again. */
+  expiresAt: Scalars['String']['output'];
+  viewer: Viewer;
 };
 
 export type StaffTurnover = {
@@ -553,6 +601,18 @@ export type UnitKind =
   | 'kontor'
   | 'nämnd'
   | 'verksamhet';
+
+/** The signed-in person. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kommun: Kommun;
+  name: Scalars['String']['output'];
+  role: Role;
+  /** The units a redaktör may edit (and everything below them). */
+  units: Array<OrgUnit>;
+};
 
 
 
@@ -623,6 +683,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  SignInResult:
+    | ( SignInError )
+    | ( Omit<SignedIn, 'viewer'> & { viewer: _RefType['Viewer'] } )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -660,6 +727,7 @@ export type ResolversTypes = {
   Kommun: ResolverTypeWrapper<IKommunModel>;
   Kronor: ResolverTypeWrapper<Scalars['Kronor']['output']>;
   Ledger: null;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OffTrackItem: ResolverTypeWrapper<OffTrackItem>;
   OffTrackKind: OffTrackKind;
   OrgUnit: ResolverTypeWrapper<IOrgUnitModel>;
@@ -671,13 +739,19 @@ export type ResolversTypes = {
   ReportSection: ResolverTypeWrapper<IReportSectionModel>;
   ReportStatus: null;
   ReportType: null;
+  Role: null;
   Severity: Severity;
   SickLeave: ResolverTypeWrapper<ISickLeaveModel>;
+  SignInError: ResolverTypeWrapper<SignInError>;
+  SignInErrorCode: SignInErrorCode;
+  SignInResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SignInResult']>;
+  SignedIn: ResolverTypeWrapper<Omit<SignedIn, 'viewer'> & { viewer: ResolversTypes['Viewer'] }>;
   StaffTurnover: ResolverTypeWrapper<IStaffTurnoverModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Trend: null;
   UnitFollowUp: ResolverTypeWrapper<UnitScopeModel>;
   UnitKind: null;
+  Viewer: ResolverTypeWrapper<IUserModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -706,6 +780,7 @@ export type ResolversParentTypes = {
   Investment: IInvestmentModel;
   Kommun: IKommunModel;
   Kronor: Scalars['Kronor']['output'];
+  Mutation: Record<PropertyKey, never>;
   OffTrackItem: OffTrackItem;
   OrgUnit: IOrgUnitModel;
   Period: IPeriodModel;
@@ -714,9 +789,13 @@ export type ResolversParentTypes = {
   ReportKeyFigure: IReportKeyFigureModel;
   ReportSection: IReportSectionModel;
   SickLeave: ISickLeaveModel;
+  SignInError: SignInError;
+  SignInResult: ResolversUnionTypes<ResolversParentTypes>['SignInResult'];
+  SignedIn: Omit<SignedIn, 'viewer'> & { viewer: ResolversParentTypes['Viewer'] };
   StaffTurnover: IStaffTurnoverModel;
   String: Scalars['String']['output'];
   UnitFollowUp: UnitScopeModel;
+  Viewer: IUserModel;
 };
 
 export type AssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = {
@@ -932,6 +1011,11 @@ export interface KronorScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 
 export type LedgerResolvers = { DRIFT: 'drift', EXPLOATERING: 'exploatering' };
 
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
+  signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type OffTrackItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OffTrackItem'] = ResolversParentTypes['OffTrackItem']> = {
   amount?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -971,6 +1055,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType, RequireFields<QueryKommunArgs, 'id'>>;
   kommuner?: Resolver<Array<ResolversTypes['Kommun']>, ParentType, ContextType>;
+  me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
 };
@@ -1004,11 +1089,30 @@ export type ReportStatusResolvers = { DRAFT: 'draft', PUBLISHED: 'published' };
 
 export type ReportTypeResolvers = { DELARSRAPPORT: 'delårsrapport', MANADSUPPFOLJNING: 'månadsuppföljning', TERTIALRAPPORT: 'tertialrapport', TJANSTESKRIVELSE: 'tjänsteskrivelse', VERKSAMHETSBERATTELSE: 'verksamhetsberättelse' };
 
+export type RoleResolvers = { ADMINISTRATOR: 'administratör', LASARE: 'läsare', REDAKTOR: 'redaktör' };
+
 export type SickLeaveResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SickLeave'] = ResolversParentTypes['SickLeave']> = {
   group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   measured?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   percent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['FigureScope'], ParentType, ContextType>;
+};
+
+export type SignInErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignInError'] = ResolversParentTypes['SignInError']> = {
+  errorCode?: Resolver<ResolversTypes['SignInErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SignInResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignInResult'] = ResolversParentTypes['SignInResult']> = {
+  __resolveType: TypeResolveFn<'SignInError' | 'SignedIn', ParentType, ContextType>;
+};
+
+export type SignedInResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignedIn'] = ResolversParentTypes['SignedIn']> = {
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type StaffTurnoverResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffTurnover'] = ResolversParentTypes['StaffTurnover']> = {
@@ -1039,6 +1143,15 @@ export type UnitFollowUpResolvers<ContextType = RequestContext, ParentType exten
 
 export type UnitKindResolvers = { AVDELNING: 'avdelning', ENHET: 'enhet', KOMMUN: 'kommun', KONTOR: 'kontor', NAMND: 'nämnd', VERKSAMHET: 'verksamhet' };
 
+export type ViewerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
   Assignment?: AssignmentResolvers<ContextType>;
   AssignmentFollowUp?: AssignmentFollowUpResolvers<ContextType>;
@@ -1068,6 +1181,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Kommun?: KommunResolvers<ContextType>;
   Kronor?: GraphQLScalarType;
   Ledger?: LedgerResolvers;
+  Mutation?: MutationResolvers<ContextType>;
   OffTrackItem?: OffTrackItemResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
   Period?: PeriodResolvers<ContextType>;
@@ -1078,10 +1192,15 @@ export type Resolvers<ContextType = RequestContext> = {
   ReportSection?: ReportSectionResolvers<ContextType>;
   ReportStatus?: ReportStatusResolvers;
   ReportType?: ReportTypeResolvers;
+  Role?: RoleResolvers;
   SickLeave?: SickLeaveResolvers<ContextType>;
+  SignInError?: SignInErrorResolvers<ContextType>;
+  SignInResult?: SignInResultResolvers<ContextType>;
+  SignedIn?: SignedInResolvers<ContextType>;
   StaffTurnover?: StaffTurnoverResolvers<ContextType>;
   Trend?: TrendResolvers;
   UnitFollowUp?: UnitFollowUpResolvers<ContextType>;
   UnitKind?: UnitKindResolvers;
+  Viewer?: ViewerResolvers<ContextType>;
 };
 

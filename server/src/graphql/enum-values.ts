@@ -49,4 +49,5 @@ export const enumValues = {
     TJANSTESKRIVELSE: 'tjänsteskrivelse',
   },
   ReportStatus: { DRAFT: 'draft', PUBLISHED: 'published' },
+  Role: { LASARE: 'läsare', REDAKTOR: 'redaktör', ADMINISTRATOR: 'administratör' },
 } as const;

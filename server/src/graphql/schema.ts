@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Resolvers } from '../generated/graphql.js';
 import { assignmentResolvers } from '../modules/assignments/resolvers.js';
+import { authResolvers } from '../modules/auth/resolvers.js';
 import { economyResolvers } from '../modules/economy/resolvers.js';
 import { goalResolvers } from '../modules/goals/resolvers.js';
 import { indicatorResolvers } from '../modules/indicators/resolvers.js';
@@ -34,4 +35,5 @@ export const resolvers: Resolvers[] = [
   internalControlResolvers,
   reportResolvers,
   overviewResolvers,
+  authResolvers,
 ];

@@ -1,0 +1,27 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { enumValues } from '../../graphql/enum-values.js';
+import { signIn, signOut } from './session.service.js';
+
+export const authResolvers: Resolvers = {
+  Role: enumValues.Role,
+  Query: {
+    me: (_, __, ctx) => ctx.viewer,
+  },
+  Mutation: {
+    signIn: async (_, { email, password }, ctx) => {
+      const outcome = await signIn(ctx.em, { email, password, address: ctx.address });
+      if (!outcome.ok) return { __typename: 'SignInError', ...outcome, field: outcome.field ?? null };
+      ctx.cookie.set(outcome.token, outcome.expiresAt);
+      return { __typename: 'SignedIn', viewer: outcome.user, expiresAt: outcome.expiresAt.toISOString() };
+    },
+    signOut: async (_, __, ctx) => {
+      const ended = await signOut(ctx.em, ctx.sessionToken);
+      ctx.cookie.clear();
+      return ended;
+    },
+  },
+  Viewer: {
+    kommun: (user) => user.kommun,
+    units: (user) => user.units.getItems(),
+  },
+};
