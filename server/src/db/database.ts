@@ -29,7 +29,13 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     ? null
     : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
   const url = config.DATABASE_URL ?? embedded!.url;
-  if (embedded) log.info({ dataDir: config.DATA_DIR }, 'embedded PostgreSQL started');
+  if (embedded) log.info({ dataDir: embedded.dataDir }, 'embedded PostgreSQL started');
+  if (embedded && embedded.dataDir !== config.DATA_DIR) {
+    log.warn(
+      { asked: config.DATA_DIR, used: embedded.dataDir },
+      'the data folder is not reachable by the postgres user PostgreSQL runs as under root; using a shared folder instead',
+    );
+  }
 
   const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: config.DB_POOL_MAX } }));
   const close = async () => {
