@@ -28,6 +28,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Connections per server process; the drill-down needs few, PostgreSQL's default is 100. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Whether published reports (and the periods they cover) can be read without signing in.
+   * Reports are public documents, so on by default; a kommun may keep its app internal.
+   */
+  PUBLIC_REPORTS: booleanString.default(true),
   /** The built client to serve, if present. */
   CLIENT_DIST_DIR: z.string().min(1).default(`${repoRoot}client/dist`),
 });

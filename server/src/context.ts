@@ -24,6 +24,8 @@ export interface RequestContext {
   address: string;
   sessionToken: string | undefined;
   cookie: SessionCookie;
+  /** Whether published reports can be read without signing in (PUBLIC_REPORTS). */
+  publicReports: boolean;
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
   /** A DataLoader made once per request: loads asked for in one tick become one query. */
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V>;
@@ -37,6 +39,7 @@ export interface RequestContextInput {
   address?: string;
   sessionToken?: string;
   cookie?: SessionCookie;
+  publicReports?: boolean;
 }
 
 const noCookie: SessionCookie = { set: () => {}, clear: () => {} };
@@ -52,6 +55,7 @@ export function createRequestContext(input: RequestContextInput): RequestContext
     address: input.address ?? 'unknown',
     sessionToken: input.sessionToken,
     cookie: input.cookie ?? noCookie,
+    publicReports: input.publicReports ?? true,
     memo<T>(key: string, load: () => Promise<T>): Promise<T> {
       let hit = cache.get(key) as Promise<T> | undefined;
       if (!hit) {

@@ -77,6 +77,7 @@ export async function createHttpApp(
           sessionToken,
           address: req.ip ?? 'unknown',
           cookie,
+          publicReports: config.PUBLIC_REPORTS,
         });
       },
     }),

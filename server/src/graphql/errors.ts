@@ -13,7 +13,23 @@ export const expectedErrorCodes = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PUBLISHED',
 ]);
+
+/** Not signed in where signing in is needed. */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+/**
+ * Signed in but not allowed. The message never depends on the data asked for, so a refusal
+ * tells nothing about what is there.
+ */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
 
 export function notFound(what: string, id: string | number): GraphQLError {
   return new GraphQLError(`${what} med id ${id} finns inte.`, {

@@ -13,6 +13,8 @@ import { InternalControl } from '../../modules/internal-control/internal-control
 import { Kommun, OrgUnit, Period } from '../../modules/organisation/org-unit.entity.js';
 import { Report, ReportKeyFigure, ReportSection } from '../../modules/reports/report.entity.js';
 import { SickLeave, StaffTurnover } from '../../modules/workforce/workforce.entity.js';
+import { openPeriod } from '../../modules/organisation/period-opening.service.js';
+import { createDraftReport } from '../../modules/reports/draft-report.service.js';
 import { loadDemoUsers } from './demo-users.js';
 import { readKommunSeeds, type KommunSeed } from './seed-files.js';
 import type { SeedFile } from './seed-schema.js';
@@ -400,6 +402,25 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
       })),
       ['report', 'position'],
     );
+  }
+
+  // Opened once: a reload must not overwrite what editors have written in it since.
+  for (const working of seed.workingPeriods) {
+    let period = await em.findOne(Period, { kommun: kommunId, key: working.key });
+    if (!period) {
+      period = await openPeriod(em, kommunId, working);
+      rows++;
+    }
+    for (const draft of working.draftReports) {
+      if (await em.count(Report, { kommun: kommunId, key: draft.key })) continue;
+      await createDraftReport(em, {
+        ...draft,
+        kommunId,
+        unitId: idOf(units, draft.unit)!,
+        periodId: period.id,
+      });
+      rows++;
+    }
   }
   return rows;
 }

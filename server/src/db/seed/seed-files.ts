@@ -29,6 +29,7 @@ const collections = [
   'staffTurnover',
   'internalControls',
   'reports',
+  'workingPeriods',
 ] as const satisfies readonly (keyof Collections)[];
 
 export class SeedDataError extends Error {}
@@ -150,6 +151,10 @@ export function checkReferences(seed: KommunSeed): void {
       ref(`${name}[${i}].period`, periods, r.period);
     });
   }
+  seed.workingPeriods.forEach((w, i) => {
+    if (periods.has(w.key)) problems.push(`workingPeriods[${i}].key: ${w.key} finns redan bland perioderna`);
+    w.draftReports.forEach((r, j) => ref(`workingPeriods[${i}].draftReports[${j}].unit`, units, r.unit));
+  });
   if (problems.length > 0) {
     throw new SeedDataError(`${seed.dir}: ${problems.length} fel i seed-data:\n  ${problems.join('\n  ')}`);
   }

@@ -265,6 +265,18 @@ export const seedReport = z.object({
   keyFigures: z.array(seedKeyFigure).optional(),
 });
 
+/**
+ * Not from the source reports: the demo's working period, opened the way staff open one
+ * (every follow-up starts from its latest earlier version), with draft reports whose
+ * sections start from the unit's latest report. It gives editors something to edit,
+ * since every transcribed period is covered by a published report and so frozen.
+ */
+export const seedWorkingPeriod = seedPeriod.extend({
+  draftReports: z.array(
+    z.object({ key, unit: key, type: z.enum(reportTypes), title: text }).strict(),
+  ),
+});
+
 export const seedFile = z
   .object({
     kommun: z.object({
@@ -290,6 +302,7 @@ export const seedFile = z
     staffTurnover: z.array(seedStaffTurnover).optional(),
     internalControls: z.array(seedInternalControl).optional(),
     reports: z.array(seedReport).optional(),
+    workingPeriods: z.array(seedWorkingPeriod).optional(),
   })
   .strict();
 

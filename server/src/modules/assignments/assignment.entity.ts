@@ -16,6 +16,12 @@ export const assignmentStatuses = [
   'Stängs och övergår i nytt uppdrag',
 ] as const;
 export type AssignmentStatus = (typeof assignmentStatuses)[number];
+/** Statuses that take an assignment off the list of the next year. */
+export const finishedStatuses = [
+  'Slutförd',
+  'Struken',
+  'Stängs och övergår i nytt uppdrag',
+] as const satisfies readonly AssignmentStatus[];
 export const forecasts = ['Enligt plan', 'Avvikelse från plan'] as const;
 export type Forecast = (typeof forecasts)[number];
 

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../context.js';
 import { badInput, notFound, parseId } from '../../graphql/errors.js';
-import { unitFamily } from '../organisation/organisation.service.js';
+import { readablePeriodsOf, unitFamily } from '../organisation/organisation.service.js';
 import { scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
 import {
   Assignment,
@@ -107,10 +107,15 @@ export async function getAssignment(ctx: RequestContext, id: number): Promise<IA
   return assignment;
 }
 
-export function followUpsOf(ctx: RequestContext, assignment: IAssignment): Promise<IAssignmentFollowUp[]> {
+/** The assignment's follow-ups in the periods the request may read, latest first. */
+export async function followUpsOf(
+  ctx: RequestContext,
+  assignment: IAssignment,
+): Promise<IAssignmentFollowUp[]> {
+  const periods = await readablePeriodsOf(ctx, assignment.kommun.id);
   return ctx.em.find(
     AssignmentFollowUp,
-    { assignment },
+    { assignment, period: { $in: periods.map((p) => p.id) } },
     { populate: ['period'], orderBy: { period: { endDate: 'desc' } } },
   );
 }

@@ -8,7 +8,7 @@ import {
 } from '../organisation/unit-scope.js';
 import { assignmentsInScope } from '../assignments/assignment.service.js';
 import { indicatorsInScope } from '../indicators/indicator.service.js';
-import { unitFamily } from '../organisation/organisation.service.js';
+import { readablePeriodsOf, unitFamily } from '../organisation/organisation.service.js';
 import { notFound } from '../../graphql/errors.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { Indicator } from '../indicators/indicator.entity.js';
@@ -70,12 +70,15 @@ export async function getGoal(ctx: RequestContext, id: number): Promise<IGoal> {
   return goal;
 }
 
-export const followUpsOfGoal = (ctx: RequestContext, goal: IGoal) =>
-  ctx.em.find(
+/** The goal's follow-ups in the periods the request may read, latest first. */
+export async function followUpsOfGoal(ctx: RequestContext, goal: IGoal) {
+  const periods = await readablePeriodsOf(ctx, goal.kommun.id);
+  return ctx.em.find(
     GoalFollowUp,
-    { goal },
+    { goal, period: { $in: periods.map((p) => p.id) } },
     { populate: ['period', 'unit'], orderBy: { period: { endDate: 'desc' } } },
   );
+}
 
 export const indicatorsOfGoal = (ctx: RequestContext, goal: IGoal) =>
   ctx.em.find(Indicator, { goal }, { orderBy: { id: 'asc' } });

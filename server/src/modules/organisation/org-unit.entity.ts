@@ -63,6 +63,16 @@ export const Period = defineEntity({
     kind: p.enum([...periodKinds]).length(10),
     startDate: p.date(),
     endDate: p.date(),
+    /**
+     * Whether a published report covers this period. Read with the period itself, so that
+     * deciding what a reader who is not signed in may see costs no statement of its own.
+     */
+    hasPublishedReport: p
+      .formula<boolean>(
+        (alias) => `exists (select 1 from report r where r.period_id = ${alias}.id and r.status = 'published')`,
+      )
+      .type('boolean')
+      .persist(false),
   },
   uniques: [{ properties: ['kommun', 'key'] }],
   indexes: [{ properties: ['kommun', 'endDate'] }],

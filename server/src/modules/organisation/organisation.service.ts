@@ -4,6 +4,7 @@ import type { RequestContext } from '../../context.js';
 import { Kommun, OrgUnit, Period, type IKommun, type IOrgUnit, type IPeriod } from './org-unit.entity.js';
 import { ancestorIds, subtreePattern, type UnitScope } from './unit-scope.js';
 import { compareSwedish } from './swedish-order.js';
+import { assertMayReadPeriod, mayReadPeriod } from '../access/read-access.js';
 
 export async function listKommuner(ctx: RequestContext): Promise<IKommun[]> {
   return ctx.em.find(Kommun, {}, { orderBy: { name: 'asc' } });
@@ -62,23 +63,33 @@ export function periodsOf(ctx: RequestContext, kommunId: number): Promise<IPerio
   );
 }
 
-/** The period asked for, which must be one of the kommun's; else the kommun's latest. */
+/** The kommun's periods this request may read (see access/read-access.ts), latest first. */
+export async function readablePeriodsOf(ctx: RequestContext, kommunId: number): Promise<IPeriod[]> {
+  return (await periodsOf(ctx, kommunId)).filter((p) => mayReadPeriod(ctx, p));
+}
+
+/**
+ * The period asked for, which must be one of the kommun's and readable; else the latest
+ * readable one: the working period for the kommun's own staff, the latest published for
+ * everyone else.
+ */
 export async function resolveScope(
   ctx: RequestContext,
   unit: IOrgUnit,
   periodId: number | null,
 ): Promise<UnitScope> {
   const kommunId = unit.kommun.id;
+  const periods = await periodsOf(ctx, kommunId);
   if (periodId !== null) {
-    const period = await ctx.em.findOne(Period, { id: periodId });
-    if (!period || period.kommun.id !== kommunId) {
-      throw badInput('periodId', `perioden ${periodId} hör inte till enhetens kommun.`);
-    }
+    const period = periods.find((p) => p.id === periodId);
+    if (!period) throw badInput('periodId', `perioden ${periodId} hör inte till enhetens kommun.`);
+    assertMayReadPeriod(ctx, period);
     return { unit, period };
   }
-  const [latest] = await periodsOf(ctx, kommunId);
-  if (!latest) throw notFound('Uppföljningsperiod för kommunen', kommunId);
-  return { unit, period: latest };
+  const latest = periods.find((p) => mayReadPeriod(ctx, p));
+  if (latest) return { unit, period: latest };
+  if (periods[0]) assertMayReadPeriod(ctx, periods[0]);
+  throw notFound('Uppföljningsperiod för kommunen', kommunId);
 }
 
 /**

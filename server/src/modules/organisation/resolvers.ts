@@ -8,7 +8,7 @@ import {
   getKommun,
   getUnit,
   listKommuner,
-  periodsOf,
+  readablePeriodsOf,
   resolveScope,
   rootUnit,
 } from './organisation.service.js';
@@ -25,8 +25,8 @@ export const organisationResolvers: Resolvers = {
   },
   Kommun: {
     root: (kommun, _, ctx) => rootUnit(ctx, kommun),
-    periods: (kommun, _, ctx) => periodsOf(ctx, kommun.id),
-    latestPeriod: async (kommun, _, ctx) => (await periodsOf(ctx, kommun.id))[0] ?? null,
+    periods: (kommun, _, ctx) => readablePeriodsOf(ctx, kommun.id),
+    latestPeriod: async (kommun, _, ctx) => (await readablePeriodsOf(ctx, kommun.id))[0] ?? null,
   },
   OrgUnit: {
     kommun: (unit, _, ctx) => getKommun(ctx, unit.kommun.id),
