@@ -1,8 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../src/db/orm-config.js';
-import { loadDemoData } from '../src/db/seed/demo-data-loader.js';
-import { createDatabase, dropDatabase, startTestServer } from './test-database.js';
+import { dropDatabase, seededDatabase, startTestServer } from './test-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,11 +13,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const server = await startTestServer();
   const name = `uppfoljning_test_${process.pid}`;
-  const url = await createDatabase(server.adminUrl, name);
-  const orm = await MikroORM.init(ormConfig(url));
-  await orm.getMigrator().up();
-  await loadDemoData(orm.em.fork());
-  await orm.close(true);
+  const url = await seededDatabase(server.adminUrl, name);
   project.provide('demoDatabaseUrl', url);
   project.provide('adminDatabaseUrl', server.adminUrl);
   return async () => {

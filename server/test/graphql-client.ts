@@ -36,7 +36,15 @@ export interface GraphQLTestClient {
   close(): Promise<void>;
 }
 
-export async function graphqlClient(url = inject('demoDatabaseUrl')): Promise<GraphQLTestClient> {
+export interface TestServerSettings {
+  /** PUBLIC_REPORTS; on by default, as in the product. */
+  publicReports?: boolean;
+}
+
+export async function graphqlClient(
+  url = inject('demoDatabaseUrl'),
+  settings: TestServerSettings = {},
+): Promise<GraphQLTestClient> {
   let statements = 0;
   const orm = await MikroORM.init(
     ormConfig(url, {
@@ -70,6 +78,7 @@ export async function graphqlClient(url = inject('demoDatabaseUrl')): Promise<Gr
           viewer,
           sessionToken: session?.token,
           address: session?.address ?? '127.0.0.1',
+          publicReports: settings.publicReports ?? true,
           cookie: {
             set: (token) => {
               if (session) session.token = token;

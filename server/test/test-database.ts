@@ -7,7 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { ormConfig } from '../src/db/orm-config.js';
+import { loadDemoData } from '../src/db/seed/demo-data-loader.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 
 export interface TestServer {
@@ -63,4 +66,20 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A fresh database with the migrations and all the demo data, for a test file that writes:
+ * the read-only files share the one from the global setup.
+ */
+export async function seededDatabase(adminUrl: string, name: string): Promise<string> {
+  const url = await createDatabase(adminUrl, name);
+  const orm = await MikroORM.init(ormConfig(url));
+  try {
+    await orm.getMigrator().up();
+    await loadDemoData(orm.em.fork());
+  } finally {
+    await orm.close(true);
+  }
+  return url;
 }

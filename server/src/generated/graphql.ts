@@ -12,6 +12,8 @@ import type { ISickLeave as ISickLeaveModel, IStaffTurnover as IStaffTurnoverMod
 import type { IInternalControl as IInternalControlModel } from '../modules/internal-control/internal-control.entity.js';
 import type { IReport as IReportModel, IReportSection as IReportSectionModel, IReportKeyFigure as IReportKeyFigureModel } from '../modules/reports/report.entity.js';
 import type { IUser as IUserModel } from '../modules/auth/user.entity.js';
+import type { RevisionRow as RevisionRowModel } from '../modules/editing/history.service.js';
+import type { VersionConflictModel as VersionConflictModelModel, ValidationErrorModel as ValidationErrorModelModel } from '../modules/editing/edit-record.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -63,18 +65,37 @@ export type AssignmentFilter = {
 };
 
 /** An assignment's status, forecast and comment in one follow-up period. */
-export type AssignmentFollowUp = {
+export type AssignmentFollowUp = Editable & {
   __typename?: 'AssignmentFollowUp';
   assignment: Assignment;
   comment?: Maybe<Scalars['String']['output']>;
   commentDate?: Maybe<Scalars['Date']['output']>;
   deviationReason?: Maybe<Scalars['String']['output']>;
   forecast?: Maybe<Forecast>;
+  history: Array<Revision>;
   id: Scalars['ID']['output'];
   period: Period;
   status: AssignmentStatus;
+  /** When it was last changed (ISO 8601). */
+  updatedAt: Scalars['String']['output'];
+  updatedBy?: Maybe<Author>;
   version: Scalars['Int']['output'];
+  viewerCanEdit: Scalars['Boolean']['output'];
 };
+
+/** An edit of an assignment's follow-up, made from `version`. */
+export type AssignmentFollowUpEdit = {
+  /** At most 4 000 characters. Saving a new comment dates it today. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Why the assignment deviates from plan; at most 2 000 characters. */
+  deviationReason?: InputMaybe<Scalars['String']['input']>;
+  forecast?: InputMaybe<Forecast>;
+  id: Scalars['ID']['input'];
+  status?: InputMaybe<AssignmentStatus>;
+  version: Scalars['Int']['input'];
+};
+
+export type AssignmentFollowUpEditResult = AssignmentFollowUp | ValidationError | VersionConflict;
 
 export type AssignmentKind =
   | 'nämndinitiativ'
@@ -110,6 +131,13 @@ export type AssignmentSummaryRow = {
   withoutForecast: Scalars['Int']['output'];
 };
 
+/** Who made a change. Only the name: an editor's e-mail address is not public. */
+export type Author = {
+  __typename?: 'Author';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type Direction =
   /** Higher is better. */
   | 'higher'
@@ -127,7 +155,7 @@ export type EconomyDimension =
  * Amounts in whole kronor, income positive and costs negative. Deviations are outcome − budget
  * and forecast − budget: positive is favourable.
  */
-export type EconomyLine = {
+export type EconomyLine = Editable & {
   __typename?: 'EconomyLine';
   accountGroup?: Maybe<Scalars['String']['output']>;
   budgetFullYear?: Maybe<Scalars['Kronor']['output']>;
@@ -141,6 +169,7 @@ export type EconomyLine = {
   /** "Prognosavvikelse". */
   forecastExplanation?: Maybe<Scalars['String']['output']>;
   forecastFullYear?: Maybe<Scalars['Kronor']['output']>;
+  history: Array<Revision>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   note?: Maybe<Scalars['String']['output']>;
@@ -149,8 +178,27 @@ export type EconomyLine = {
   /** The line this one is part of ("Kostnader" for "Varav kapitalkostnader"). */
   partOf?: Maybe<Scalars['String']['output']>;
   unit: OrgUnit;
+  /** When it was last changed (ISO 8601). */
+  updatedAt: Scalars['String']['output'];
+  updatedBy?: Maybe<Author>;
   version: Scalars['Int']['output'];
+  viewerCanEdit: Scalars['Boolean']['output'];
 };
+
+/**
+ * An edit of an economy line's two explanations, made from `version`. The figures come from
+ * the ledger and are not edited here.
+ */
+export type EconomyLineEdit = {
+  /** At most 4 000 characters. */
+  deviationExplanation?: InputMaybe<Scalars['String']['input']>;
+  /** At most 4 000 characters. */
+  forecastExplanation?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+export type EconomyLineEditResult = EconomyLine | ValidationError | VersionConflict;
 
 export type EconomyTable = {
   __typename?: 'EconomyTable';
@@ -174,6 +222,42 @@ export type EconomyTotals = {
   forecastFullYear?: Maybe<Scalars['Kronor']['output']>;
   outcomePeriod?: Maybe<Scalars['Kronor']['output']>;
   outcomePreviousYearPeriod?: Maybe<Scalars['Kronor']['output']>;
+};
+
+/**
+ * A record staff edit. Each save bumps its version; an edit made from an older version gets
+ * a VersionConflict and changes nothing.
+ */
+export type Editable = {
+  /** Saved edits, latest first. */
+  history: Array<Revision>;
+  id: Scalars['ID']['output'];
+  /** When it was last changed (ISO 8601). */
+  updatedAt: Scalars['String']['output'];
+  /** Who changed it last; null for what was transcribed from the source report. */
+  updatedBy?: Maybe<Author>;
+  version: Scalars['Int']['output'];
+  /**
+   * Whether the signed-in person may edit it now: within their units, and not in a
+   * published report.
+   */
+  viewerCanEdit: Scalars['Boolean']['output'];
+};
+
+/** One field of a record before and after a change, as the app shows it. */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  after?: Maybe<Scalars['String']['output']>;
+  before?: Maybe<Scalars['String']['output']>;
+  /** The GraphQL field: comment, status, forecast, analysis, body … */
+  field: Scalars['String']['output'];
+};
+
+export type FieldError = {
+  __typename?: 'FieldError';
+  field: Scalars['String']['output'];
+  /** A Swedish message that names the field. */
+  message: Scalars['String']['output'];
 };
 
 export type FigureScope =
@@ -216,17 +300,34 @@ export type GoalAssessment =
   | 'Uppfyllt';
 
 /** A unit's assessment of a goal in a period. */
-export type GoalFollowUp = {
+export type GoalFollowUp = Editable & {
   __typename?: 'GoalFollowUp';
   analysis?: Maybe<Scalars['String']['output']>;
   assessment: GoalAssessment;
   goal: Goal;
+  history: Array<Revision>;
   id: Scalars['ID']['output'];
   period: Period;
   trend?: Maybe<Trend>;
   unit: OrgUnit;
+  /** When it was last changed (ISO 8601). */
+  updatedAt: Scalars['String']['output'];
+  updatedBy?: Maybe<Author>;
   version: Scalars['Int']['output'];
+  viewerCanEdit: Scalars['Boolean']['output'];
 };
+
+/** An edit of a goal's follow-up, made from `version`. */
+export type GoalFollowUpEdit = {
+  /** At most 8 000 characters. */
+  analysis?: InputMaybe<Scalars['String']['input']>;
+  assessment?: InputMaybe<GoalAssessment>;
+  id: Scalars['ID']['input'];
+  trend?: InputMaybe<Trend>;
+  version: Scalars['Int']['input'];
+};
+
+export type GoalFollowUpEditResult = GoalFollowUp | ValidationError | VersionConflict;
 
 export type GoalSummary = {
   __typename?: 'GoalSummary';
@@ -240,6 +341,8 @@ export type GoalSummary = {
 export type Indicator = {
   __typename?: 'Indicator';
   direction: Direction;
+  /** Follow-ups in the periods the request may read, latest first. */
+  followUps: Array<IndicatorFollowUp>;
   goal: Goal;
   id: Scalars['ID']['output'];
   koladaKpiId?: Maybe<Scalars['String']['output']>;
@@ -251,17 +354,39 @@ export type Indicator = {
   unitOfMeasure: Scalars['String']['output'];
 };
 
-export type IndicatorFollowUp = {
+export type IndicatorFollowUp = Editable & {
   __typename?: 'IndicatorFollowUp';
   assessment?: Maybe<GoalAssessment>;
   comment?: Maybe<Scalars['String']['output']>;
   commentDate?: Maybe<Scalars['Date']['output']>;
+  history: Array<Revision>;
   id: Scalars['ID']['output'];
   indicator: Indicator;
+  /** The indicator's outcome for the year the period ends in. */
+  outcome?: Maybe<IndicatorValue>;
+  period: Period;
   trend?: Maybe<Trend>;
   unit: OrgUnit;
+  /** When it was last changed (ISO 8601). */
+  updatedAt: Scalars['String']['output'];
+  updatedBy?: Maybe<Author>;
   version: Scalars['Int']['output'];
+  viewerCanEdit: Scalars['Boolean']['output'];
 };
+
+/** An edit of an indicator's follow-up, made from `version`. */
+export type IndicatorFollowUpEdit = {
+  assessment?: InputMaybe<GoalAssessment>;
+  /** At most 4 000 characters. Saving a new comment dates it today. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** The outcome for the year the period ends in; preliminary until a report is published. */
+  outcome?: InputMaybe<Scalars['Float']['input']>;
+  trend?: InputMaybe<Trend>;
+  version: Scalars['Int']['input'];
+};
+
+export type IndicatorFollowUpEditResult = IndicatorFollowUp | ValidationError | VersionConflict;
 
 export type IndicatorOrigin =
   | 'KF'
@@ -329,10 +454,70 @@ export type Ledger =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Saves an assignment's status, forecast and comment for a period.
+   * Leaving a field out keeps it; null clears a field that may be empty. UNAUTHENTICATED
+   * when not signed in; FORBIDDEN outside the editor's units (or for a läsare); PUBLISHED
+   * when a published report shows the record.
+   */
+  editAssignmentFollowUp: AssignmentFollowUpEditResult;
+  /**
+   * Saves the explanations of an economy line's deviation and forecast.
+   * Leaving a field out keeps it; null clears a field that may be empty. UNAUTHENTICATED
+   * when not signed in; FORBIDDEN outside the editor's units (or for a läsare); PUBLISHED
+   * when a published report shows the record.
+   */
+  editEconomyLine: EconomyLineEditResult;
+  /**
+   * Saves a goal's assessment, trend and analysis for a unit and period.
+   * Leaving a field out keeps it; null clears a field that may be empty. UNAUTHENTICATED
+   * when not signed in; FORBIDDEN outside the editor's units (or for a läsare); PUBLISHED
+   * when a published report shows the record.
+   */
+  editGoalFollowUp: GoalFollowUpEditResult;
+  /**
+   * Saves an indicator's outcome, assessment and comment for a period.
+   * Leaving a field out keeps it; null clears a field that may be empty. UNAUTHENTICATED
+   * when not signed in; FORBIDDEN outside the editor's units (or for a läsare); PUBLISHED
+   * when a published report shows the record.
+   */
+  editIndicatorFollowUp: IndicatorFollowUpEditResult;
+  /**
+   * Saves a narrative section of a draft report.
+   * Leaving a field out keeps it; null clears a field that may be empty. UNAUTHENTICATED
+   * when not signed in; FORBIDDEN outside the editor's units (or for a läsare); PUBLISHED
+   * when a published report shows the record.
+   */
+  editReportSection: ReportSectionEditResult;
   /** Signs in and sets an httpOnly session cookie. */
   signIn: SignInResult;
   /** Ends the session and clears the cookie. True if there was one. */
   signOut: Scalars['Boolean']['output'];
+};
+
+
+export type MutationEditAssignmentFollowUpArgs = {
+  input: AssignmentFollowUpEdit;
+};
+
+
+export type MutationEditEconomyLineArgs = {
+  input: EconomyLineEdit;
+};
+
+
+export type MutationEditGoalFollowUpArgs = {
+  input: GoalFollowUpEdit;
+};
+
+
+export type MutationEditIndicatorFollowUpArgs = {
+  input: IndicatorFollowUpEdit;
+};
+
+
+export type MutationEditReportSectionArgs = {
+  input: ReportSectionEdit;
 };
 
 
@@ -473,13 +658,30 @@ export type ReportKeyFigure = {
   value: Scalars['Float']['output'];
 };
 
-export type ReportSection = {
+export type ReportSection = Editable & {
   __typename?: 'ReportSection';
   body: Scalars['String']['output'];
   heading: Scalars['String']['output'];
+  history: Array<Revision>;
   id: Scalars['ID']['output'];
+  /** When it was last changed (ISO 8601). */
+  updatedAt: Scalars['String']['output'];
+  updatedBy?: Maybe<Author>;
   version: Scalars['Int']['output'];
+  viewerCanEdit: Scalars['Boolean']['output'];
 };
+
+/** An edit of a draft report's section, made from `version`. */
+export type ReportSectionEdit = {
+  /** At most 20 000 characters. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** 1–300 characters. */
+  heading?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+export type ReportSectionEditResult = ReportSection | ValidationError | VersionConflict;
 
 export type ReportStatus =
   | 'draft'
@@ -491,6 +693,19 @@ export type ReportType =
   | 'tertialrapport'
   | 'tjänsteskrivelse'
   | 'verksamhetsberättelse';
+
+/**
+ * One saved edit: who, when and what changed. The earlier versions of a comment are the
+ * `before` values of its revisions.
+ */
+export type Revision = {
+  __typename?: 'Revision';
+  /** When it was saved (ISO 8601). */
+  at: Scalars['String']['output'];
+  author?: Maybe<Author>;
+  changes: Array<FieldChange>;
+  id: Scalars['ID']['output'];
+};
 
 export type Role =
   | 'administratör'
@@ -602,6 +817,25 @@ export type UnitKind =
   | 'nämnd'
   | 'verksamhet';
 
+/** The input broke a rule; nothing was changed. */
+export type ValidationError = {
+  __typename?: 'ValidationError';
+  fieldErrors: Array<FieldError>;
+  message: Scalars['String']['output'];
+};
+
+/**
+ * Somebody saved the record after the version the edit started from. Nothing was changed:
+ * the editor chooses between their text, the current one, or a merge, and saves again with
+ * the current version.
+ */
+export type VersionConflict = {
+  __typename?: 'VersionConflict';
+  /** The record as it is now, with who saved it and when. */
+  current: Editable;
+  message: Scalars['String']['output'];
+};
+
 /** The signed-in person. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -685,29 +919,72 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  AssignmentFollowUpEditResult:
+    | ( IAssignmentFollowUpModel )
+    | ( ValidationErrorModelModel )
+    | ( VersionConflictModelModel )
+  ;
+  EconomyLineEditResult:
+    | ( IEconomyLineModel )
+    | ( ValidationErrorModelModel )
+    | ( VersionConflictModelModel )
+  ;
+  GoalFollowUpEditResult:
+    | ( IGoalFollowUpModel )
+    | ( ValidationErrorModelModel )
+    | ( VersionConflictModelModel )
+  ;
+  IndicatorFollowUpEditResult:
+    | ( IIndicatorFollowUpModel )
+    | ( ValidationErrorModelModel )
+    | ( VersionConflictModelModel )
+  ;
+  ReportSectionEditResult:
+    | ( IReportSectionModel )
+    | ( ValidationErrorModelModel )
+    | ( VersionConflictModelModel )
+  ;
   SignInResult:
     | ( SignInError )
     | ( Omit<SignedIn, 'viewer'> & { viewer: _RefType['Viewer'] } )
   ;
 };
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Editable:
+    | ( IAssignmentFollowUpModel )
+    | ( IEconomyLineModel )
+    | ( IGoalFollowUpModel )
+    | ( IIndicatorFollowUpModel )
+    | ( IReportSectionModel )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Assignment: ResolverTypeWrapper<IAssignmentModel>;
   AssignmentFilter: AssignmentFilter;
   AssignmentFollowUp: ResolverTypeWrapper<IAssignmentFollowUpModel>;
+  AssignmentFollowUpEdit: AssignmentFollowUpEdit;
+  AssignmentFollowUpEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AssignmentFollowUpEditResult']>;
   AssignmentKind: null;
   AssignmentStatus: null;
   AssignmentSummary: ResolverTypeWrapper<AssignmentSummary>;
   AssignmentSummaryRow: ResolverTypeWrapper<AssignmentSummaryRow>;
+  Author: ResolverTypeWrapper<IUserModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Direction: null;
   EconomyDimension: null;
   EconomyLine: ResolverTypeWrapper<IEconomyLineModel>;
+  EconomyLineEdit: EconomyLineEdit;
+  EconomyLineEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EconomyLineEditResult']>;
   EconomyTable: ResolverTypeWrapper<EconomyTableViewModel>;
   EconomyTotals: ResolverTypeWrapper<EconomyTotals>;
+  Editable: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Editable']>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
+  FieldError: ResolverTypeWrapper<FieldError>;
   FigureScope: null;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Forecast: null;
@@ -715,10 +992,14 @@ export type ResolversTypes = {
   GoalArea: ResolverTypeWrapper<IGoalAreaModel>;
   GoalAssessment: null;
   GoalFollowUp: ResolverTypeWrapper<IGoalFollowUpModel>;
+  GoalFollowUpEdit: GoalFollowUpEdit;
+  GoalFollowUpEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['GoalFollowUpEditResult']>;
   GoalSummary: ResolverTypeWrapper<GoalSummary>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Indicator: ResolverTypeWrapper<IIndicatorModel>;
   IndicatorFollowUp: ResolverTypeWrapper<IIndicatorFollowUpModel>;
+  IndicatorFollowUpEdit: IndicatorFollowUpEdit;
+  IndicatorFollowUpEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorFollowUpEditResult']>;
   IndicatorOrigin: null;
   IndicatorValue: ResolverTypeWrapper<IndicatorValueRowModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -737,8 +1018,11 @@ export type ResolversTypes = {
   Report: ResolverTypeWrapper<IReportModel>;
   ReportKeyFigure: ResolverTypeWrapper<IReportKeyFigureModel>;
   ReportSection: ResolverTypeWrapper<IReportSectionModel>;
+  ReportSectionEdit: ReportSectionEdit;
+  ReportSectionEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReportSectionEditResult']>;
   ReportStatus: null;
   ReportType: null;
+  Revision: ResolverTypeWrapper<RevisionRowModel>;
   Role: null;
   Severity: Severity;
   SickLeave: ResolverTypeWrapper<ISickLeaveModel>;
@@ -751,6 +1035,8 @@ export type ResolversTypes = {
   Trend: null;
   UnitFollowUp: ResolverTypeWrapper<UnitScopeModel>;
   UnitKind: null;
+  ValidationError: ResolverTypeWrapper<ValidationErrorModelModel>;
+  VersionConflict: ResolverTypeWrapper<VersionConflictModelModel>;
   Viewer: ResolverTypeWrapper<IUserModel>;
 };
 
@@ -759,21 +1045,33 @@ export type ResolversParentTypes = {
   Assignment: IAssignmentModel;
   AssignmentFilter: AssignmentFilter;
   AssignmentFollowUp: IAssignmentFollowUpModel;
+  AssignmentFollowUpEdit: AssignmentFollowUpEdit;
+  AssignmentFollowUpEditResult: ResolversUnionTypes<ResolversParentTypes>['AssignmentFollowUpEditResult'];
   AssignmentSummary: AssignmentSummary;
   AssignmentSummaryRow: AssignmentSummaryRow;
+  Author: IUserModel;
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   EconomyLine: IEconomyLineModel;
+  EconomyLineEdit: EconomyLineEdit;
+  EconomyLineEditResult: ResolversUnionTypes<ResolversParentTypes>['EconomyLineEditResult'];
   EconomyTable: EconomyTableViewModel;
   EconomyTotals: EconomyTotals;
+  Editable: ResolversInterfaceTypes<ResolversParentTypes>['Editable'];
+  FieldChange: FieldChange;
+  FieldError: FieldError;
   Float: Scalars['Float']['output'];
   Goal: IGoalModel;
   GoalArea: IGoalAreaModel;
   GoalFollowUp: IGoalFollowUpModel;
+  GoalFollowUpEdit: GoalFollowUpEdit;
+  GoalFollowUpEditResult: ResolversUnionTypes<ResolversParentTypes>['GoalFollowUpEditResult'];
   GoalSummary: GoalSummary;
   ID: Scalars['ID']['output'];
   Indicator: IIndicatorModel;
   IndicatorFollowUp: IIndicatorFollowUpModel;
+  IndicatorFollowUpEdit: IndicatorFollowUpEdit;
+  IndicatorFollowUpEditResult: ResolversUnionTypes<ResolversParentTypes>['IndicatorFollowUpEditResult'];
   IndicatorValue: IndicatorValueRowModel;
   Int: Scalars['Int']['output'];
   InternalControl: IInternalControlModel;
@@ -788,6 +1086,9 @@ export type ResolversParentTypes = {
   Report: IReportModel;
   ReportKeyFigure: IReportKeyFigureModel;
   ReportSection: IReportSectionModel;
+  ReportSectionEdit: ReportSectionEdit;
+  ReportSectionEditResult: ResolversUnionTypes<ResolversParentTypes>['ReportSectionEditResult'];
+  Revision: RevisionRowModel;
   SickLeave: ISickLeaveModel;
   SignInError: SignInError;
   SignInResult: ResolversUnionTypes<ResolversParentTypes>['SignInResult'];
@@ -795,6 +1096,8 @@ export type ResolversParentTypes = {
   StaffTurnover: IStaffTurnoverModel;
   String: Scalars['String']['output'];
   UnitFollowUp: UnitScopeModel;
+  ValidationError: ValidationErrorModelModel;
+  VersionConflict: VersionConflictModelModel;
   Viewer: IUserModel;
 };
 
@@ -818,10 +1121,19 @@ export type AssignmentFollowUpResolvers<ContextType = RequestContext, ParentType
   commentDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   deviationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   forecast?: Resolver<Maybe<ResolversTypes['Forecast']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AssignmentStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AssignmentFollowUpEditResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignmentFollowUpEditResult'] = ResolversParentTypes['AssignmentFollowUpEditResult']> = {
+  __resolveType: TypeResolveFn<'AssignmentFollowUp' | 'ValidationError' | 'VersionConflict', ParentType, ContextType>;
 };
 
 export type AssignmentKindResolvers = { NAMNDINITIATIV: 'nämndinitiativ', UPPDRAG: 'uppdrag' };
@@ -845,6 +1157,11 @@ export type AssignmentSummaryRowResolvers<ContextType = RequestContext, ParentTy
   withoutForecast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AuthorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Author'] = ResolversParentTypes['Author']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -863,6 +1180,7 @@ export type EconomyLineResolvers<ContextType = RequestContext, ParentType extend
   deviationPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   forecastExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   forecastFullYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -870,7 +1188,15 @@ export type EconomyLineResolvers<ContextType = RequestContext, ParentType extend
   outcomePreviousYearPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EconomyLineEditResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyLineEditResult'] = ResolversParentTypes['EconomyLineEditResult']> = {
+  __resolveType: TypeResolveFn<'EconomyLine' | 'ValidationError' | 'VersionConflict', ParentType, ContextType>;
 };
 
 export type EconomyTableResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyTable'] = ResolversParentTypes['EconomyTable']> = {
@@ -891,6 +1217,21 @@ export type EconomyTotalsResolvers<ContextType = RequestContext, ParentType exte
   forecastFullYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   outcomePeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   outcomePreviousYearPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+};
+
+export type EditableResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Editable'] = ResolversParentTypes['Editable']> = {
+  __resolveType: TypeResolveFn<'AssignmentFollowUp' | 'EconomyLine' | 'GoalFollowUp' | 'IndicatorFollowUp' | 'ReportSection', ParentType, ContextType>;
+};
+
+export type FieldChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FieldErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FieldError'] = ResolversParentTypes['FieldError']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FigureScopeResolvers = { KOMMUN: 'kommun', UNIT: 'unit' };
@@ -920,11 +1261,20 @@ export type GoalFollowUpResolvers<ContextType = RequestContext, ParentType exten
   analysis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   assessment?: Resolver<ResolversTypes['GoalAssessment'], ParentType, ContextType>;
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
   trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GoalFollowUpEditResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GoalFollowUpEditResult'] = ResolversParentTypes['GoalFollowUpEditResult']> = {
+  __resolveType: TypeResolveFn<'GoalFollowUp' | 'ValidationError' | 'VersionConflict', ParentType, ContextType>;
 };
 
 export type GoalSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GoalSummary'] = ResolversParentTypes['GoalSummary']> = {
@@ -937,6 +1287,7 @@ export type GoalSummaryResolvers<ContextType = RequestContext, ParentType extend
 
 export type IndicatorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  followUps?: Resolver<Array<ResolversTypes['IndicatorFollowUp']>, ParentType, ContextType>;
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   koladaKpiId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -952,11 +1303,22 @@ export type IndicatorFollowUpResolvers<ContextType = RequestContext, ParentType 
   assessment?: Resolver<Maybe<ResolversTypes['GoalAssessment']>, ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   commentDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
   trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IndicatorFollowUpEditResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndicatorFollowUpEditResult'] = ResolversParentTypes['IndicatorFollowUpEditResult']> = {
+  __resolveType: TypeResolveFn<'IndicatorFollowUp' | 'ValidationError' | 'VersionConflict', ParentType, ContextType>;
 };
 
 export type IndicatorOriginResolvers = { KF: 'KF', NAMND: 'Nämnd' };
@@ -1012,6 +1374,11 @@ export interface KronorScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 export type LedgerResolvers = { DRIFT: 'drift', EXPLOATERING: 'exploatering' };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  editAssignmentFollowUp?: Resolver<ResolversTypes['AssignmentFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditAssignmentFollowUpArgs, 'input'>>;
+  editEconomyLine?: Resolver<ResolversTypes['EconomyLineEditResult'], ParentType, ContextType, RequireFields<MutationEditEconomyLineArgs, 'input'>>;
+  editGoalFollowUp?: Resolver<ResolversTypes['GoalFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditGoalFollowUpArgs, 'input'>>;
+  editIndicatorFollowUp?: Resolver<ResolversTypes['IndicatorFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditIndicatorFollowUpArgs, 'input'>>;
+  editReportSection?: Resolver<ResolversTypes['ReportSectionEditResult'], ParentType, ContextType, RequireFields<MutationEditReportSectionArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -1081,13 +1448,29 @@ export type ReportKeyFigureResolvers<ContextType = RequestContext, ParentType ex
 export type ReportSectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportSection'] = ResolversParentTypes['ReportSection']> = {
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   heading?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReportSectionEditResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportSectionEditResult'] = ResolversParentTypes['ReportSectionEditResult']> = {
+  __resolveType: TypeResolveFn<'ReportSection' | 'ValidationError' | 'VersionConflict', ParentType, ContextType>;
 };
 
 export type ReportStatusResolvers = { DRAFT: 'draft', PUBLISHED: 'published' };
 
 export type ReportTypeResolvers = { DELARSRAPPORT: 'delårsrapport', MANADSUPPFOLJNING: 'månadsuppföljning', TERTIALRAPPORT: 'tertialrapport', TJANSTESKRIVELSE: 'tjänsteskrivelse', VERKSAMHETSBERATTELSE: 'verksamhetsberättelse' };
+
+export type RevisionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Revision'] = ResolversParentTypes['Revision']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
 
 export type RoleResolvers = { ADMINISTRATOR: 'administratör', LASARE: 'läsare', REDAKTOR: 'redaktör' };
 
@@ -1143,6 +1526,18 @@ export type UnitFollowUpResolvers<ContextType = RequestContext, ParentType exten
 
 export type UnitKindResolvers = { AVDELNING: 'avdelning', ENHET: 'enhet', KOMMUN: 'kommun', KONTOR: 'kontor', NAMND: 'nämnd', VERKSAMHET: 'verksamhet' };
 
+export type ValidationErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ValidationError'] = ResolversParentTypes['ValidationError']> = {
+  fieldErrors?: Resolver<Array<ResolversTypes['FieldError']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VersionConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VersionConflict'] = ResolversParentTypes['VersionConflict']> = {
+  current?: Resolver<ResolversTypes['Editable'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1155,25 +1550,33 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
 export type Resolvers<ContextType = RequestContext> = {
   Assignment?: AssignmentResolvers<ContextType>;
   AssignmentFollowUp?: AssignmentFollowUpResolvers<ContextType>;
+  AssignmentFollowUpEditResult?: AssignmentFollowUpEditResultResolvers<ContextType>;
   AssignmentKind?: AssignmentKindResolvers;
   AssignmentStatus?: AssignmentStatusResolvers;
   AssignmentSummary?: AssignmentSummaryResolvers<ContextType>;
   AssignmentSummaryRow?: AssignmentSummaryRowResolvers<ContextType>;
+  Author?: AuthorResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Direction?: DirectionResolvers;
   EconomyDimension?: EconomyDimensionResolvers;
   EconomyLine?: EconomyLineResolvers<ContextType>;
+  EconomyLineEditResult?: EconomyLineEditResultResolvers<ContextType>;
   EconomyTable?: EconomyTableResolvers<ContextType>;
   EconomyTotals?: EconomyTotalsResolvers<ContextType>;
+  Editable?: EditableResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
+  FieldError?: FieldErrorResolvers<ContextType>;
   FigureScope?: FigureScopeResolvers;
   Forecast?: ForecastResolvers;
   Goal?: GoalResolvers<ContextType>;
   GoalArea?: GoalAreaResolvers<ContextType>;
   GoalAssessment?: GoalAssessmentResolvers;
   GoalFollowUp?: GoalFollowUpResolvers<ContextType>;
+  GoalFollowUpEditResult?: GoalFollowUpEditResultResolvers<ContextType>;
   GoalSummary?: GoalSummaryResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   IndicatorFollowUp?: IndicatorFollowUpResolvers<ContextType>;
+  IndicatorFollowUpEditResult?: IndicatorFollowUpEditResultResolvers<ContextType>;
   IndicatorOrigin?: IndicatorOriginResolvers;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
   InternalControl?: InternalControlResolvers<ContextType>;
@@ -1190,8 +1593,10 @@ export type Resolvers<ContextType = RequestContext> = {
   Report?: ReportResolvers<ContextType>;
   ReportKeyFigure?: ReportKeyFigureResolvers<ContextType>;
   ReportSection?: ReportSectionResolvers<ContextType>;
+  ReportSectionEditResult?: ReportSectionEditResultResolvers<ContextType>;
   ReportStatus?: ReportStatusResolvers;
   ReportType?: ReportTypeResolvers;
+  Revision?: RevisionResolvers<ContextType>;
   Role?: RoleResolvers;
   SickLeave?: SickLeaveResolvers<ContextType>;
   SignInError?: SignInErrorResolvers<ContextType>;
@@ -1201,6 +1606,8 @@ export type Resolvers<ContextType = RequestContext> = {
   Trend?: TrendResolvers;
   UnitFollowUp?: UnitFollowUpResolvers<ContextType>;
   UnitKind?: UnitKindResolvers;
+  ValidationError?: ValidationErrorResolvers<ContextType>;
+  VersionConflict?: VersionConflictResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };
 

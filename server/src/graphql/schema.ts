@@ -5,6 +5,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { assignmentResolvers } from '../modules/assignments/resolvers.js';
 import { authResolvers } from '../modules/auth/resolvers.js';
 import { economyResolvers } from '../modules/economy/resolvers.js';
+import { editingResolvers } from '../modules/editing/resolvers.js';
 import { goalResolvers } from '../modules/goals/resolvers.js';
 import { indicatorResolvers } from '../modules/indicators/resolvers.js';
 import { internalControlResolvers } from '../modules/internal-control/resolvers.js';
@@ -36,4 +37,5 @@ export const resolvers: Resolvers[] = [
   reportResolvers,
   overviewResolvers,
   authResolvers,
+  editingResolvers,
 ];

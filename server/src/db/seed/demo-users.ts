@@ -11,6 +11,14 @@ export const DEMO_PASSWORD = 'Uppfoljning-demo-2025';
 export const demoUsers: Omit<NewUser, 'password' | 'demo'>[] = [
   { email: 'politiker@norrtalje.demo', name: 'Pia Politiker', role: 'läsare', kommunKey: 'norrtalje' },
   {
+    // The office's controller: KSK's goals and report, and all its departments.
+    email: 'kontor@norrtalje.demo',
+    name: 'Karin Kontor',
+    role: 'redaktör',
+    kommunKey: 'norrtalje',
+    unitKeys: ['ksk'],
+  },
+  {
     email: 'stab@norrtalje.demo',
     name: 'Sara Stab',
     role: 'redaktör',

@@ -272,9 +272,7 @@ export const seedReport = z.object({
  * since every transcribed period is covered by a published report and so frozen.
  */
 export const seedWorkingPeriod = seedPeriod.extend({
-  draftReports: z.array(
-    z.object({ key, unit: key, type: z.enum(reportTypes), title: text }).strict(),
-  ),
+  draftReports: z.array(z.object({ key, unit: key, type: z.enum(reportTypes), title: text }).strict()),
 });
 
 export const seedFile = z

@@ -3,6 +3,9 @@ import { enumValues } from '../../graphql/enum-values.js';
 import { parseId } from '../../graphql/errors.js';
 import { loaded, loadedOrNull } from '../../graphql/loaded.js';
 import { unitOf } from '../organisation/organisation.service.js';
+import { editResultType, runEdit } from '../editing/edit-record.js';
+import { editableFields } from '../editing/resolvers.js';
+import { assignmentFollowUpKind } from './assignment-edit.js';
 import {
   assignmentSummary,
   filteredAssignments,
@@ -25,6 +28,11 @@ export const assignmentResolvers: Resolvers = {
   AssignmentFollowUp: {
     assignment: (f) => f.assignment,
     period: (f) => loaded(f.period),
+    ...editableFields(assignmentFollowUpKind),
+  },
+  AssignmentFollowUpEditResult: { __resolveType: editResultType('AssignmentFollowUp') },
+  Mutation: {
+    editAssignmentFollowUp: (_, { input }, ctx) => runEdit(ctx, assignmentFollowUpKind, input),
   },
   Assignment: {
     goal: (a) => loadedOrNull(a.goal),

@@ -21,7 +21,7 @@ export async function viewerForToken(em: EntityManager, token: string | undefine
   const session = await em.findOne(
     Session,
     { tokenHash: sha256(token), expiresAt: { $gt: new Date() } },
-    { populate: ['user', 'user.units'] },
+    { populate: ['user', 'user.kommun', 'user.units'] },
   );
   return session?.user ?? null;
 }
@@ -69,7 +69,7 @@ export async function signIn(
     };
   }
 
-  const user = await em.findOne(User, { email }, { populate: ['units'] });
+  const user = await em.findOne(User, { email }, { populate: ['kommun', 'units'] });
   // Hash even when there is no such user, so the answer takes as long either way.
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) {

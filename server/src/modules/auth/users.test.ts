@@ -18,7 +18,13 @@ describe('users', () => {
   it('seeds a demo user of each role with a hashed password', async () => {
     const em = client.orm.em.fork();
     const users = await em.find(User, { demo: true }, { populate: ['units'], orderBy: { email: 'asc' } });
-    expect(users.map((u) => u.role).sort()).toEqual(['administratör', 'läsare', 'redaktör', 'redaktör']);
+    expect(users.map((u) => u.role).sort()).toEqual([
+      'administratör',
+      'läsare',
+      'redaktör',
+      'redaktör',
+      'redaktör',
+    ]);
     expect(users.length).toBe(demoUsers.length);
     const stab = users.find((u) => u.email === 'stab@norrtalje.demo')!;
     expect(stab.units.getItems().map((u) => u.name)).toEqual(['Stab- och planeringsavdelningen']);

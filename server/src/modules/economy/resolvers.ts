@@ -1,6 +1,9 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { enumValues } from '../../graphql/enum-values.js';
 import { unitOf } from '../organisation/organisation.service.js';
+import { editResultType, runEdit } from '../editing/edit-record.js';
+import { editableFields } from '../editing/resolvers.js';
+import { economyLineKind } from './economy-edit.js';
 import {
   deviationForecast,
   deviationPeriod,
@@ -24,6 +27,11 @@ export const economyResolvers: Resolvers = {
     unit: (line, _, ctx) => unitOf(ctx, line.unit),
     deviationPeriod: (line) => deviationPeriod(line),
     deviationForecast: (line) => deviationForecast(line),
+    ...editableFields(economyLineKind),
+  },
+  EconomyLineEditResult: { __resolveType: editResultType('EconomyLine') },
+  Mutation: {
+    editEconomyLine: (_, { input }, ctx) => runEdit(ctx, economyLineKind, input),
   },
   Investment: {
     parentId: (inv) => inv.parent?.id ?? null,

@@ -2,6 +2,9 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { enumValues } from '../../graphql/enum-values.js';
 import { loaded } from '../../graphql/loaded.js';
 import { parseId } from '../../graphql/errors.js';
+import { editResultType, runEdit } from '../editing/edit-record.js';
+import { editableFields } from '../editing/resolvers.js';
+import { goalFollowUpKind } from './goal-edit.js';
 import {
   assignmentsOfGoal,
   followUpsOfGoal,
@@ -25,6 +28,11 @@ export const goalResolvers: Resolvers = {
     goal: (f) => f.goal,
     unit: (f) => f.unit,
     period: (f) => loaded(f.period),
+    ...editableFields(goalFollowUpKind),
+  },
+  GoalFollowUpEditResult: { __resolveType: editResultType('GoalFollowUp') },
+  Mutation: {
+    editGoalFollowUp: (_, { input }, ctx) => runEdit(ctx, goalFollowUpKind, input),
   },
   Goal: {
     area: (goal) => loaded(goal.area),

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../context.js';
 import { notFound } from '../../graphql/errors.js';
-import { unitFamily } from '../organisation/organisation.service.js';
+import { readablePeriodsOf, unitFamily } from '../organisation/organisation.service.js';
 import { scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
 import {
   Indicator,
@@ -65,6 +65,16 @@ export function indicatorValues(ctx: RequestContext, indicator: IIndicator): Pro
       return ids.map((id) => byIndicator.get(id)!);
     })
     .load(indicator.id);
+}
+
+/** The indicator's follow-ups in the periods the request may read, latest first. */
+export async function followUpsOfIndicator(ctx: RequestContext, indicator: IIndicator) {
+  const periods = await readablePeriodsOf(ctx, indicator.kommun.id);
+  return ctx.em.find(
+    IndicatorFollowUp,
+    { indicator, period: { $in: periods.map((p) => p.id) } },
+    { populate: ['period', 'unit'], orderBy: { period: { endDate: 'desc' } } },
+  );
 }
 
 export async function getIndicator(ctx: RequestContext, id: number): Promise<IIndicator> {

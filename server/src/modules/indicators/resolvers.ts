@@ -3,7 +3,15 @@ import { enumValues } from '../../graphql/enum-values.js';
 import { parseId } from '../../graphql/errors.js';
 import { loaded } from '../../graphql/loaded.js';
 import { unitOf } from '../organisation/organisation.service.js';
-import { getIndicator, indicatorValues, indicatorsInScope } from './indicator.service.js';
+import { editResultType, runEdit } from '../editing/edit-record.js';
+import { editableFields } from '../editing/resolvers.js';
+import { indicatorFollowUpKind, outcomeYear } from './indicator-edit.js';
+import {
+  followUpsOfIndicator,
+  getIndicator,
+  indicatorValues,
+  indicatorsInScope,
+} from './indicator.service.js';
 
 export const indicatorResolvers: Resolvers = {
   Direction: enumValues.Direction,
@@ -17,11 +25,23 @@ export const indicatorResolvers: Resolvers = {
   IndicatorFollowUp: {
     indicator: (f) => f.indicator,
     unit: (f, _, ctx) => unitOf(ctx, f.unit),
+    period: (f) => loaded(f.period),
+    outcome: async (f, _, ctx) => {
+      const year = outcomeYear(await loaded(f.period));
+      const values = await indicatorValues(ctx, f.indicator);
+      return values.find((v) => v.kind === 'outcome' && v.year === year) ?? null;
+    },
+    ...editableFields(indicatorFollowUpKind),
+  },
+  IndicatorFollowUpEditResult: { __resolveType: editResultType('IndicatorFollowUp') },
+  Mutation: {
+    editIndicatorFollowUp: (_, { input }, ctx) => runEdit(ctx, indicatorFollowUpKind, input),
   },
   Indicator: {
     goal: (i) => loaded(i.goal),
     responsibleUnit: (i, _, ctx) => unitOf(ctx, i.responsibleUnit),
     outcomes: async (i, _, ctx) => (await indicatorValues(ctx, i)).filter((v) => v.kind === 'outcome'),
     targets: async (i, _, ctx) => (await indicatorValues(ctx, i)).filter((v) => v.kind === 'target'),
+    followUps: (i, _, ctx) => followUpsOfIndicator(ctx, i),
   },
 };

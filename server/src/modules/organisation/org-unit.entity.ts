@@ -69,7 +69,8 @@ export const Period = defineEntity({
      */
     hasPublishedReport: p
       .formula<boolean>(
-        (alias) => `exists (select 1 from report r where r.period_id = ${alias}.id and r.status = 'published')`,
+        (table) =>
+          `exists (select 1 from report r where r.period_id = ${table.alias}.id and r.status = 'published')`,
       )
       .type('boolean')
       .persist(false),

@@ -15,11 +15,11 @@ export interface NewPeriod {
   end: string;
 }
 
-/** Latest earlier row per `partition`, among the kommun's periods that end before `start`. */
+/** The latest row per `partition` among the kommun's other periods that end no later. */
 const latestEarlier = (table: string, partition: string) => `
   select distinct on (${partition}) t.*, p.end_date as source_end
     from ${table} t join period p on p.id = t.period_id
-   where p.kommun_id = :kommun and p.end_date < :start
+   where p.kommun_id = :kommun and p.id <> :period and p.end_date <= :end
    order by ${partition}, p.end_date desc`;
 
 export async function openPeriod(em: EntityManager, kommunId: number, spec: NewPeriod): Promise<IPeriod> {
@@ -32,7 +32,13 @@ export async function openPeriod(em: EntityManager, kommunId: number, spec: NewP
     endDate: spec.end,
   });
   await em.flush();
-  const params = { kommun: kommunId, start: spec.start, period: period.id, finished: [...finishedStatuses] };
+  const params = {
+    kommun: kommunId,
+    start: spec.start,
+    end: spec.end,
+    period: period.id,
+    finished: [...finishedStatuses],
+  };
   const knex = em.getKnex();
   const run = (sql: string) => em.execute(knex.raw(sql, params));
 

@@ -3,6 +3,9 @@ import { enumValues } from '../../graphql/enum-values.js';
 import { parseId } from '../../graphql/errors.js';
 import { loaded } from '../../graphql/loaded.js';
 import { unitOf } from '../organisation/organisation.service.js';
+import { editResultType, runEdit } from '../editing/edit-record.js';
+import { editableFields } from '../editing/resolvers.js';
+import { reportSectionKind } from './report-edit.js';
 import { getReport, keyFiguresOf, reportsOf, sectionsOf } from './report.service.js';
 
 export const reportResolvers: Resolvers = {
@@ -19,6 +22,11 @@ export const reportResolvers: Resolvers = {
     period: (r) => loaded(r.period),
     sections: (r, _, ctx) => sectionsOf(ctx, r),
     keyFigures: (r, _, ctx) => keyFiguresOf(ctx, r),
+  },
+  ReportSection: editableFields(reportSectionKind),
+  ReportSectionEditResult: { __resolveType: editResultType('ReportSection') },
+  Mutation: {
+    editReportSection: (_, { input }, ctx) => runEdit(ctx, reportSectionKind, input),
   },
   ReportKeyFigure: {
     value: (f) => Number(f.value),

@@ -1,0 +1,55 @@
+/**
+ * Who may edit what. A redaktör edits within the units given and everything below them; an
+ * administratör anything of their kommun; a läsare nothing. Nobody edits what a published
+ * report shows: a published report is a public document that never changes.
+ */
+import type { RequestContext } from '../../context.js';
+import { forbidden, unauthenticated } from '../../graphql/errors.js';
+import type { IUser } from '../auth/user.entity.js';
+import type { IOrgUnit, IPeriod } from '../organisation/org-unit.entity.js';
+import { Report } from '../reports/report.entity.js';
+
+/** The same words whether the record is missing or out of reach: a refusal reveals nothing. */
+export const NOT_YOURS = 'Du har inte behörighet att ändra detta.';
+
+/** The signed-in editor, or the error that says why there is none. */
+export function requireEditor(ctx: RequestContext): IUser {
+  if (!ctx.viewer) throw unauthenticated('Logga in för att ändra.');
+  if (ctx.viewer.role === 'läsare') throw forbidden('Du har läsbehörighet och kan inte ändra.');
+  return ctx.viewer;
+}
+
+/** Whether the person may edit records of the unit (the path must be loaded). */
+export function editsUnit(viewer: IUser, unit: IOrgUnit): boolean {
+  if (unit.kommun.id !== viewer.kommun.id) return false;
+  if (viewer.role === 'administratör') return true;
+  if (viewer.role !== 'redaktör') return false;
+  return viewer.units.getItems().some((own) => unit.path.startsWith(own.path));
+}
+
+/**
+ * The paths of the units with a published report for the period. A record is frozen when
+ * any of its units is one of them or lies below one. Read once per period and request.
+ */
+function publishedReportPaths(ctx: RequestContext, period: IPeriod): Promise<string[]> {
+  return ctx.memo(`published-paths:${period.id}`, async () => {
+    const reports = await ctx.em.find(
+      Report,
+      { period, status: 'published' },
+      { populate: ['unit'], fields: ['unit.path'] },
+    );
+    return reports.map((r) => r.unit.path);
+  });
+}
+
+export async function shownInPublishedReport(
+  ctx: RequestContext,
+  period: IPeriod,
+  units: IOrgUnit[],
+): Promise<boolean> {
+  if (!period.hasPublishedReport) return false;
+  const paths = await publishedReportPaths(ctx, period);
+  return units.some((unit) => paths.some((path) => unit.path.startsWith(path)));
+}
+
+export const refuse = () => forbidden(NOT_YOURS);

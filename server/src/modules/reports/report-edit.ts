@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { EditableKind } from '../editing/edit-record.js';
+import { requiredText } from '../editing/validation.js';
+import { ReportSection, type IReportSection } from './report.entity.js';
+
+const changes = z.object({
+  heading: requiredText('Rubriken', 300),
+  body: requiredText('Texten', 20000),
+});
+
+/** A section of a draft report; publishing the report freezes it. */
+export const reportSectionKind: EditableKind<IReportSection, z.infer<typeof changes>> = {
+  entity: ReportSection,
+  typename: 'ReportSection',
+  populate: ['report.unit'],
+  unitsOf: (s) => [s.report.unit],
+  periodOf: () => null,
+  published: (s) => s.report.status === 'published',
+  input: changes,
+};
