@@ -3,11 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApolloClient } from './apollo/client';
 import { AppRoutes } from './router';
+import { AppHeader } from './ui/AppHeader';
 import './ui/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApolloProvider client={createApolloClient()}>
+      <AppHeader />
       <AppRoutes />
     </ApolloProvider>
   </StrictMode>,
