@@ -13,3 +13,7 @@ export function formatValue(value: number | null | undefined, unit: string): str
   if (value == null) return 'Inget värde';
   return unit === '%' ? `${numberFormat.format(value)} %` : `${numberFormat.format(value)} ${unit}`;
 }
+
+/** A moment as Swedish readers write it: 2025-11-22 14:32. */
+export const dateTime = (value: string | Date) =>
+  new Date(value).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' });

@@ -4,6 +4,8 @@ import { graphql } from '../../gql';
 import { forecastLabel, kindLabel, statusLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 import { Breadcrumb } from '../../ui/Breadcrumb';
+import { EditInPlace } from '../edit/EditInPlace';
+import { ChangedBy, History } from '../edit/History';
 
 const AssignmentQuery = graphql(`
   query AssignmentPage($id: ID!) {
@@ -41,6 +43,26 @@ const AssignmentQuery = graphql(`
         comment
         commentDate
         deviationReason
+        version
+        viewerCanEdit
+        updatedAt
+        updatedBy {
+          id
+          name
+        }
+        history {
+          id
+          at
+          author {
+            id
+            name
+          }
+          changes {
+            field
+            before
+            after
+          }
+        }
         period {
           id
           label
@@ -105,21 +127,37 @@ export function AssignmentPage({ id }: { id: string }) {
         {a.followUps.map((f) => (
           <li key={f.id} className={f.forecast === 'AVVIKELSE_FRAN_PLAN' ? 'deviating' : undefined}>
             <h3>{f.period.label}</h3>
-            <p>
-              <strong>{statusLabel[f.status]}</strong>
-              {f.forecast && <> · {forecastLabel[f.forecast]}</>}
-            </p>
-            {f.comment && (
+            <EditInPlace
+              typename="AssignmentFollowUp"
+              id={f.id}
+              version={f.version}
+              values={{
+                status: f.status,
+                forecast: f.forecast,
+                comment: f.comment,
+                deviationReason: f.deviationReason,
+              }}
+              canEdit={f.viewerCanEdit}
+              label={`uppföljningen ${f.period.label}`}
+            >
               <p>
-                <span className="muted">Kommentar{f.commentDate ? ` (${f.commentDate})` : ''}:</span>{' '}
-                {f.comment}
+                <strong>{statusLabel[f.status]}</strong>
+                {f.forecast && <> · {forecastLabel[f.forecast]}</>}
               </p>
-            )}
-            {f.deviationReason && (
-              <p>
-                <span className="muted">Orsak till försening:</span> {f.deviationReason}
-              </p>
-            )}
+              {f.comment && (
+                <p>
+                  <span className="muted">Kommentar{f.commentDate ? ` (${f.commentDate})` : ''}:</span>{' '}
+                  {f.comment}
+                </p>
+              )}
+              {f.deviationReason && (
+                <p>
+                  <span className="muted">Orsak till försening:</span> {f.deviationReason}
+                </p>
+              )}
+              <ChangedBy author={f.updatedBy} at={f.updatedAt} />
+            </EditInPlace>
+            <History revisions={f.history} />
           </li>
         ))}
       </ol>
