@@ -1,0 +1,201 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, hasChromium, launch, viewports } from './browser';
+
+const PASSWORD = 'Uppfoljning-demo-2025';
+
+/** Another person's session, outside the browser, to save an edit in between. */
+async function apiSession(base: string, email: string) {
+  const post = (query: string, variables: object, cookie?: string) =>
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+  const response = await post(
+    'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }',
+    { e: email, p: PASSWORD },
+  );
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  return async (query: string, variables: object) =>
+    (await (await post(query, variables, cookie)).json()) as {
+      data?: Record<string, Record<string, unknown>>;
+      errors?: { extensions: { code: string } }[];
+    };
+}
+
+describe.skipIf(!hasChromium)('editing on a tablet as the editor of Stab- och planeringsavdelningen', () => {
+  let browser: Browser;
+  let page: Page;
+  const base = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = await browser.newPage({ viewport: viewports.tablet, locale: 'sv-SE' });
+  });
+  afterAll(() => browser?.close());
+
+  const heading = () => page.getByRole('heading', { level: 1 });
+  const banner = () => page.getByRole('banner');
+  /** The card of the working period 2025, the first (latest) follow-up. */
+  const workingCard = () =>
+    page.locator('.cards > li').filter({ has: page.getByRole('heading', { name: '2025', exact: true }) });
+
+  async function openDepartment(name: string) {
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Norrtälje kommun', exact: true }).click();
+    await page.getByRole('link', { name: 'Kommunstyrelsen', exact: true }).click();
+    await page.getByRole('link', { name: 'Kommunstyrelsekontoret' }).click();
+    await page.getByRole('link', { name }).click();
+    await expect.poll(() => heading().textContent()).toBe(name);
+    await page
+      .getByRole('navigation', { name: 'Avsnitt' })
+      .getByRole('link', { name: 'Uppdrag', exact: true })
+      .click();
+  }
+
+  async function openFirstAssignment(department: string): Promise<string> {
+    await openDepartment(department);
+    const first = page.locator('.cards h3 a').first();
+    const title = (await first.textContent())!;
+    await first.click();
+    await expect.poll(() => heading().textContent()).toBe(title);
+    return page.url();
+  }
+
+  it('signs in, updates an assignment’s comment and status, sees it in the history, and keeps a draft over a reload', async () => {
+    await page.goto(`${base}/logga-in`);
+    await page.getByLabel('E-postadress').fill('stab@norrtalje.demo');
+    await page.getByLabel('Lösenord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => banner().textContent()).toContain('Sara Stab');
+
+    const url = await openFirstAssignment('Stab- och planeringsavdelningen');
+    // The published periods are frozen: only the working period can be changed.
+    await expect.poll(() => page.getByRole('button', { name: /^Ändra/ }).count()).toBe(1);
+    await workingCard()
+      .getByRole('button', { name: /^Ändra/ })
+      .click();
+    const form = page.getByRole('form', { name: /^Ändra uppföljningen 2025/ });
+    await form.getByLabel('Status').selectOption({ label: 'Påbörjad' });
+    await form.getByLabel('Kommentar').fill('Utkast som inte får försvinna');
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+
+    // The tablet sleeps, the page reloads: the draft is back, with its origin said.
+    await page.reload();
+    const restored = page.getByRole('form', { name: /^Ändra uppföljningen 2025/ });
+    await expect
+      .poll(() => restored.getByLabel('Kommentar').inputValue())
+      .toBe('Utkast som inte får försvinna');
+    expect(await restored.textContent()).toContain('Osparat utkast');
+
+    await restored.getByLabel('Kommentar').fill('Arbetet pågår enligt plan; remissen skickas i december.');
+    await restored.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.getByRole('form').count()).toBe(0);
+    await expect
+      .poll(() => workingCard().textContent())
+      .toContain('Arbetet pågår enligt plan; remissen skickas i december.');
+    expect(await workingCard().textContent()).toContain('Påbörjad');
+    expect(await workingCard().textContent()).toContain('Ändrad av Sara Stab');
+
+    await workingCard()
+      .getByText(/^Historik/)
+      .click();
+    const history = workingCard().locator('.history');
+    await expect.poll(() => history.textContent()).toContain('Sara Stab');
+    expect(await history.textContent()).toContain('Arbetet pågår enligt plan; remissen skickas i december.');
+    await expectAccessible(page);
+
+    // Saved on the server, not only on the page, and the draft is gone.
+    await page.goto(url);
+    await expect.poll(() => workingCard().textContent()).toContain('remissen skickas i december');
+    expect(await page.getByRole('form').count()).toBe(0);
+  });
+
+  it('shows both texts when someone else saved in between, and keeps the editor’s on request', async () => {
+    await workingCard()
+      .getByRole('button', { name: /^Ändra/ })
+      .click();
+    const form = page.getByRole('form', { name: /^Ändra uppföljningen 2025/ });
+    await form.getByLabel('Kommentar').fill('Min text från surfplattan');
+
+    // Meanwhile the administrator saves the same follow-up from another device.
+    const admin = await apiSession(base, 'admin@norrtalje.demo');
+    const id = await page.evaluate(() => location.pathname.split('/').pop());
+    const { data } = await admin(
+      `query($id: ID!) { assignment(id: $id) { followUps { id version period { label } } } }`,
+      { id },
+    );
+    const followUp = (
+      data!.assignment!.followUps as { id: string; version: number; period: { label: string } }[]
+    ).find((f) => f.period.label === '2025')!;
+    const saved = await admin(
+      `mutation($input: AssignmentFollowUpEdit!) { editAssignmentFollowUp(input: $input) { __typename } }`,
+      { input: { id: followUp.id, version: followUp.version, comment: 'Administratörens text' } },
+    );
+    expect(saved.data!.editAssignmentFollowUp!.__typename).toBe('AssignmentFollowUp');
+
+    await form.getByRole('button', { name: 'Spara' }).click();
+    const conflict = form.getByRole('alert');
+    await expect.poll(() => conflict.textContent()).toContain('Någon annan har sparat');
+    expect(await conflict.textContent()).toContain('Administratörens text');
+    expect(await conflict.textContent()).toContain('Min text från surfplattan');
+    expect(await conflict.textContent()).toContain('Anna Admin');
+    await expectAccessible(page);
+
+    await conflict.getByRole('button', { name: 'Behåll min version' }).click();
+    await expect.poll(() => page.getByRole('form').count()).toBe(0);
+    await expect.poll(() => workingCard().textContent()).toContain('Min text från surfplattan');
+    await workingCard()
+      .getByText(/^Historik/)
+      .click();
+    // Nothing was lost silently: the administrator's text is in the history.
+    await expect
+      .poll(() => workingCard().locator('.history').textContent())
+      .toContain('Administratörens text');
+  });
+
+  it('cannot edit another department’s assignment, in the app or by asking the server', async () => {
+    await openFirstAssignment('Ekonomiavdelningen');
+    await expect.poll(() => workingCard().count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Ändra/ }).count()).toBe(0);
+
+    const id = await page.evaluate(() => location.pathname.split('/').pop());
+    const result = await page.evaluate(async (assignmentId) => {
+      const post = async (query: string, variables: object) =>
+        (await (
+          await fetch('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables }),
+          })
+        ).json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] };
+      const { data } = await post(
+        'query($id: ID!) { assignment(id: $id) { followUps { id version period { label } } } }',
+        { id: assignmentId },
+      );
+      const f = data.assignment.followUps.find(
+        (x: { period: { label: string } }) => x.period.label === '2025',
+      );
+      return post(
+        'mutation($input: AssignmentFollowUpEdit!) { editAssignmentFollowUp(input: $input) { __typename } }',
+        { input: { id: f.id, version: f.version, comment: 'Försök utanför min avdelning' } },
+      );
+    }, id);
+    expect(result.errors![0]).toMatchObject({
+      message: 'Du har inte behörighet att ändra detta.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('signs out, after which the working period is no longer shown', async () => {
+    const url = await openFirstAssignment('Stab- och planeringsavdelningen');
+    await banner().getByRole('button', { name: 'Logga ut' }).click();
+    await expect.poll(() => banner().getByRole('link', { name: 'Logga in' }).count()).toBe(1);
+    await page.goto(url);
+    await expect.poll(() => page.locator('.cards > li h3').count()).toBeGreaterThan(0);
+    expect(await workingCard().count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Ändra/ }).count()).toBe(0);
+  });
+});
