@@ -7,7 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context.js';
-import { expectedErrorCodes } from './graphql/errors.js';
+import { expectedErrorCodes, swedishCoercionError } from './graphql/errors.js';
 import { loadTypeDefs, resolvers } from './graphql/schema.js';
 
 /**
@@ -26,6 +26,7 @@ export function createServer(log: Logger): ApolloServer<RequestContext> {
     // and reach the client only as a masked message it can show and retry.
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
       const code = formatted.extensions?.code;
+      if (code === 'BAD_USER_INPUT') return swedishCoercionError(formatted);
       if (typeof code === 'string' && expectedErrorCodes.has(code)) return formatted;
       const original = unwrapResolverError(error);
       const requestId = (error as { requestId?: string })?.requestId;

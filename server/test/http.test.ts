@@ -1,5 +1,6 @@
 /** The HTTP layer as a browser meets it: the session cookie's attributes and CSRF protection. */
 import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,10 +13,18 @@ let orm: MikroORM;
 let http: Server;
 let stop: () => Promise<void>;
 let base: string;
+let logged = '';
 
 beforeAll(async () => {
   orm = await MikroORM.init(ormConfig(inject('demoDatabaseUrl')));
-  const app = await createHttpApp(loadConfig({ PORT: '0' }), orm, pino({ level: 'silent' }));
+  // Everything the server logs, at the most verbose level, to look for passwords in it.
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
+  const app = await createHttpApp(loadConfig({ PORT: '0' }), orm, pino({ level: 'trace' }, sink));
   stop = app.stop;
   http = await new Promise<Server>((resolve) => {
     const server = app.app.listen(0, '127.0.0.1', () => resolve(server));
@@ -58,5 +67,30 @@ describe('CSRF protection', () => {
     const response = await fetch(`${base}/graphql?query=${encodeURIComponent('{ me { email } }')}`);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('Cross-Site Request Forgery');
+  });
+});
+
+describe('passwords', () => {
+  it('never appear in the logs or in a response, whether the sign-in fails or succeeds', async () => {
+    const signIn = (p: string) =>
+      post({
+        query: `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on SignInError { message } } }`,
+        variables: { e: 'admin@norrtalje.demo', p },
+      });
+    const wrong = 'fel-lösenord-som-inte-får-synas';
+    const bodies = [
+      await (await signIn(wrong)).text(),
+      await (await signIn(DEMO_PASSWORD)).text(),
+      // A malformed request is logged as an error with its variables at hand.
+      await (await post({ query: 'mutation($p: Int!) { signOut }', variables: { p: DEMO_PASSWORD } })).text(),
+    ];
+    // Both attempts are logged, with the account and the outcome.
+    expect(logged).toContain('"msg":"sign-in refused"');
+    expect(logged).toContain('"msg":"signed in"');
+    for (const text of [logged, ...bodies]) {
+      expect(text).not.toContain(wrong);
+      expect(text).not.toContain(DEMO_PASSWORD);
+      expect(text).not.toMatch(/scrypt\$/);
+    }
   });
 });

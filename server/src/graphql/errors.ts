@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
  * The expected failures of the read API. Their messages are Swedish and safe to show;
@@ -50,4 +50,20 @@ export function parseId(value: string | number, field: string): number {
     throw badInput(field, `"${String(value).slice(0, 40)}" är inget giltigt id.`);
   }
   return Number(text);
+}
+
+/**
+ * graphql-js answers a variable of the wrong type or an unknown enum value in English
+ * before any resolver runs. The message becomes Swedish and names the field; the original
+ * stays in `detail` for developers.
+ */
+export function swedishCoercionError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const match = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(formatted.message);
+  if (!match) return formatted;
+  const field = match[2] ?? match[1]!;
+  return {
+    ...formatted,
+    message: `Ogiltigt värde för ${field}.`,
+    extensions: { ...formatted.extensions, field, detail: formatted.message },
+  };
 }

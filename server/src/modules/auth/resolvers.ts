@@ -10,7 +10,13 @@ export const authResolvers: Resolvers = {
   Mutation: {
     signIn: async (_, { email, password }, ctx) => {
       const outcome = await signIn(ctx.em, { email, password, address: ctx.address });
-      if (!outcome.ok) return { __typename: 'SignInError', ...outcome, field: outcome.field ?? null };
+      // A security log of who tried from where; never the password, hash or token.
+      const attempt = { email: email.trim().toLowerCase().slice(0, 254), address: ctx.address };
+      if (!outcome.ok) {
+        ctx.log.warn({ ...attempt, errorCode: outcome.errorCode }, 'sign-in refused');
+        return { __typename: 'SignInError', ...outcome, field: outcome.field ?? null };
+      }
+      ctx.log.info({ ...attempt, userId: outcome.user.id }, 'signed in');
       ctx.cookie.set(outcome.token, outcome.expiresAt);
       return { __typename: 'SignedIn', viewer: outcome.user, expiresAt: outcome.expiresAt.toISOString() };
     },

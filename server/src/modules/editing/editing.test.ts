@@ -453,6 +453,15 @@ describe('validation', () => {
     expect(huge.payload!.fieldErrors).toEqual([{ field: 'outcome', message: 'Utfallet är orimligt stort.' }]);
   });
 
+  it('answers a value outside the allowed ones in Swedish, naming the field', async () => {
+    const m = mutations[0]!;
+    const bad = await edit(m, await m.own(), { status: 'KLAR' }, sessions['administratör']);
+    expect(bad.errors![0]).toMatchObject({
+      message: 'Ogiltigt värde för input.status.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.status' },
+    });
+  });
+
   it('refuses a bad id or version without touching the database', async () => {
     const m = mutations[0]!;
     const badId = await edit(m, 'abc', { comment: 'x' }, sessions['administratör'], 1);
