@@ -46,9 +46,9 @@ function readDraft(key: string): Draft | null {
   }
 }
 
-
 /** "42,5" as typed on a Swedish keyboard, or "" for no value. NaN when it is no number. */
-const parseNumber = (text: string) => (text.trim() === '' ? null : Number(text.replace(/\s/g, '').replace(',', '.')));
+const parseNumber = (text: string) =>
+  text.trim() === '' ? null : Number(text.replace(/\s/g, '').replace(',', '.'));
 
 export interface EditFormProps {
   typename: EditableTypename;
@@ -56,7 +56,7 @@ export interface EditFormProps {
   version: number;
   values: EditValues;
   label: string;
-  onClose(): void;
+  onClose: () => void;
 }
 
 /**
@@ -83,7 +83,10 @@ export default function EditForm({ typename, id, version, values, label, onClose
     const next = { ...form, [name]: value };
     setForm(next);
     try {
-      localStorage.setItem(key, JSON.stringify({ version: base, values: next, at: new Date().toISOString() }));
+      localStorage.setItem(
+        key,
+        JSON.stringify({ version: base, values: next, at: new Date().toISOString() }),
+      );
     } catch {
       // A full or blocked storage only loses the draft, never the save.
     }
@@ -149,7 +152,10 @@ export default function EditForm({ typename, id, version, values, label, onClose
   function resolve(values: EditValues) {
     setBase(conflict!.version);
     setForm(values);
-    localStorage.setItem(key, JSON.stringify({ version: conflict!.version, values, at: new Date().toISOString() }));
+    localStorage.setItem(
+      key,
+      JSON.stringify({ version: conflict!.version, values, at: new Date().toISOString() }),
+    );
     setConflict(null);
   }
 
@@ -188,7 +194,8 @@ export default function EditForm({ typename, id, version, values, label, onClose
       {conflict && (
         <div className="conflict" role="alert">
           <p>
-            <strong>{conflict.message}</strong> Sparat av {conflict.author ?? 'okänd'} {dateTime(conflict.at)}.
+            <strong>{conflict.message}</strong> Sparat av {conflict.author ?? 'okänd'} {dateTime(conflict.at)}
+            .
           </p>
           {kind.fields
             .filter((f) => String(conflict.theirs[f.name] ?? '') !== String(form[f.name] ?? ''))
@@ -210,7 +217,11 @@ export default function EditForm({ typename, id, version, values, label, onClose
             <button type="button" className="button secondary" onClick={discard}>
               Ta den sparade
             </button>
-            <button type="button" className="button secondary" onClick={() => resolve(merged(kind.fields, form, conflict.theirs))}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => resolve(merged(kind.fields, form, conflict.theirs))}
+            >
               Sammanfoga
             </button>
           </div>
@@ -246,7 +257,7 @@ function FieldInput({
   field: FieldSpec;
   id: string;
   value: EditValues[string];
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   inputRef?: (el: HTMLElement | null) => void;
 }) {
   const text = value == null ? '' : String(value);

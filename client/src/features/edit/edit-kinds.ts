@@ -8,11 +8,7 @@ import { graphql } from '../../gql';
 import { assessmentLabel, forecastLabel, statusLabel, trendLabel } from '../../ui/labels';
 
 export type EditableTypename =
-  | 'AssignmentFollowUp'
-  | 'IndicatorFollowUp'
-  | 'GoalFollowUp'
-  | 'EconomyLine'
-  | 'ReportSection';
+  'AssignmentFollowUp' | 'IndicatorFollowUp' | 'GoalFollowUp' | 'EconomyLine' | 'ReportSection';
 
 export type EditValue = string | number | null | undefined;
 export type EditValues = Record<string, EditValue>;
@@ -385,7 +381,12 @@ export const editKinds: Record<EditableTypename, EditKind> = {
         kind: 'textarea',
         maxLength: 4000,
       },
-      { name: 'forecastExplanation', label: 'Förklaring till prognosavvikelsen', kind: 'textarea', maxLength: 4000 },
+      {
+        name: 'forecastExplanation',
+        label: 'Förklaring till prognosavvikelsen',
+        kind: 'textarea',
+        maxLength: 4000,
+      },
     ],
     valuesOf: plain(['deviationExplanation', 'forecastExplanation']),
   },
