@@ -4,6 +4,8 @@ import { graphql } from '../../gql';
 import { assessmentLabel, kindLabel, trendLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 import { Breadcrumb } from '../../ui/Breadcrumb';
+import { EditInPlace } from '../edit/EditInPlace';
+import { ChangedBy, History } from '../edit/History';
 
 const GoalQuery = graphql(`
   query GoalPage($id: ID!) {
@@ -21,6 +23,26 @@ const GoalQuery = graphql(`
         assessment
         trend
         analysis
+        version
+        viewerCanEdit
+        updatedAt
+        updatedBy {
+          id
+          name
+        }
+        history {
+          id
+          at
+          author {
+            id
+            name
+          }
+          changes {
+            field
+            before
+            after
+          }
+        }
         period {
           id
           label
@@ -72,11 +94,22 @@ export function GoalPage({ id }: { id: string }) {
                 {f.period.label},{' '}
                 <Link href={`/enhet/${f.unit.id}/mal?period=${f.period.id}`}>{f.unit.name}</Link>
               </h3>
-              <p>
-                <strong>{assessmentLabel[f.assessment]}</strong>
-                {f.trend && <> · Trend: {trendLabel[f.trend]}</>}
-              </p>
-              {f.analysis && <p>{f.analysis}</p>}
+              <EditInPlace
+                typename="GoalFollowUp"
+                id={f.id}
+                version={f.version}
+                values={{ assessment: f.assessment, trend: f.trend, analysis: f.analysis }}
+                canEdit={f.viewerCanEdit}
+                label={`bedömningen ${f.period.label}, ${f.unit.name}`}
+              >
+                <p>
+                  <strong>{assessmentLabel[f.assessment]}</strong>
+                  {f.trend && <> · Trend: {trendLabel[f.trend]}</>}
+                </p>
+                {f.analysis && <p>{f.analysis}</p>}
+                <ChangedBy author={f.updatedBy} at={f.updatedAt} />
+              </EditInPlace>
+              <History revisions={f.history} />
             </li>
           ))}
         </ul>

@@ -1,10 +1,14 @@
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { formatValue } from '../../ui/format';
+import { assessmentLabel, trendLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { SeriesChart } from '../../ui/SeriesChart';
 import { Breadcrumb } from '../../ui/Breadcrumb';
+import { EditInPlace } from '../edit/EditInPlace';
+import { ChangedBy, History } from '../edit/History';
 
 const IndicatorQuery = graphql(`
   query IndicatorPage($id: ID!) {
@@ -35,6 +39,46 @@ const IndicatorQuery = graphql(`
         year
         value
         note
+      }
+      followUps {
+        id
+        assessment
+        trend
+        comment
+        commentDate
+        outcome {
+          year
+          value
+          preliminary
+        }
+        version
+        viewerCanEdit
+        updatedAt
+        updatedBy {
+          id
+          name
+        }
+        history {
+          id
+          at
+          author {
+            id
+            name
+          }
+          changes {
+            field
+            before
+            after
+          }
+        }
+        period {
+          id
+          label
+        }
+        unit {
+          id
+          name
+        }
       }
     }
   }
@@ -106,6 +150,55 @@ export function IndicatorPage({ id }: { id: string }) {
           </tbody>
         </table>
       </ScrollRegion>
+      <h2>Uppföljningar</h2>
+      {i.followUps.length === 0 ? (
+        <p>Indikatorn har inte följts upp.</p>
+      ) : (
+        <ol className="cards">
+          {i.followUps.map((f) => (
+            <li key={f.id} className={f.assessment ? `assessment-${f.assessment.toLowerCase()}` : undefined}>
+              <h3>
+                {f.period.label},{' '}
+                <Link href={`/enhet/${f.unit.id}/indikatorer?period=${f.period.id}`}>{f.unit.name}</Link>
+              </h3>
+              <EditInPlace
+                typename="IndicatorFollowUp"
+                id={f.id}
+                version={f.version}
+                values={{
+                  outcome: f.outcome?.value ?? null,
+                  assessment: f.assessment,
+                  trend: f.trend,
+                  comment: f.comment,
+                }}
+                canEdit={f.viewerCanEdit}
+                label={`uppföljningen ${f.period.label}, ${f.unit.name}`}
+              >
+                <p>
+                  <span className="muted">Utfall{f.outcome ? ` ${f.outcome.year}` : ''}:</span>{' '}
+                  <strong>{formatValue(f.outcome?.value, i.unitOfMeasure)}</strong>
+                  {f.outcome?.preliminary && ' (preliminärt)'}
+                </p>
+                {(f.assessment || f.trend) && (
+                  <p>
+                    {f.assessment && <strong>{assessmentLabel[f.assessment]}</strong>}
+                    {f.assessment && f.trend && ' · '}
+                    {f.trend && <>Trend: {trendLabel[f.trend]}</>}
+                  </p>
+                )}
+                {f.comment && (
+                  <p>
+                    <span className="muted">Kommentar{f.commentDate ? ` (${f.commentDate})` : ''}:</span>{' '}
+                    {f.comment}
+                  </p>
+                )}
+                <ChangedBy author={f.updatedBy} at={f.updatedAt} />
+              </EditInPlace>
+              <History revisions={f.history} />
+            </li>
+          ))}
+        </ol>
+      )}
     </main>
   );
 }

@@ -4,6 +4,8 @@ import { graphql } from '../../gql';
 import { QueryState } from '../../ui/QueryState';
 import { reportTypeLabel } from '../../ui/labels';
 import { Breadcrumb } from '../../ui/Breadcrumb';
+import { EditInPlace } from '../edit/EditInPlace';
+import { ChangedBy, History } from '../edit/History';
 
 const ReportQuery = graphql(`
   query ReportPage($id: ID!) {
@@ -25,6 +27,26 @@ const ReportQuery = graphql(`
         id
         heading
         body
+        version
+        viewerCanEdit
+        updatedAt
+        updatedBy {
+          id
+          name
+        }
+        history {
+          id
+          at
+          author {
+            id
+            name
+          }
+          changes {
+            field
+            before
+            after
+          }
+        }
       }
       keyFigures {
         label
@@ -51,12 +73,25 @@ export function ReportPage({ id }: { id: string }) {
         {r.status === 'PUBLISHED' ? `Publicerad${r.publishedAt ? ` ${r.publishedAt}` : ''}` : 'Utkast'}
       </p>
       <h1>{r.title}</h1>
+      {r.status === 'DRAFT' && <p className="notice">Utkast – inte publicerad</p>}
       {r.sections.map((s) => (
-        <section key={s.id} aria-labelledby={`s${s.id}`}>
-          <h2 id={`s${s.id}`}>{s.heading}</h2>
-          {s.body.split('\n\n').map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
-          ))}
+        // Named by its heading's text, which the form replaces while the section is edited.
+        <section key={s.id} aria-label={s.heading}>
+          <EditInPlace
+            typename="ReportSection"
+            id={s.id}
+            version={s.version}
+            values={{ heading: s.heading, body: s.body }}
+            canEdit={s.viewerCanEdit}
+            label={`avsnittet ${s.heading}`}
+          >
+            <h2>{s.heading}</h2>
+            {s.body.split('\n\n').map((paragraph, i) => (
+              <p key={i}>{paragraph}</p>
+            ))}
+            <ChangedBy author={s.updatedBy} at={s.updatedAt} />
+          </EditInPlace>
+          <History revisions={s.history} />
         </section>
       ))}
       {r.keyFigures.length > 0 && (

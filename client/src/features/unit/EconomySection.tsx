@@ -1,9 +1,14 @@
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { graphql } from '../../gql';
+import type { EconomySectionQuery } from '../../gql/graphql';
 import { DeviationBars } from '../../ui/DeviationBars';
 import { formatTkr } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { hasDraft } from '../edit/draft-key';
+import { EditInPlace } from '../edit/EditInPlace';
+import { ChangedBy, History } from '../edit/History';
 
 const EconomyQuery = graphql(`
   query EconomySection($unitId: ID!, $periodId: ID) {
@@ -42,6 +47,26 @@ const EconomyQuery = graphql(`
             deviationForecast
             deviationExplanation
             forecastExplanation
+            version
+            viewerCanEdit
+            updatedAt
+            updatedBy {
+              id
+              name
+            }
+            history {
+              id
+              at
+              author {
+                id
+                name
+              }
+              changes {
+                field
+                before
+                after
+              }
+            }
           }
         }
       }
@@ -70,6 +95,48 @@ function Deviation({ kronor }: { kronor: number | null | undefined }) {
       {formatTkr(kronor)} <span className="visually-hidden">({word})</span>
       {kronor !== 0 && <span aria-hidden="true">{kronor > 0 ? ' ▲' : ' ▼'}</span>}
     </span>
+  );
+}
+
+type Line = EconomySectionQuery['unit']['followUp']['economy'][number]['lines'][number];
+
+/**
+ * The explanations of the deviations, folded below the table so the table stays compact on a
+ * phone. A line is listed when it has an explanation, or when the reader may write one; the
+ * list opens by itself when one of them has an unsaved draft on this device.
+ */
+function Explanations({ lines }: { lines: Line[] }) {
+  const shown = lines.filter((l) => l.deviationExplanation || l.forecastExplanation || l.viewerCanEdit);
+  const [openAtStart] = useState(() => shown.some((l) => l.viewerCanEdit && hasDraft('EconomyLine', l.id)));
+  if (shown.length === 0) return null;
+  return (
+    <details open={openAtStart || undefined}>
+      <summary>Förklaringar till avvikelserna</summary>
+      {shown.map((l) => (
+        <div key={l.id}>
+          <h4>{l.label}</h4>
+          <EditInPlace
+            typename="EconomyLine"
+            id={l.id}
+            version={l.version}
+            values={{
+              deviationExplanation: l.deviationExplanation,
+              forecastExplanation: l.forecastExplanation,
+            }}
+            canEdit={l.viewerCanEdit}
+            label={`förklaringarna för ${l.label}`}
+          >
+            {l.deviationExplanation && <p>{l.deviationExplanation}</p>}
+            {l.forecastExplanation && <p>{l.forecastExplanation}</p>}
+            {!l.deviationExplanation && !l.forecastExplanation && (
+              <p className="muted">Ingen förklaring ännu.</p>
+            )}
+            <ChangedBy author={l.updatedBy} at={l.updatedAt} />
+          </EditInPlace>
+          <History revisions={l.history} />
+        </div>
+      ))}
+    </details>
   );
 }
 
@@ -155,20 +222,7 @@ export function EconomySection({ unitId, periodId }: { unitId: string; periodId:
               </tfoot>
             </table>
           </ScrollRegion>
-          {t.lines.some((l) => l.deviationExplanation || l.forecastExplanation) && (
-            <details>
-              <summary>Förklaringar till avvikelserna</summary>
-              {t.lines
-                .filter((l) => l.deviationExplanation || l.forecastExplanation)
-                .map((l) => (
-                  <div key={l.id}>
-                    <h4>{l.label}</h4>
-                    {l.deviationExplanation && <p>{l.deviationExplanation}</p>}
-                    {l.forecastExplanation && <p>{l.forecastExplanation}</p>}
-                  </div>
-                ))}
-            </details>
-          )}
+          <Explanations lines={t.lines} />
         </section>
       ))}
     </>
