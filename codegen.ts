@@ -70,6 +70,7 @@ const config: CodegenConfig = {
           ReportKeyFigure: entity('reports/report.entity.js', 'IReportKeyFigure'),
           Viewer: entity('auth/user.entity.js', 'IUser'),
           Author: entity('auth/user.entity.js', 'IUser'),
+          UserCreated: entity('admin/admin.service.js', 'UserCreatedModel'),
           Revision: entity('editing/history.service.js', 'RevisionRow'),
           VersionConflict: entity('editing/edit-record.js', 'VersionConflictModel'),
           ValidationError: entity('editing/edit-record.js', 'ValidationErrorModel'),

@@ -12,6 +12,7 @@ import type { ISickLeave as ISickLeaveModel, IStaffTurnover as IStaffTurnoverMod
 import type { IInternalControl as IInternalControlModel } from '../modules/internal-control/internal-control.entity.js';
 import type { IReport as IReportModel, IReportSection as IReportSectionModel, IReportKeyFigure as IReportKeyFigureModel } from '../modules/reports/report.entity.js';
 import type { IUser as IUserModel } from '../modules/auth/user.entity.js';
+import type { UserCreatedModel as UserCreatedModelModel } from '../modules/admin/admin.service.js';
 import type { RevisionRow as RevisionRowModel } from '../modules/editing/history.service.js';
 import type { VersionConflictModel as VersionConflictModelModel, ValidationErrorModel as ValidationErrorModelModel } from '../modules/editing/edit-record.js';
 import type { RequestContext } from '../context.js';
@@ -137,6 +138,8 @@ export type Author = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
+
+export type CreateUserResult = UserCreated | ValidationError;
 
 export type Direction =
   /** Higher is better. */
@@ -454,6 +457,8 @@ export type Ledger =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** An administratör adds a user to their own kommun. FORBIDDEN for everyone else. */
+  createUser: CreateUserResult;
   /**
    * Saves an assignment's status, forecast and comment for a period.
    * Leaving a field out keeps it; null clears a field that may be empty. UNAUTHENTICATED
@@ -489,10 +494,20 @@ export type Mutation = {
    * when a published report shows the record.
    */
   editReportSection: ReportSectionEditResult;
+  /**
+   * An administratör opens a new follow-up period in their kommun: every follow-up and economy
+   * table starts as its latest earlier version. FORBIDDEN for everyone else.
+   */
+  openPeriod: OpenPeriodResult;
   /** Signs in and sets an httpOnly session cookie. */
   signIn: SignInResult;
   /** Ends the session and clears the cookie. True if there was one. */
   signOut: Scalars['Boolean']['output'];
+};
+
+
+export type MutationCreateUserArgs = {
+  input: NewUserInput;
 };
 
 
@@ -521,9 +536,33 @@ export type MutationEditReportSectionArgs = {
 };
 
 
+export type MutationOpenPeriodArgs = {
+  input: NewPeriodInput;
+};
+
+
 export type MutationSignInArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+export type NewPeriodInput = {
+  endDate: Scalars['Date']['input'];
+  /** A short stable key, e.g. "2026" or "2026-jan-apr". */
+  key: Scalars['String']['input'];
+  kind: PeriodKind;
+  label: Scalars['String']['input'];
+  startDate: Scalars['Date']['input'];
+};
+
+export type NewUserInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** At least 12 characters. */
+  password: Scalars['String']['input'];
+  role: Role;
+  /** The units a redaktör edits (with everything below them); units of the administratör's kommun. */
+  unitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** Something that is not going to plan, with the reason to read first. */
@@ -547,6 +586,8 @@ export type OffTrackKind =
   | 'ASSIGNMENT'
   | 'ECONOMY'
   | 'GOAL';
+
+export type OpenPeriodResult = Period | ValidationError;
 
 export type OrgUnit = {
   __typename?: 'OrgUnit';
@@ -817,6 +858,11 @@ export type UnitKind =
   | 'nämnd'
   | 'verksamhet';
 
+export type UserCreated = {
+  __typename?: 'UserCreated';
+  user: Viewer;
+};
+
 /** The input broke a rule; nothing was changed. */
 export type ValidationError = {
   __typename?: 'ValidationError';
@@ -924,6 +970,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ValidationErrorModelModel )
     | ( VersionConflictModelModel )
   ;
+  CreateUserResult:
+    | ( UserCreatedModelModel )
+    | ( ValidationErrorModelModel )
+  ;
   EconomyLineEditResult:
     | ( IEconomyLineModel )
     | ( ValidationErrorModelModel )
@@ -938,6 +988,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( IIndicatorFollowUpModel )
     | ( ValidationErrorModelModel )
     | ( VersionConflictModelModel )
+  ;
+  OpenPeriodResult:
+    | ( IPeriodModel )
+    | ( ValidationErrorModelModel )
   ;
   ReportSectionEditResult:
     | ( IReportSectionModel )
@@ -974,6 +1028,7 @@ export type ResolversTypes = {
   AssignmentSummaryRow: ResolverTypeWrapper<AssignmentSummaryRow>;
   Author: ResolverTypeWrapper<IUserModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CreateUserResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateUserResult']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Direction: null;
   EconomyDimension: null;
@@ -1009,8 +1064,11 @@ export type ResolversTypes = {
   Kronor: ResolverTypeWrapper<Scalars['Kronor']['output']>;
   Ledger: null;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewPeriodInput: NewPeriodInput;
+  NewUserInput: NewUserInput;
   OffTrackItem: ResolverTypeWrapper<OffTrackItem>;
   OffTrackKind: OffTrackKind;
+  OpenPeriodResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OpenPeriodResult']>;
   OrgUnit: ResolverTypeWrapper<IOrgUnitModel>;
   Period: ResolverTypeWrapper<IPeriodModel>;
   PeriodKind: null;
@@ -1035,6 +1093,7 @@ export type ResolversTypes = {
   Trend: null;
   UnitFollowUp: ResolverTypeWrapper<UnitScopeModel>;
   UnitKind: null;
+  UserCreated: ResolverTypeWrapper<UserCreatedModelModel>;
   ValidationError: ResolverTypeWrapper<ValidationErrorModelModel>;
   VersionConflict: ResolverTypeWrapper<VersionConflictModelModel>;
   Viewer: ResolverTypeWrapper<IUserModel>;
@@ -1051,6 +1110,7 @@ export type ResolversParentTypes = {
   AssignmentSummaryRow: AssignmentSummaryRow;
   Author: IUserModel;
   Boolean: Scalars['Boolean']['output'];
+  CreateUserResult: ResolversUnionTypes<ResolversParentTypes>['CreateUserResult'];
   Date: Scalars['Date']['output'];
   EconomyLine: IEconomyLineModel;
   EconomyLineEdit: EconomyLineEdit;
@@ -1079,7 +1139,10 @@ export type ResolversParentTypes = {
   Kommun: IKommunModel;
   Kronor: Scalars['Kronor']['output'];
   Mutation: Record<PropertyKey, never>;
+  NewPeriodInput: NewPeriodInput;
+  NewUserInput: NewUserInput;
   OffTrackItem: OffTrackItem;
+  OpenPeriodResult: ResolversUnionTypes<ResolversParentTypes>['OpenPeriodResult'];
   OrgUnit: IOrgUnitModel;
   Period: IPeriodModel;
   Query: Record<PropertyKey, never>;
@@ -1096,6 +1159,7 @@ export type ResolversParentTypes = {
   StaffTurnover: IStaffTurnoverModel;
   String: Scalars['String']['output'];
   UnitFollowUp: UnitScopeModel;
+  UserCreated: UserCreatedModelModel;
   ValidationError: ValidationErrorModelModel;
   VersionConflict: VersionConflictModelModel;
   Viewer: IUserModel;
@@ -1160,6 +1224,10 @@ export type AssignmentSummaryRowResolvers<ContextType = RequestContext, ParentTy
 export type AuthorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Author'] = ResolversParentTypes['Author']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CreateUserResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateUserResult'] = ResolversParentTypes['CreateUserResult']> = {
+  __resolveType: TypeResolveFn<'UserCreated' | 'ValidationError', ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1374,11 +1442,13 @@ export interface KronorScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 export type LedgerResolvers = { DRIFT: 'drift', EXPLOATERING: 'exploatering' };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createUser?: Resolver<ResolversTypes['CreateUserResult'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   editAssignmentFollowUp?: Resolver<ResolversTypes['AssignmentFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditAssignmentFollowUpArgs, 'input'>>;
   editEconomyLine?: Resolver<ResolversTypes['EconomyLineEditResult'], ParentType, ContextType, RequireFields<MutationEditEconomyLineArgs, 'input'>>;
   editGoalFollowUp?: Resolver<ResolversTypes['GoalFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditGoalFollowUpArgs, 'input'>>;
   editIndicatorFollowUp?: Resolver<ResolversTypes['IndicatorFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditIndicatorFollowUpArgs, 'input'>>;
   editReportSection?: Resolver<ResolversTypes['ReportSectionEditResult'], ParentType, ContextType, RequireFields<MutationEditReportSectionArgs, 'input'>>;
+  openPeriod?: Resolver<ResolversTypes['OpenPeriodResult'], ParentType, ContextType, RequireFields<MutationOpenPeriodArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -1391,6 +1461,10 @@ export type OffTrackItemResolvers<ContextType = RequestContext, ParentType exten
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type OpenPeriodResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OpenPeriodResult'] = ResolversParentTypes['OpenPeriodResult']> = {
+  __resolveType: TypeResolveFn<'Period' | 'ValidationError', ParentType, ContextType>;
 };
 
 export type OrgUnitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit']> = {
@@ -1412,6 +1486,7 @@ export type PeriodResolvers<ContextType = RequestContext, ParentType extends Res
   kind?: Resolver<ResolversTypes['PeriodKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PeriodKindResolvers = { AR: 'år', DELAR: 'delår', MANAD: 'månad', TERTIAL: 'tertial' };
@@ -1526,6 +1601,11 @@ export type UnitFollowUpResolvers<ContextType = RequestContext, ParentType exten
 
 export type UnitKindResolvers = { AVDELNING: 'avdelning', ENHET: 'enhet', KOMMUN: 'kommun', KONTOR: 'kontor', NAMND: 'nämnd', VERKSAMHET: 'verksamhet' };
 
+export type UserCreatedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserCreated'] = ResolversParentTypes['UserCreated']> = {
+  user?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ValidationErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ValidationError'] = ResolversParentTypes['ValidationError']> = {
   fieldErrors?: Resolver<Array<ResolversTypes['FieldError']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1556,6 +1636,7 @@ export type Resolvers<ContextType = RequestContext> = {
   AssignmentSummary?: AssignmentSummaryResolvers<ContextType>;
   AssignmentSummaryRow?: AssignmentSummaryRowResolvers<ContextType>;
   Author?: AuthorResolvers<ContextType>;
+  CreateUserResult?: CreateUserResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Direction?: DirectionResolvers;
   EconomyDimension?: EconomyDimensionResolvers;
@@ -1586,6 +1667,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Ledger?: LedgerResolvers;
   Mutation?: MutationResolvers<ContextType>;
   OffTrackItem?: OffTrackItemResolvers<ContextType>;
+  OpenPeriodResult?: OpenPeriodResultResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
   Period?: PeriodResolvers<ContextType>;
   PeriodKind?: PeriodKindResolvers;
@@ -1606,6 +1688,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Trend?: TrendResolvers;
   UnitFollowUp?: UnitFollowUpResolvers<ContextType>;
   UnitKind?: UnitKindResolvers;
+  UserCreated?: UserCreatedResolvers<ContextType>;
   ValidationError?: ValidationErrorResolvers<ContextType>;
   VersionConflict?: VersionConflictResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;

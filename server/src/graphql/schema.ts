@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Resolvers } from '../generated/graphql.js';
+import { adminResolvers } from '../modules/admin/resolvers.js';
 import { assignmentResolvers } from '../modules/assignments/resolvers.js';
 import { authResolvers } from '../modules/auth/resolvers.js';
 import { economyResolvers } from '../modules/economy/resolvers.js';
@@ -38,4 +39,5 @@ export const resolvers: Resolvers[] = [
   overviewResolvers,
   authResolvers,
   editingResolvers,
+  adminResolvers,
 ];
