@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../context.js';
 import { badInput, notFound, parseId } from '../../graphql/errors.js';
-import { readablePeriodsOf, unitFamily } from '../organisation/organisation.service.js';
+import { readablePeriodIds, unitFamily } from '../organisation/organisation.service.js';
 import { scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
 import {
   Assignment,
@@ -112,10 +112,9 @@ export async function followUpsOf(
   ctx: RequestContext,
   assignment: IAssignment,
 ): Promise<IAssignmentFollowUp[]> {
-  const periods = await readablePeriodsOf(ctx, assignment.kommun.id);
   return ctx.em.find(
     AssignmentFollowUp,
-    { assignment, period: { $in: periods.map((p) => p.id) } },
+    { assignment, period: { $in: await readablePeriodIds(ctx, assignment.kommun.id) } },
     { populate: ['period'], orderBy: { period: { endDate: 'desc' } } },
   );
 }

@@ -92,6 +92,24 @@ export function dateComment(row: { commentDate?: string | null }, diff: Diff): D
   return diff;
 }
 
+/**
+ * Why the person may not edit the row now, or null if they may: outside their units, or
+ * shown by a published report. The row's `populate` relations must be loaded.
+ */
+async function refusal<T extends EditableRow, C extends Record<string, unknown>>(
+  ctx: RequestContext,
+  viewer: IUser,
+  kind: EditableKind<T, C>,
+  row: T,
+): Promise<'forbidden' | 'published' | null> {
+  const units = kind.unitsOf(row);
+  if (!units.some((unit) => editsUnit(viewer, unit))) return 'forbidden';
+  if (kind.published?.(row)) return 'published';
+  const period = kind.periodOf(row);
+  if (period !== null && (await shownInPublishedReport(ctx, period, units))) return 'published';
+  return null;
+}
+
 const isEmpty = (diff: Diff) => Object.keys(diff.after).length === 0;
 
 export async function editRecord<T extends EditableRow, C extends Record<string, unknown>>(
@@ -114,12 +132,10 @@ export async function editRecord<T extends EditableRow, C extends Record<string,
     });
     if (!row) throw refuse();
     await em.populate(row, kind.populate as never);
-    if (!kind.unitsOf(row).some((unit) => editsUnit(viewer, unit))) throw refuse();
-    const period = kind.periodOf(row);
-    const frozen =
-      kind.published?.(row) ||
-      (period !== null && (await shownInPublishedReport(ctx, period, kind.unitsOf(row))));
-    if (frozen) throw new GraphQLError(PUBLISHED_MESSAGE, { extensions: { code: 'PUBLISHED' } });
+    const refused = await refusal(ctx, viewer, kind, row);
+    if (refused === 'forbidden') throw refuse();
+    if (refused === 'published')
+      throw new GraphQLError(PUBLISHED_MESSAGE, { extensions: { code: 'PUBLISHED' } });
     if (row.version !== version) return { conflict: row };
 
     const diff = kind.apply ? await kind.apply(em, row, parsed.data) : assignChanges(row, parsed.data);
@@ -190,8 +206,5 @@ export async function viewerCanEdit<T extends EditableRow>(
   const viewer = ctx.viewer;
   if (!viewer || viewer.role === 'läsare') return false;
   await ctx.em.populate(row, kind.populate as never);
-  if (!kind.unitsOf(row).some((unit) => editsUnit(viewer, unit))) return false;
-  if (kind.published?.(row)) return false;
-  const period = kind.periodOf(row);
-  return period === null || !(await shownInPublishedReport(ctx, period, kind.unitsOf(row)));
+  return (await refusal(ctx, viewer, kind, row)) === null;
 }

@@ -8,7 +8,7 @@ import {
 } from '../organisation/unit-scope.js';
 import { assignmentsInScope } from '../assignments/assignment.service.js';
 import { indicatorsInScope } from '../indicators/indicator.service.js';
-import { readablePeriodsOf, unitFamily } from '../organisation/organisation.service.js';
+import { readablePeriodIds, unitFamily } from '../organisation/organisation.service.js';
 import { notFound } from '../../graphql/errors.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { Indicator } from '../indicators/indicator.entity.js';
@@ -72,10 +72,9 @@ export async function getGoal(ctx: RequestContext, id: number): Promise<IGoal> {
 
 /** The goal's follow-ups in the periods the request may read, latest first. */
 export async function followUpsOfGoal(ctx: RequestContext, goal: IGoal) {
-  const periods = await readablePeriodsOf(ctx, goal.kommun.id);
   return ctx.em.find(
     GoalFollowUp,
-    { goal, period: { $in: periods.map((p) => p.id) } },
+    { goal, period: { $in: await readablePeriodIds(ctx, goal.kommun.id) } },
     { populate: ['period', 'unit'], orderBy: { period: { endDate: 'desc' } } },
   );
 }

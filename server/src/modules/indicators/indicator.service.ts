@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../context.js';
 import { notFound } from '../../graphql/errors.js';
-import { readablePeriodsOf, unitFamily } from '../organisation/organisation.service.js';
+import { readablePeriodIds, unitFamily } from '../organisation/organisation.service.js';
 import { scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
 import {
   Indicator,
@@ -69,10 +69,9 @@ export function indicatorValues(ctx: RequestContext, indicator: IIndicator): Pro
 
 /** The indicator's follow-ups in the periods the request may read, latest first. */
 export async function followUpsOfIndicator(ctx: RequestContext, indicator: IIndicator) {
-  const periods = await readablePeriodsOf(ctx, indicator.kommun.id);
   return ctx.em.find(
     IndicatorFollowUp,
-    { indicator, period: { $in: periods.map((p) => p.id) } },
+    { indicator, period: { $in: await readablePeriodIds(ctx, indicator.kommun.id) } },
     { populate: ['period', 'unit'], orderBy: { period: { endDate: 'desc' } } },
   );
 }

@@ -68,6 +68,11 @@ export async function readablePeriodsOf(ctx: RequestContext, kommunId: number): 
   return (await periodsOf(ctx, kommunId)).filter((p) => mayReadPeriod(ctx, p));
 }
 
+/** The ids of those periods, for a `period: { $in: … }` condition on follow-up rows. */
+export async function readablePeriodIds(ctx: RequestContext, kommunId: number): Promise<number[]> {
+  return (await readablePeriodsOf(ctx, kommunId)).map((p) => p.id);
+}
+
 /**
  * The period asked for, which must be one of the kommun's and readable; else the latest
  * readable one: the working period for the kommun's own staff, the latest published for
