@@ -43,26 +43,7 @@ const AssignmentQuery = graphql(`
         comment
         commentDate
         deviationReason
-        version
-        viewerCanEdit
-        updatedAt
-        updatedBy {
-          id
-          name
-        }
-        history {
-          id
-          at
-          author {
-            id
-            name
-          }
-          changes {
-            field
-            before
-            after
-          }
-        }
+        ...EditableState @unmask
         period {
           id
           label

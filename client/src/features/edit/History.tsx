@@ -1,4 +1,36 @@
+import { graphql } from '../../gql';
 import { dateTime } from '../../ui/format';
+
+/**
+ * What every editable record carries for the edit-in-place wrapper, "Ändrad av" and the
+ * history. Pages spread it unmasked; the edit mutations ask for it back so the cache
+ * updates every page after a save or a conflict.
+ */
+export const EditableState = graphql(`
+  fragment EditableState on Editable {
+    id
+    version
+    viewerCanEdit
+    updatedAt
+    updatedBy {
+      id
+      name
+    }
+    history {
+      id
+      at
+      author {
+        id
+        name
+      }
+      changes {
+        field
+        before
+        after
+      }
+    }
+  }
+`);
 
 /** The field names the server reports in a revision, as the app calls them. */
 const fieldLabel: Record<string, string> = {

@@ -2,7 +2,13 @@ import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { dateTime } from '../../ui/format';
 import { draftKey } from './draft-key';
-import { editKinds, type EditableTypename, type EditValues, type FieldSpec } from './edit-kinds';
+import {
+  conflictValues,
+  editKinds,
+  type EditableTypename,
+  type EditValues,
+  type FieldSpec,
+} from './edit-kinds';
 
 interface Draft {
   /** The version the editor started from: a save from it meets any later save as a conflict. */
@@ -131,7 +137,7 @@ export default function EditForm({ typename, id, version, values, label, onClose
       setConflict({
         message: result.message!,
         version: current.version,
-        theirs: asFormValues(kind.fields, kind.valuesOf(current)),
+        theirs: asFormValues(kind.fields, conflictValues(kind, current)),
         author: current.updatedBy?.name ?? null,
         at: current.updatedAt,
       });

@@ -29,44 +29,18 @@ const EditAssignmentFollowUp = graphql(`
     editAssignmentFollowUp(input: $input) {
       __typename
       ... on AssignmentFollowUp {
-        id
-        version
         status
         forecast
         comment
         commentDate
         deviationReason
-        updatedAt
-        updatedBy {
-          id
-          name
-        }
-        viewerCanEdit
-        history {
-          id
-          at
-          author {
-            id
-            name
-          }
-          changes {
-            field
-            before
-            after
-          }
-        }
+        ...EditableState
       }
       ... on VersionConflict {
         message
         current {
           __typename
-          id
-          version
-          updatedAt
-          updatedBy {
-            id
-            name
-          }
+          ...EditableState @unmask
           ... on AssignmentFollowUp {
             status
             forecast
@@ -92,8 +66,6 @@ const EditIndicatorFollowUp = graphql(`
     editIndicatorFollowUp(input: $input) {
       __typename
       ... on IndicatorFollowUp {
-        id
-        version
         assessment
         trend
         comment
@@ -103,44 +75,22 @@ const EditIndicatorFollowUp = graphql(`
           value
           preliminary
         }
-        updatedAt
-        updatedBy {
-          id
-          name
-        }
-        viewerCanEdit
-        history {
-          id
-          at
-          author {
-            id
-            name
-          }
-          changes {
-            field
-            before
-            after
-          }
-        }
+        ...EditableState
       }
       ... on VersionConflict {
         message
         current {
           __typename
-          id
-          version
-          updatedAt
-          updatedBy {
-            id
-            name
-          }
+          ...EditableState @unmask
           ... on IndicatorFollowUp {
             assessment
             trend
             comment
+            commentDate
             outcome {
               year
               value
+              preliminary
             }
           }
         }
@@ -161,42 +111,16 @@ const EditGoalFollowUp = graphql(`
     editGoalFollowUp(input: $input) {
       __typename
       ... on GoalFollowUp {
-        id
-        version
         assessment
         trend
         analysis
-        updatedAt
-        updatedBy {
-          id
-          name
-        }
-        viewerCanEdit
-        history {
-          id
-          at
-          author {
-            id
-            name
-          }
-          changes {
-            field
-            before
-            after
-          }
-        }
+        ...EditableState
       }
       ... on VersionConflict {
         message
         current {
           __typename
-          id
-          version
-          updatedAt
-          updatedBy {
-            id
-            name
-          }
+          ...EditableState @unmask
           ... on GoalFollowUp {
             assessment
             trend
@@ -220,41 +144,15 @@ const EditEconomyLine = graphql(`
     editEconomyLine(input: $input) {
       __typename
       ... on EconomyLine {
-        id
-        version
         deviationExplanation
         forecastExplanation
-        updatedAt
-        updatedBy {
-          id
-          name
-        }
-        viewerCanEdit
-        history {
-          id
-          at
-          author {
-            id
-            name
-          }
-          changes {
-            field
-            before
-            after
-          }
-        }
+        ...EditableState
       }
       ... on VersionConflict {
         message
         current {
           __typename
-          id
-          version
-          updatedAt
-          updatedBy {
-            id
-            name
-          }
+          ...EditableState @unmask
           ... on EconomyLine {
             deviationExplanation
             forecastExplanation
@@ -277,41 +175,15 @@ const EditReportSection = graphql(`
     editReportSection(input: $input) {
       __typename
       ... on ReportSection {
-        id
-        version
         heading
         body
-        updatedAt
-        updatedBy {
-          id
-          name
-        }
-        viewerCanEdit
-        history {
-          id
-          at
-          author {
-            id
-            name
-          }
-          changes {
-            field
-            before
-            after
-          }
-        }
+        ...EditableState
       }
       ... on VersionConflict {
         message
         current {
           __typename
-          id
-          version
-          updatedAt
-          updatedBy {
-            id
-            name
-          }
+          ...EditableState @unmask
           ... on ReportSection {
             heading
             body
@@ -332,12 +204,14 @@ const EditReportSection = graphql(`
 export interface EditKind {
   document: TypedDocumentNode<Record<string, unknown>, { input: Record<string, unknown> }>;
   fields: FieldSpec[];
-  /** The values a conflict's current record holds, in the form's terms. */
-  valuesOf(current: Record<string, unknown>): EditValues;
+  /** The values a conflict's current record holds, where they are not its fields as named. */
+  valuesOf?(current: Record<string, unknown>): EditValues;
 }
 
-const plain = (names: string[]) => (current: Record<string, unknown>) =>
-  Object.fromEntries(names.map((n) => [n, (current[n] as EditValue) ?? null]));
+/** The form's values in a conflict's current record: its fields by name, unless the kind says. */
+export const conflictValues = (kind: EditKind, current: Record<string, unknown>): EditValues =>
+  kind.valuesOf?.(current) ??
+  Object.fromEntries(kind.fields.map((f) => [f.name, (current[f.name] as EditValue) ?? null]));
 
 export const editKinds: Record<EditableTypename, EditKind> = {
   AssignmentFollowUp: {
@@ -348,7 +222,6 @@ export const editKinds: Record<EditableTypename, EditKind> = {
       { name: 'comment', label: 'Kommentar', kind: 'textarea', maxLength: 4000 },
       { name: 'deviationReason', label: 'Orsak till avvikelse', kind: 'textarea', maxLength: 2000 },
     ],
-    valuesOf: plain(['status', 'forecast', 'comment', 'deviationReason']),
   },
   IndicatorFollowUp: {
     document: EditIndicatorFollowUp as unknown as EditKind['document'],
@@ -359,7 +232,9 @@ export const editKinds: Record<EditableTypename, EditKind> = {
       { name: 'comment', label: 'Kommentar', kind: 'textarea', maxLength: 4000 },
     ],
     valuesOf: (current) => ({
-      ...plain(['assessment', 'trend', 'comment'])(current),
+      assessment: current.assessment as EditValue,
+      trend: current.trend as EditValue,
+      comment: current.comment as EditValue,
       outcome: (current.outcome as { value: number | null } | null)?.value ?? null,
     }),
   },
@@ -370,7 +245,6 @@ export const editKinds: Record<EditableTypename, EditKind> = {
       { name: 'trend', label: 'Trend', kind: 'select', options: trendLabel },
       { name: 'analysis', label: 'Analys', kind: 'textarea', maxLength: 8000 },
     ],
-    valuesOf: plain(['assessment', 'trend', 'analysis']),
   },
   EconomyLine: {
     document: EditEconomyLine as unknown as EditKind['document'],
@@ -388,7 +262,6 @@ export const editKinds: Record<EditableTypename, EditKind> = {
         maxLength: 4000,
       },
     ],
-    valuesOf: plain(['deviationExplanation', 'forecastExplanation']),
   },
   ReportSection: {
     document: EditReportSection as unknown as EditKind['document'],
@@ -396,6 +269,5 @@ export const editKinds: Record<EditableTypename, EditKind> = {
       { name: 'heading', label: 'Rubrik', kind: 'text', maxLength: 300 },
       { name: 'body', label: 'Text', kind: 'textarea', maxLength: 20000 },
     ],
-    valuesOf: plain(['heading', 'body']),
   },
 };

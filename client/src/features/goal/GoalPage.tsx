@@ -23,26 +23,7 @@ const GoalQuery = graphql(`
         assessment
         trend
         analysis
-        version
-        viewerCanEdit
-        updatedAt
-        updatedBy {
-          id
-          name
-        }
-        history {
-          id
-          at
-          author {
-            id
-            name
-          }
-          changes {
-            field
-            before
-            after
-          }
-        }
+        ...EditableState @unmask
         period {
           id
           label

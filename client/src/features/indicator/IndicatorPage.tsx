@@ -51,26 +51,7 @@ const IndicatorQuery = graphql(`
           value
           preliminary
         }
-        version
-        viewerCanEdit
-        updatedAt
-        updatedBy {
-          id
-          name
-        }
-        history {
-          id
-          at
-          author {
-            id
-            name
-          }
-          changes {
-            field
-            before
-            after
-          }
-        }
+        ...EditableState @unmask
         period {
           id
           label

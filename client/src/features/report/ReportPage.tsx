@@ -27,26 +27,7 @@ const ReportQuery = graphql(`
         id
         heading
         body
-        version
-        viewerCanEdit
-        updatedAt
-        updatedBy {
-          id
-          name
-        }
-        history {
-          id
-          at
-          author {
-            id
-            name
-          }
-          changes {
-            field
-            before
-            after
-          }
-        }
+        ...EditableState @unmask
       }
       keyFigures {
         label

@@ -47,26 +47,7 @@ const EconomyQuery = graphql(`
             deviationForecast
             deviationExplanation
             forecastExplanation
-            version
-            viewerCanEdit
-            updatedAt
-            updatedBy {
-              id
-              name
-            }
-            history {
-              id
-              at
-              author {
-                id
-                name
-              }
-              changes {
-                field
-                before
-                after
-              }
-            }
+            ...EditableState @unmask
           }
         }
       }
