@@ -12,6 +12,12 @@ export type AssignmentFollowUpEdit = {
   deviationReason?: string | null | undefined;
   forecast?: Forecast | null | undefined;
   id: string | number;
+  /**
+   * Sent by a device that may send the same edit again (an offline outbox): an edit whose key
+   * was already saved is answered with the record as it is, never applied twice. 8–64
+   * characters: letters, digits and hyphens.
+   */
+  idempotencyKey?: string | null | undefined;
   status?: AssignmentStatus | null | undefined;
   version: number;
 };
@@ -28,6 +34,25 @@ export type AssignmentStatus =
   | 'SLUTFORD'
   | 'STANGS_OCH_OVERGAR'
   | 'STRUKEN';
+
+/**
+ * What changed about a record. A record can carry several marks; a NEW one has nothing to
+ * change from, so it carries only NEW, and COMMENT when it has a comment.
+ */
+export type ChangeMark =
+  /** The goal's or indicator's assessment (bedömning) changed. */
+  | 'ASSESSMENT'
+  /** A new comment: not empty and not the text of the previous report (for a goal: its analysis). */
+  | 'COMMENT'
+  /** The assignment's forecast (prognos för slutförande) changed. */
+  | 'FORECAST'
+  /**
+   * Followed up in this report but not in the previous one: an assignment new on the list, a
+   * goal or indicator the previous report did not assess.
+   */
+  | 'NEW'
+  /** The assignment's status changed. */
+  | 'STATUS';
 
 export type Direction =
   /** Higher is better. */
@@ -52,6 +77,12 @@ export type EconomyLineEdit = {
   /** At most 4 000 characters. */
   forecastExplanation?: string | null | undefined;
   id: string | number;
+  /**
+   * Sent by a device that may send the same edit again (an offline outbox): an edit whose key
+   * was already saved is answered with the record as it is, never applied twice. 8–64
+   * characters: letters, digits and hyphens.
+   */
+  idempotencyKey?: string | null | undefined;
   version: number;
 };
 
@@ -71,6 +102,12 @@ export type GoalFollowUpEdit = {
   analysis?: string | null | undefined;
   assessment?: GoalAssessment | null | undefined;
   id: string | number;
+  /**
+   * Sent by a device that may send the same edit again (an offline outbox): an edit whose key
+   * was already saved is answered with the record as it is, never applied twice. 8–64
+   * characters: letters, digits and hyphens.
+   */
+  idempotencyKey?: string | null | undefined;
   trend?: Trend | null | undefined;
   version: number;
 };
@@ -81,7 +118,16 @@ export type IndicatorFollowUpEdit = {
   /** At most 4 000 characters. Saving a new comment dates it today. */
   comment?: string | null | undefined;
   id: string | number;
-  /** The outcome for the year the period ends in; preliminary until a report is published. */
+  /**
+   * Sent by a device that may send the same edit again (an offline outbox): an edit whose key
+   * was already saved is answered with the record as it is, never applied twice. 8–64
+   * characters: letters, digits and hyphens.
+   */
+  idempotencyKey?: string | null | undefined;
+  /**
+   * The outcome for the year the period ends in, as the unit reports it this period (shown as
+   * preliminary; the indicator's yearly series holds the official figures).
+   */
   outcome?: number | null | undefined;
   trend?: Trend | null | undefined;
   version: number;
@@ -109,6 +155,12 @@ export type ReportSectionEdit = {
   /** 1–300 characters. */
   heading?: string | null | undefined;
   id: string | number;
+  /**
+   * Sent by a device that may send the same edit again (an offline outbox): an edit whose key
+   * was already saved is answered with the record as it is, never applied twice. 8–64
+   * characters: letters, digits and hyphens.
+   */
+  idempotencyKey?: string | null | undefined;
   version: number;
 };
 
@@ -286,6 +338,8 @@ export type IndicatorPageQueryVariables = Exact<{
 
 export type IndicatorPageQuery = { indicator: { id: string, name: string, unitOfMeasure: string, direction: Direction, origin: IndicatorOrigin, koladaKpiId: string | null, goal: { id: string, code: string, title: string }, responsibleUnit: { id: string, name: string }, outcomes: Array<{ year: number, value: number | null, preliminary: boolean, label: string | null, note: string | null }>, targets: Array<{ year: number, value: number | null, note: string | null }>, followUps: Array<{ id: string, assessment: GoalAssessment | null, trend: Trend | null, comment: string | null, commentDate: string | null, version: number, viewerCanEdit: boolean, updatedAt: string, outcome: { year: number, value: number | null, preliminary: boolean } | null, period: { id: string, label: string }, unit: { id: string, name: string }, updatedBy: { id: string, name: string } | null, history: Array<{ id: string, at: string, author: { id: string, name: string } | null, changes: Array<{ field: string, before: string | null, after: string | null }> }> }> } };
 
+export type ReportChanges_ReportFragment = { id: string, period: { id: string }, previousReport: { id: string, title: string, period: { id: string, label: string } } | null, changes: { economyThreshold: number, assignments: Array<{ marks: Array<ChangeMark>, assignment: { id: string, title: string }, unit: { id: string, name: string }, before: { id: string, status: AssignmentStatus, forecast: Forecast | null } | null, after: { id: string, status: AssignmentStatus, forecast: Forecast | null, comment: string | null } }>, goals: Array<{ marks: Array<ChangeMark>, goal: { id: string, code: string, title: string }, unit: { id: string, name: string }, before: { id: string, assessment: GoalAssessment } | null, after: { id: string, assessment: GoalAssessment, analysis: string | null } }>, indicators: Array<{ marks: Array<ChangeMark>, indicator: { id: string, name: string }, unit: { id: string, name: string }, before: { id: string, assessment: GoalAssessment | null } | null, after: { id: string, assessment: GoalAssessment | null, comment: string | null } }>, economyLines: Array<{ deviationBefore: number, deviationAfter: number, deviationChange: number, unit: { id: string, name: string }, after: { id: string, label: string } }> } } & { ' $fragmentName'?: 'ReportChanges_ReportFragment' };
+
 export type ReportPageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -379,6 +433,7 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 export type SignOutMutation = { signOut: boolean };
 
 export const EditableStateFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EditableState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Editable"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}}]}}]} as unknown as DocumentNode<EditableStateFragment, unknown>;
+export const ReportChanges_ReportFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReportChanges_report"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Report"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"period"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"previousReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"period"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"economyThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marks"}},{"kind":"Field","name":{"kind":"Name","value":"assignment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"before"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"forecast"}}]}},{"kind":"Field","name":{"kind":"Name","value":"after"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"forecast"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"goals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marks"}},{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"before"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"assessment"}}]}},{"kind":"Field","name":{"kind":"Name","value":"after"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"assessment"}},{"kind":"Field","name":{"kind":"Name","value":"analysis"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"indicators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marks"}},{"kind":"Field","name":{"kind":"Name","value":"indicator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"before"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"assessment"}}]}},{"kind":"Field","name":{"kind":"Name","value":"after"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"assessment"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"economyLines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"after"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviationBefore"}},{"kind":"Field","name":{"kind":"Name","value":"deviationAfter"}},{"kind":"Field","name":{"kind":"Name","value":"deviationChange"}}]}}]}}]}}]} as unknown as DocumentNode<ReportChanges_ReportFragment, unknown>;
 export const AssignmentSummaryTable_FollowUpFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssignmentSummaryTable_followUp"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnitFollowUp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"assignmentSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"onPlan"}},{"kind":"Field","name":{"kind":"Name","value":"deviating"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"onPlan"}},{"kind":"Field","name":{"kind":"Name","value":"deviating"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<AssignmentSummaryTable_FollowUpFragment, unknown>;
 export const KeyFigures_FollowUpFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyFigures_followUp"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnitFollowUp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"goalSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"met"}},{"kind":"Field","name":{"kind":"Name","value":"partlyMet"}},{"kind":"Field","name":{"kind":"Name","value":"notMet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignmentSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onPlan"}},{"kind":"Field","name":{"kind":"Name","value":"deviating"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"economy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ledger"}},{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviationPeriod"}},{"kind":"Field","name":{"kind":"Name","value":"deviationForecast"}}]}}]}}]}}]} as unknown as DocumentNode<KeyFigures_FollowUpFragment, unknown>;
 export const OffTrackList_FollowUpFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OffTrackList_followUp"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnitFollowUp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"offTrack"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]} as unknown as DocumentNode<OffTrackList_FollowUpFragment, unknown>;

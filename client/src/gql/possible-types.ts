@@ -7,6 +7,10 @@
       "ValidationError",
       "VersionConflict"
     ],
+    "CreateDraftReportResult": [
+      "Report",
+      "ValidationError"
+    ],
     "CreateUserResult": [
       "UserCreated",
       "ValidationError"
@@ -35,6 +39,10 @@
     ],
     "OpenPeriodResult": [
       "Period",
+      "ValidationError"
+    ],
+    "PublishReportResult": [
+      "Report",
       "ValidationError"
     ],
     "ReportSectionEditResult": [
@@ -55,6 +63,10 @@
       "ValidationError",
       "VersionConflict"
     ],
+    "CreateDraftReportResult": [
+      "Report",
+      "ValidationError"
+    ],
     "CreateUserResult": [
       "UserCreated",
       "ValidationError"
@@ -83,6 +95,10 @@
     ],
     "OpenPeriodResult": [
       "Period",
+      "ValidationError"
+    ],
+    "PublishReportResult": [
+      "Report",
       "ValidationError"
     ],
     "ReportSectionEditResult": [

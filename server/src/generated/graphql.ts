@@ -56,6 +56,23 @@ export type Assignment = {
   title: Scalars['String']['output'];
 };
 
+/**
+ * An assignment that is new, or whose status, forecast or comment changed. An assignment that
+ * was on the previous report's list but is not on this one (finished the year before) is not
+ * a change of this report and is not listed.
+ */
+export type AssignmentChange = {
+  __typename?: 'AssignmentChange';
+  /** Its follow-up in this report. */
+  after: AssignmentFollowUp;
+  assignment: Assignment;
+  /** Its follow-up in the previous report; null when NEW. */
+  before?: Maybe<AssignmentFollowUp>;
+  marks: Array<ChangeMark>;
+  /** The department responsible for it, else the unit whose list it is on. */
+  unit: OrgUnit;
+};
+
 export type AssignmentFilter = {
   forecast?: InputMaybe<Forecast>;
   kind?: InputMaybe<AssignmentKind>;
@@ -92,6 +109,12 @@ export type AssignmentFollowUpEdit = {
   deviationReason?: InputMaybe<Scalars['String']['input']>;
   forecast?: InputMaybe<Forecast>;
   id: Scalars['ID']['input'];
+  /**
+   * Sent by a device that may send the same edit again (an offline outbox): an edit whose key
+   * was already saved is answered with the record as it is, never applied twice. 8–64
+   * characters: letters, digits and hyphens.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<AssignmentStatus>;
   version: Scalars['Int']['input'];
 };
@@ -138,6 +161,27 @@ export type Author = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
+
+/**
+ * What changed about a record. A record can carry several marks; a NEW one has nothing to
+ * change from, so it carries only NEW, and COMMENT when it has a comment.
+ */
+export type ChangeMark =
+  /** The goal's or indicator's assessment (bedömning) changed. */
+  | 'ASSESSMENT'
+  /** A new comment: not empty and not the text of the previous report (for a goal: its analysis). */
+  | 'COMMENT'
+  /** The assignment's forecast (prognos för slutförande) changed. */
+  | 'FORECAST'
+  /**
+   * Followed up in this report but not in the previous one: an assignment new on the list, a
+   * goal or indicator the previous report did not assess.
+   */
+  | 'NEW'
+  /** The assignment's status changed. */
+  | 'STATUS';
+
+export type CreateDraftReportResult = Report | ValidationError;
 
 export type CreateUserResult = UserCreated | ValidationError;
 
@@ -189,6 +233,29 @@ export type EconomyLine = Editable & {
 };
 
 /**
+ * An economy line whose deviation moved by more than the threshold, matched with the same line
+ * of the previous report (same table, same department or account group). The deviation
+ * compared is the full-year one, the one a politician asks about: forecast − budget for the
+ * year (prognosavvikelse) or, in a report for a whole year without a forecast, outcome − budget
+ * (the year's result). The period deviation is not compared: periods of different length
+ * (Jan–Jul against a whole year) make it move by itself. Lines without a full-year deviation
+ * on either side, and lines that are new, are not listed.
+ */
+export type EconomyLineChange = {
+  __typename?: 'EconomyLineChange';
+  /** The line in this report. */
+  after: EconomyLine;
+  /** The line in the previous report. */
+  before: EconomyLine;
+  deviationAfter: Scalars['Kronor']['output'];
+  deviationBefore: Scalars['Kronor']['output'];
+  /** deviationAfter − deviationBefore: positive is a change for the better. */
+  deviationChange: Scalars['Kronor']['output'];
+  /** The department the line is about, or the table's own unit for an account-group line. */
+  unit: OrgUnit;
+};
+
+/**
  * An edit of an economy line's two explanations, made from `version`. The figures come from
  * the ledger and are not edited here.
  */
@@ -198,6 +265,12 @@ export type EconomyLineEdit = {
   /** At most 4 000 characters. */
   forecastExplanation?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
+  /**
+   * Sent by a device that may send the same edit again (an offline outbox): an edit whose key
+   * was already saved is answered with the record as it is, never applied twice. 8–64
+   * characters: letters, digits and hyphens.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   version: Scalars['Int']['input'];
 };
 
@@ -302,6 +375,18 @@ export type GoalAssessment =
   | 'Ej uppfyllt'
   | 'Uppfyllt';
 
+/** A goal whose assessment or analysis changed, or that the previous report did not assess. */
+export type GoalChange = {
+  __typename?: 'GoalChange';
+  after: GoalFollowUp;
+  /** The assessment in the previous report; null when NEW. */
+  before?: Maybe<GoalFollowUp>;
+  goal: Goal;
+  marks: Array<ChangeMark>;
+  /** The unit that assessed it. */
+  unit: OrgUnit;
+};
+
 /** A unit's assessment of a goal in a period. */
 export type GoalFollowUp = Editable & {
   __typename?: 'GoalFollowUp';
@@ -326,6 +411,12 @@ export type GoalFollowUpEdit = {
   analysis?: InputMaybe<Scalars['String']['input']>;
   assessment?: InputMaybe<GoalAssessment>;
   id: Scalars['ID']['input'];
+  /**
+   * Sent by a device that may send the same edit again (an offline outbox): an edit whose key
+   * was already saved is answered with the record as it is, never applied twice. 8–64
+   * characters: letters, digits and hyphens.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   trend?: InputMaybe<Trend>;
   version: Scalars['Int']['input'];
 };
@@ -357,6 +448,21 @@ export type Indicator = {
   unitOfMeasure: Scalars['String']['output'];
 };
 
+/**
+ * An indicator whose assessment or comment changed, or that the previous report did not
+ * follow up.
+ */
+export type IndicatorChange = {
+  __typename?: 'IndicatorChange';
+  after: IndicatorFollowUp;
+  /** Its follow-up in the previous report; null when NEW. */
+  before?: Maybe<IndicatorFollowUp>;
+  indicator: Indicator;
+  marks: Array<ChangeMark>;
+  /** The department responsible for it. */
+  unit: OrgUnit;
+};
+
 export type IndicatorFollowUp = Editable & {
   __typename?: 'IndicatorFollowUp';
   assessment?: Maybe<GoalAssessment>;
@@ -365,7 +471,10 @@ export type IndicatorFollowUp = Editable & {
   history: Array<Revision>;
   id: Scalars['ID']['output'];
   indicator: Indicator;
-  /** The indicator's outcome for the year the period ends in. */
+  /**
+   * The indicator's outcome for the year the period ends in: the one the unit reported in this
+   * period (preliminary), else the indicator's series value for that year.
+   */
   outcome?: Maybe<IndicatorValue>;
   period: Period;
   trend?: Maybe<Trend>;
@@ -383,7 +492,16 @@ export type IndicatorFollowUpEdit = {
   /** At most 4 000 characters. Saving a new comment dates it today. */
   comment?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  /** The outcome for the year the period ends in; preliminary until a report is published. */
+  /**
+   * Sent by a device that may send the same edit again (an offline outbox): an edit whose key
+   * was already saved is answered with the record as it is, never applied twice. 8–64
+   * characters: letters, digits and hyphens.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The outcome for the year the period ends in, as the unit reports it this period (shown as
+   * preliminary; the indicator's yearly series holds the official figures).
+   */
   outcome?: InputMaybe<Scalars['Float']['input']>;
   trend?: InputMaybe<Trend>;
   version: Scalars['Int']['input'];
@@ -457,8 +575,19 @@ export type Ledger =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * An administratör drafts a report for a unit and period of their kommun; its sections start
+   * as those of the unit's previous report. One report of a type per unit and period.
+   * FORBIDDEN for everyone else.
+   */
+  createDraftReport: CreateDraftReportResult;
   /** An administratör adds a user to their own kommun. FORBIDDEN for everyone else. */
   createUser: CreateUserResult;
+  /**
+   * An administratör removes a draft and returns its id. PUBLISHED for a published report:
+   * a public document is never removed.
+   */
+  deleteDraftReport: Scalars['ID']['output'];
   /**
    * Saves an assignment's status, forecast and comment for a period.
    * Leaving a field out keeps it; null clears a field that may be empty. UNAUTHENTICATED
@@ -499,6 +628,12 @@ export type Mutation = {
    * table starts as its latest earlier version. FORBIDDEN for everyone else.
    */
   openPeriod: OpenPeriodResult;
+  /**
+   * An administratör publishes a draft: from then on the report and every follow-up it shows
+   * (of its unit and those below, for its period) can never change. PUBLISHED when it already
+   * is; a ValidationError when a section has no text.
+   */
+  publishReport: PublishReportResult;
   /** Signs in and sets an httpOnly session cookie. */
   signIn: SignInResult;
   /** Ends the session and clears the cookie. True if there was one. */
@@ -506,8 +641,18 @@ export type Mutation = {
 };
 
 
+export type MutationCreateDraftReportArgs = {
+  input: NewDraftReport;
+};
+
+
 export type MutationCreateUserArgs = {
   input: NewUserInput;
+};
+
+
+export type MutationDeleteDraftReportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -541,9 +686,23 @@ export type MutationOpenPeriodArgs = {
 };
 
 
+export type MutationPublishReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSignInArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+export type NewDraftReport = {
+  periodId: Scalars['ID']['input'];
+  /** 1–300 characters. */
+  title: Scalars['String']['input'];
+  type: ReportType;
+  /** The office, board or department the report is about. */
+  unitId: Scalars['ID']['input'];
 };
 
 export type NewPeriodInput = {
@@ -602,6 +761,8 @@ export type OrgUnit = {
   id: Scalars['ID']['output'];
   kind: UnitKind;
   kommun: Kommun;
+  /** As `Query.latestPublishedReport` for this unit. */
+  latestPublishedReport?: Maybe<Report>;
   name: Scalars['String']['output'];
   parent?: Maybe<OrgUnit>;
   /** Reports of this unit and those below it, latest period first. */
@@ -629,6 +790,8 @@ export type PeriodKind =
   | 'månad'
   | 'tertial';
 
+export type PublishReportResult = Report | ValidationError;
+
 export type Query = {
   __typename?: 'Query';
   /** An assignment by id; NOT_FOUND if there is none. */
@@ -641,6 +804,12 @@ export type Query = {
   kommun: Kommun;
   /** Every kommun, by name. */
   kommuner: Array<Kommun>;
+  /**
+   * The latest published report of the unit or, when it has none of its own, of the nearest
+   * unit above it (an office's report shows its departments). What a politician opens first,
+   * and what the app keeps on the device for offline reading. Null when there is none.
+   */
+  latestPublishedReport?: Maybe<Report>;
   /** The signed-in person, or null. */
   me?: Maybe<Viewer>;
   /** A report by id; NOT_FOUND if there is none. */
@@ -670,6 +839,11 @@ export type QueryKommunArgs = {
 };
 
 
+export type QueryLatestPublishedReportArgs = {
+  unitId: Scalars['ID']['input'];
+};
+
+
 export type QueryReportArgs = {
   id: Scalars['ID']['input'];
 };
@@ -681,15 +855,49 @@ export type QueryUnitArgs = {
 
 export type Report = {
   __typename?: 'Report';
+  /**
+   * What changed since `previousReport`, over the report's unit and the units below it: the
+   * same follow-ups the report shows. Every list is empty when there is no previous report.
+   * An economy line is listed when its full-year deviation moved by more than
+   * `economyThreshold` kronor (default 1 000 000, that is 1 000 tkr or 1 mnkr: the reports
+   * comment deviations in mnkr, and anything smaller is within rounding and noise for a
+   * department's budget of tens of mnkr). BAD_USER_INPUT for a negative threshold.
+   */
+  changes: ReportChanges;
   id: Scalars['ID']['output'];
   keyFigures: Array<ReportKeyFigure>;
   period: Period;
+  /**
+   * The report this one is compared with: the latest published report of the same unit whose
+   * period ends before this report's period ends. Null when there is none, or when the reader
+   * may not read it. A draft has one too (the latest published report of its unit), so that
+   * editors see what their draft changes before it is published.
+   */
+  previousReport?: Maybe<Report>;
   publishedAt?: Maybe<Scalars['Date']['output']>;
+  /** The administratör who published it; null for a draft and for reports loaded from documents. */
+  publishedBy?: Maybe<Author>;
   sections: Array<ReportSection>;
   status: ReportStatus;
   title: Scalars['String']['output'];
   type: ReportType;
   unit: OrgUnit;
+};
+
+
+export type ReportChangesArgs = {
+  economyThreshold?: InputMaybe<Scalars['Kronor']['input']>;
+};
+
+/** What changed since the previous report, by kind, each list in the order the report shows it. */
+export type ReportChanges = {
+  __typename?: 'ReportChanges';
+  assignments: Array<AssignmentChange>;
+  economyLines: Array<EconomyLineChange>;
+  /** The threshold the economy lines were compared with, in kronor. */
+  economyThreshold: Scalars['Kronor']['output'];
+  goals: Array<GoalChange>;
+  indicators: Array<IndicatorChange>;
 };
 
 export type ReportKeyFigure = {
@@ -719,6 +927,12 @@ export type ReportSectionEdit = {
   /** 1–300 characters. */
   heading?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
+  /**
+   * Sent by a device that may send the same edit again (an offline outbox): an edit whose key
+   * was already saved is answered with the record as it is, never applied twice. 8–64
+   * characters: letters, digits and hyphens.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   version: Scalars['Int']['input'];
 };
 
@@ -970,6 +1184,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ValidationErrorModelModel )
     | ( VersionConflictModelModel )
   ;
+  CreateDraftReportResult:
+    | ( IReportModel )
+    | ( ValidationErrorModelModel )
+  ;
   CreateUserResult:
     | ( UserCreatedModelModel )
     | ( ValidationErrorModelModel )
@@ -991,6 +1209,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ;
   OpenPeriodResult:
     | ( IPeriodModel )
+    | ( ValidationErrorModelModel )
+  ;
+  PublishReportResult:
+    | ( IReportModel )
     | ( ValidationErrorModelModel )
   ;
   ReportSectionEditResult:
@@ -1018,6 +1240,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Assignment: ResolverTypeWrapper<IAssignmentModel>;
+  AssignmentChange: ResolverTypeWrapper<Omit<AssignmentChange, 'after' | 'assignment' | 'before' | 'unit'> & { after: ResolversTypes['AssignmentFollowUp'], assignment: ResolversTypes['Assignment'], before?: Maybe<ResolversTypes['AssignmentFollowUp']>, unit: ResolversTypes['OrgUnit'] }>;
   AssignmentFilter: AssignmentFilter;
   AssignmentFollowUp: ResolverTypeWrapper<IAssignmentFollowUpModel>;
   AssignmentFollowUpEdit: AssignmentFollowUpEdit;
@@ -1028,11 +1251,14 @@ export type ResolversTypes = {
   AssignmentSummaryRow: ResolverTypeWrapper<AssignmentSummaryRow>;
   Author: ResolverTypeWrapper<IUserModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeMark: ChangeMark;
+  CreateDraftReportResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateDraftReportResult']>;
   CreateUserResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateUserResult']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Direction: null;
   EconomyDimension: null;
   EconomyLine: ResolverTypeWrapper<IEconomyLineModel>;
+  EconomyLineChange: ResolverTypeWrapper<Omit<EconomyLineChange, 'after' | 'before' | 'unit'> & { after: ResolversTypes['EconomyLine'], before: ResolversTypes['EconomyLine'], unit: ResolversTypes['OrgUnit'] }>;
   EconomyLineEdit: EconomyLineEdit;
   EconomyLineEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EconomyLineEditResult']>;
   EconomyTable: ResolverTypeWrapper<EconomyTableViewModel>;
@@ -1046,12 +1272,14 @@ export type ResolversTypes = {
   Goal: ResolverTypeWrapper<IGoalModel>;
   GoalArea: ResolverTypeWrapper<IGoalAreaModel>;
   GoalAssessment: null;
+  GoalChange: ResolverTypeWrapper<Omit<GoalChange, 'after' | 'before' | 'goal' | 'unit'> & { after: ResolversTypes['GoalFollowUp'], before?: Maybe<ResolversTypes['GoalFollowUp']>, goal: ResolversTypes['Goal'], unit: ResolversTypes['OrgUnit'] }>;
   GoalFollowUp: ResolverTypeWrapper<IGoalFollowUpModel>;
   GoalFollowUpEdit: GoalFollowUpEdit;
   GoalFollowUpEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['GoalFollowUpEditResult']>;
   GoalSummary: ResolverTypeWrapper<GoalSummary>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Indicator: ResolverTypeWrapper<IIndicatorModel>;
+  IndicatorChange: ResolverTypeWrapper<Omit<IndicatorChange, 'after' | 'before' | 'indicator' | 'unit'> & { after: ResolversTypes['IndicatorFollowUp'], before?: Maybe<ResolversTypes['IndicatorFollowUp']>, indicator: ResolversTypes['Indicator'], unit: ResolversTypes['OrgUnit'] }>;
   IndicatorFollowUp: ResolverTypeWrapper<IIndicatorFollowUpModel>;
   IndicatorFollowUpEdit: IndicatorFollowUpEdit;
   IndicatorFollowUpEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorFollowUpEditResult']>;
@@ -1064,6 +1292,7 @@ export type ResolversTypes = {
   Kronor: ResolverTypeWrapper<Scalars['Kronor']['output']>;
   Ledger: null;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewDraftReport: NewDraftReport;
   NewPeriodInput: NewPeriodInput;
   NewUserInput: NewUserInput;
   OffTrackItem: ResolverTypeWrapper<OffTrackItem>;
@@ -1072,8 +1301,10 @@ export type ResolversTypes = {
   OrgUnit: ResolverTypeWrapper<IOrgUnitModel>;
   Period: ResolverTypeWrapper<IPeriodModel>;
   PeriodKind: null;
+  PublishReportResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PublishReportResult']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Report: ResolverTypeWrapper<IReportModel>;
+  ReportChanges: ResolverTypeWrapper<Omit<ReportChanges, 'assignments' | 'economyLines' | 'goals' | 'indicators'> & { assignments: Array<ResolversTypes['AssignmentChange']>, economyLines: Array<ResolversTypes['EconomyLineChange']>, goals: Array<ResolversTypes['GoalChange']>, indicators: Array<ResolversTypes['IndicatorChange']> }>;
   ReportKeyFigure: ResolverTypeWrapper<IReportKeyFigureModel>;
   ReportSection: ResolverTypeWrapper<IReportSectionModel>;
   ReportSectionEdit: ReportSectionEdit;
@@ -1102,6 +1333,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Assignment: IAssignmentModel;
+  AssignmentChange: Omit<AssignmentChange, 'after' | 'assignment' | 'before' | 'unit'> & { after: ResolversParentTypes['AssignmentFollowUp'], assignment: ResolversParentTypes['Assignment'], before?: Maybe<ResolversParentTypes['AssignmentFollowUp']>, unit: ResolversParentTypes['OrgUnit'] };
   AssignmentFilter: AssignmentFilter;
   AssignmentFollowUp: IAssignmentFollowUpModel;
   AssignmentFollowUpEdit: AssignmentFollowUpEdit;
@@ -1110,9 +1342,11 @@ export type ResolversParentTypes = {
   AssignmentSummaryRow: AssignmentSummaryRow;
   Author: IUserModel;
   Boolean: Scalars['Boolean']['output'];
+  CreateDraftReportResult: ResolversUnionTypes<ResolversParentTypes>['CreateDraftReportResult'];
   CreateUserResult: ResolversUnionTypes<ResolversParentTypes>['CreateUserResult'];
   Date: Scalars['Date']['output'];
   EconomyLine: IEconomyLineModel;
+  EconomyLineChange: Omit<EconomyLineChange, 'after' | 'before' | 'unit'> & { after: ResolversParentTypes['EconomyLine'], before: ResolversParentTypes['EconomyLine'], unit: ResolversParentTypes['OrgUnit'] };
   EconomyLineEdit: EconomyLineEdit;
   EconomyLineEditResult: ResolversUnionTypes<ResolversParentTypes>['EconomyLineEditResult'];
   EconomyTable: EconomyTableViewModel;
@@ -1123,12 +1357,14 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Goal: IGoalModel;
   GoalArea: IGoalAreaModel;
+  GoalChange: Omit<GoalChange, 'after' | 'before' | 'goal' | 'unit'> & { after: ResolversParentTypes['GoalFollowUp'], before?: Maybe<ResolversParentTypes['GoalFollowUp']>, goal: ResolversParentTypes['Goal'], unit: ResolversParentTypes['OrgUnit'] };
   GoalFollowUp: IGoalFollowUpModel;
   GoalFollowUpEdit: GoalFollowUpEdit;
   GoalFollowUpEditResult: ResolversUnionTypes<ResolversParentTypes>['GoalFollowUpEditResult'];
   GoalSummary: GoalSummary;
   ID: Scalars['ID']['output'];
   Indicator: IIndicatorModel;
+  IndicatorChange: Omit<IndicatorChange, 'after' | 'before' | 'indicator' | 'unit'> & { after: ResolversParentTypes['IndicatorFollowUp'], before?: Maybe<ResolversParentTypes['IndicatorFollowUp']>, indicator: ResolversParentTypes['Indicator'], unit: ResolversParentTypes['OrgUnit'] };
   IndicatorFollowUp: IIndicatorFollowUpModel;
   IndicatorFollowUpEdit: IndicatorFollowUpEdit;
   IndicatorFollowUpEditResult: ResolversUnionTypes<ResolversParentTypes>['IndicatorFollowUpEditResult'];
@@ -1139,14 +1375,17 @@ export type ResolversParentTypes = {
   Kommun: IKommunModel;
   Kronor: Scalars['Kronor']['output'];
   Mutation: Record<PropertyKey, never>;
+  NewDraftReport: NewDraftReport;
   NewPeriodInput: NewPeriodInput;
   NewUserInput: NewUserInput;
   OffTrackItem: OffTrackItem;
   OpenPeriodResult: ResolversUnionTypes<ResolversParentTypes>['OpenPeriodResult'];
   OrgUnit: IOrgUnitModel;
   Period: IPeriodModel;
+  PublishReportResult: ResolversUnionTypes<ResolversParentTypes>['PublishReportResult'];
   Query: Record<PropertyKey, never>;
   Report: IReportModel;
+  ReportChanges: Omit<ReportChanges, 'assignments' | 'economyLines' | 'goals' | 'indicators'> & { assignments: Array<ResolversParentTypes['AssignmentChange']>, economyLines: Array<ResolversParentTypes['EconomyLineChange']>, goals: Array<ResolversParentTypes['GoalChange']>, indicators: Array<ResolversParentTypes['IndicatorChange']> };
   ReportKeyFigure: IReportKeyFigureModel;
   ReportSection: IReportSectionModel;
   ReportSectionEdit: ReportSectionEdit;
@@ -1177,6 +1416,14 @@ export type AssignmentResolvers<ContextType = RequestContext, ParentType extends
   responsibleUnit?: Resolver<Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   successor?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AssignmentChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignmentChange'] = ResolversParentTypes['AssignmentChange']> = {
+  after?: Resolver<ResolversTypes['AssignmentFollowUp'], ParentType, ContextType>;
+  assignment?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['AssignmentFollowUp']>, ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['ChangeMark']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
 };
 
 export type AssignmentFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignmentFollowUp'] = ResolversParentTypes['AssignmentFollowUp']> = {
@@ -1226,6 +1473,10 @@ export type AuthorResolvers<ContextType = RequestContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CreateDraftReportResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateDraftReportResult'] = ResolversParentTypes['CreateDraftReportResult']> = {
+  __resolveType: TypeResolveFn<'Report' | 'ValidationError', ParentType, ContextType>;
+};
+
 export type CreateUserResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateUserResult'] = ResolversParentTypes['CreateUserResult']> = {
   __resolveType: TypeResolveFn<'UserCreated' | 'ValidationError', ParentType, ContextType>;
 };
@@ -1261,6 +1512,15 @@ export type EconomyLineResolvers<ContextType = RequestContext, ParentType extend
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EconomyLineChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyLineChange'] = ResolversParentTypes['EconomyLineChange']> = {
+  after?: Resolver<ResolversTypes['EconomyLine'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['EconomyLine'], ParentType, ContextType>;
+  deviationAfter?: Resolver<ResolversTypes['Kronor'], ParentType, ContextType>;
+  deviationBefore?: Resolver<ResolversTypes['Kronor'], ParentType, ContextType>;
+  deviationChange?: Resolver<ResolversTypes['Kronor'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
 };
 
 export type EconomyLineEditResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyLineEditResult'] = ResolversParentTypes['EconomyLineEditResult']> = {
@@ -1325,6 +1585,14 @@ export type GoalAreaResolvers<ContextType = RequestContext, ParentType extends R
 
 export type GoalAssessmentResolvers = { DELVIS_UPPFYLLT: 'Delvis uppfyllt', EJ_BEDOMD: 'Ej bedömd', EJ_UPPFYLLT: 'Ej uppfyllt', UPPFYLLT: 'Uppfyllt' };
 
+export type GoalChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GoalChange'] = ResolversParentTypes['GoalChange']> = {
+  after?: Resolver<ResolversTypes['GoalFollowUp'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['GoalFollowUp']>, ParentType, ContextType>;
+  goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['ChangeMark']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+};
+
 export type GoalFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GoalFollowUp'] = ResolversParentTypes['GoalFollowUp']> = {
   analysis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   assessment?: Resolver<ResolversTypes['GoalAssessment'], ParentType, ContextType>;
@@ -1365,6 +1633,14 @@ export type IndicatorResolvers<ContextType = RequestContext, ParentType extends 
   responsibleUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
   targets?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
   unitOfMeasure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IndicatorChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndicatorChange'] = ResolversParentTypes['IndicatorChange']> = {
+  after?: Resolver<ResolversTypes['IndicatorFollowUp'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['IndicatorFollowUp']>, ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['ChangeMark']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
 };
 
 export type IndicatorFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndicatorFollowUp'] = ResolversParentTypes['IndicatorFollowUp']> = {
@@ -1442,13 +1718,16 @@ export interface KronorScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 export type LedgerResolvers = { DRIFT: 'drift', EXPLOATERING: 'exploatering' };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createDraftReport?: Resolver<ResolversTypes['CreateDraftReportResult'], ParentType, ContextType, RequireFields<MutationCreateDraftReportArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['CreateUserResult'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  deleteDraftReport?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteDraftReportArgs, 'id'>>;
   editAssignmentFollowUp?: Resolver<ResolversTypes['AssignmentFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditAssignmentFollowUpArgs, 'input'>>;
   editEconomyLine?: Resolver<ResolversTypes['EconomyLineEditResult'], ParentType, ContextType, RequireFields<MutationEditEconomyLineArgs, 'input'>>;
   editGoalFollowUp?: Resolver<ResolversTypes['GoalFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditGoalFollowUpArgs, 'input'>>;
   editIndicatorFollowUp?: Resolver<ResolversTypes['IndicatorFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditIndicatorFollowUpArgs, 'input'>>;
   editReportSection?: Resolver<ResolversTypes['ReportSectionEditResult'], ParentType, ContextType, RequireFields<MutationEditReportSectionArgs, 'input'>>;
   openPeriod?: Resolver<ResolversTypes['OpenPeriodResult'], ParentType, ContextType, RequireFields<MutationOpenPeriodArgs, 'input'>>;
+  publishReport?: Resolver<ResolversTypes['PublishReportResult'], ParentType, ContextType, RequireFields<MutationPublishReportArgs, 'id'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -1474,6 +1753,7 @@ export type OrgUnitResolvers<ContextType = RequestContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
   kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType>;
+  latestPublishedReport?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
@@ -1491,27 +1771,44 @@ export type PeriodResolvers<ContextType = RequestContext, ParentType extends Res
 
 export type PeriodKindResolvers = { AR: 'år', DELAR: 'delår', MANAD: 'månad', TERTIAL: 'tertial' };
 
+export type PublishReportResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PublishReportResult'] = ResolversParentTypes['PublishReportResult']> = {
+  __resolveType: TypeResolveFn<'Report' | 'ValidationError', ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   assignment?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<QueryAssignmentArgs, 'id'>>;
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType, RequireFields<QueryGoalArgs, 'id'>>;
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType, RequireFields<QueryKommunArgs, 'id'>>;
   kommuner?: Resolver<Array<ResolversTypes['Kommun']>, ParentType, ContextType>;
+  latestPublishedReport?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<QueryLatestPublishedReportArgs, 'unitId'>>;
   me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
 };
 
 export type ReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
+  changes?: Resolver<ResolversTypes['ReportChanges'], ParentType, ContextType, RequireFields<ReportChangesArgs, 'economyThreshold'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   keyFigures?: Resolver<Array<ResolversTypes['ReportKeyFigure']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  previousReport?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  publishedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
   sections?: Resolver<Array<ResolversTypes['ReportSection']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReportStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['ReportType'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReportChangesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportChanges'] = ResolversParentTypes['ReportChanges']> = {
+  assignments?: Resolver<Array<ResolversTypes['AssignmentChange']>, ParentType, ContextType>;
+  economyLines?: Resolver<Array<ResolversTypes['EconomyLineChange']>, ParentType, ContextType>;
+  economyThreshold?: Resolver<ResolversTypes['Kronor'], ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['GoalChange']>, ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorChange']>, ParentType, ContextType>;
 };
 
 export type ReportKeyFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportKeyFigure'] = ResolversParentTypes['ReportKeyFigure']> = {
@@ -1629,6 +1926,7 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
 
 export type Resolvers<ContextType = RequestContext> = {
   Assignment?: AssignmentResolvers<ContextType>;
+  AssignmentChange?: AssignmentChangeResolvers<ContextType>;
   AssignmentFollowUp?: AssignmentFollowUpResolvers<ContextType>;
   AssignmentFollowUpEditResult?: AssignmentFollowUpEditResultResolvers<ContextType>;
   AssignmentKind?: AssignmentKindResolvers;
@@ -1636,11 +1934,13 @@ export type Resolvers<ContextType = RequestContext> = {
   AssignmentSummary?: AssignmentSummaryResolvers<ContextType>;
   AssignmentSummaryRow?: AssignmentSummaryRowResolvers<ContextType>;
   Author?: AuthorResolvers<ContextType>;
+  CreateDraftReportResult?: CreateDraftReportResultResolvers<ContextType>;
   CreateUserResult?: CreateUserResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Direction?: DirectionResolvers;
   EconomyDimension?: EconomyDimensionResolvers;
   EconomyLine?: EconomyLineResolvers<ContextType>;
+  EconomyLineChange?: EconomyLineChangeResolvers<ContextType>;
   EconomyLineEditResult?: EconomyLineEditResultResolvers<ContextType>;
   EconomyTable?: EconomyTableResolvers<ContextType>;
   EconomyTotals?: EconomyTotalsResolvers<ContextType>;
@@ -1652,10 +1952,12 @@ export type Resolvers<ContextType = RequestContext> = {
   Goal?: GoalResolvers<ContextType>;
   GoalArea?: GoalAreaResolvers<ContextType>;
   GoalAssessment?: GoalAssessmentResolvers;
+  GoalChange?: GoalChangeResolvers<ContextType>;
   GoalFollowUp?: GoalFollowUpResolvers<ContextType>;
   GoalFollowUpEditResult?: GoalFollowUpEditResultResolvers<ContextType>;
   GoalSummary?: GoalSummaryResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
+  IndicatorChange?: IndicatorChangeResolvers<ContextType>;
   IndicatorFollowUp?: IndicatorFollowUpResolvers<ContextType>;
   IndicatorFollowUpEditResult?: IndicatorFollowUpEditResultResolvers<ContextType>;
   IndicatorOrigin?: IndicatorOriginResolvers;
@@ -1671,8 +1973,10 @@ export type Resolvers<ContextType = RequestContext> = {
   OrgUnit?: OrgUnitResolvers<ContextType>;
   Period?: PeriodResolvers<ContextType>;
   PeriodKind?: PeriodKindResolvers;
+  PublishReportResult?: PublishReportResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
+  ReportChanges?: ReportChangesResolvers<ContextType>;
   ReportKeyFigure?: ReportKeyFigureResolvers<ContextType>;
   ReportSection?: ReportSectionResolvers<ContextType>;
   ReportSectionEditResult?: ReportSectionEditResultResolvers<ContextType>;

@@ -56,12 +56,14 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
     entity: EntityName<T>,
     data: Record<string, unknown>[],
     onConflictFields: string[],
+    onConflictMergeFields?: string[],
   ): Promise<T[]> {
     if (data.length === 0) return [];
     rows += data.length;
     return em.upsertMany(entity, data as never[], {
       onConflictFields: onConflictFields as never,
       onConflictAction: 'merge',
+      ...(onConflictMergeFields && { onConflictMergeFields: onConflictMergeFields as never }),
     });
   }
   const idsByKey = (items: { id: number; key: string }[]) =>
@@ -368,6 +370,8 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
   );
 
   for (const report of seed.reports) {
+    // Written as a draft and then published, as any report is: the database refuses
+    // additions to a published report, and a reload leaves the status alone.
     const [row] = await upsert(
       Report,
       [
@@ -378,13 +382,13 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
           period: idOf(periods, report.period),
           type: report.type,
           title: report.title,
-          // The source documents are reports the boards have already dealt with.
-          status: 'published',
-          publishedAt: report.publishedAt,
+          status: 'draft',
+          publishedAt: null,
           source: report.source,
         },
       ],
       ['kommun', 'key'],
+      ['unit', 'period', 'type', 'title', 'source'],
     );
     await upsert(
       ReportSection,
@@ -401,6 +405,12 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
         unit: f.unit,
       })),
       ['report', 'position'],
+    );
+    // The source documents are reports the boards have already dealt with.
+    await em.nativeUpdate(
+      Report,
+      { id: row!.id, status: 'draft' },
+      { status: 'published', publishedAt: report.publishedAt },
     );
   }
 

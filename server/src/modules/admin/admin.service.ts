@@ -5,11 +5,10 @@
  */
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
-import { forbidden } from '../../graphql/errors.js';
 import { AuditEntry } from '../audit/audit.entity.js';
 import { createUser, UserInputError } from '../auth/user.service.js';
 import type { IUser, Role } from '../auth/user.entity.js';
-import { requireEditor } from '../editing/edit-access.js';
+import { requireAdministrator } from '../editing/edit-access.js';
 import { fieldErrors, type FieldError } from '../editing/validation.js';
 import { Kommun, OrgUnit, Period, periodKinds, type IPeriod } from '../organisation/org-unit.entity.js';
 import { openPeriod, type NewPeriod } from '../organisation/period-opening.service.js';
@@ -18,12 +17,6 @@ export type AdminOutcome<T> = { ok: T } | { invalid: FieldError[] };
 
 export interface UserCreatedModel {
   user: IUser;
-}
-
-function requireAdministrator(ctx: RequestContext): IUser {
-  const viewer = requireEditor(ctx);
-  if (viewer.role !== 'administratör') throw forbidden('Bara en administratör kan göra detta.');
-  return viewer;
 }
 
 export async function addUser(

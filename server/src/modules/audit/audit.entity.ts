@@ -23,6 +23,11 @@ export const AuditEntry = defineEntity({
     before: p.json<Record<string, unknown>>().nullable(),
     after: p.json<Record<string, unknown>>().nullable(),
     requestId: p.string().length(64).nullable(),
+    /**
+     * The key a device sent with an edit it may send again (an offline outbox replaying):
+     * unique, so the same edit is never applied twice.
+     */
+    idempotencyKey: p.string().length(64).nullable().unique(),
   },
   indexes: [{ properties: ['entity', 'entityId', 'at'] }],
 });

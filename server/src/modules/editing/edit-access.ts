@@ -19,6 +19,13 @@ export function requireEditor(ctx: RequestContext): IUser {
   return ctx.viewer;
 }
 
+/** The signed-in administratör: opens periods, adds users, drafts and publishes reports. */
+export function requireAdministrator(ctx: RequestContext): IUser {
+  const viewer = requireEditor(ctx);
+  if (viewer.role !== 'administratör') throw forbidden('Bara en administratör kan göra detta.');
+  return viewer;
+}
+
 /** Whether the person may edit records of the unit (the path must be loaded). */
 export function editsUnit(viewer: IUser, unit: IOrgUnit): boolean {
   if (unit.kommun.id !== viewer.kommun.id) return false;

@@ -10,7 +10,9 @@
  * 5. made from the current version, else a VersionConflict result carrying the current
  *    record: nothing is ever overwritten silently;
  * 6. the changed fields are saved with the author, the version goes up by one, and one
- *    audit row with before and after is written in the same transaction.
+ *    audit row with before and after is written in the same transaction;
+ * 7. an edit sent again with the same idempotency key is never applied twice (step 3 makes
+ *    two concurrent replays wait for each other, and the key is unique in the audit log).
  */
 import { LockMode, wrap, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -63,7 +65,10 @@ export type EditOutcome<T> = { saved: T } | { conflict: T } | { invalid: FieldEr
 export interface EditInput {
   id: string;
   version: number;
+  idempotencyKey?: string | null;
 }
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{8,64}$/;
 
 const PUBLISHED_MESSAGE =
   'Uppgiften ingår i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.';
@@ -115,13 +120,17 @@ const isEmpty = (diff: Diff) => Object.keys(diff.after).length === 0;
 export async function editRecord<T extends EditableRow, C extends Record<string, unknown>>(
   ctx: RequestContext,
   kind: EditableKind<T, C>,
-  { id: rawId, version, ...fields }: EditInput & Record<string, unknown>,
+  { id: rawId, version, idempotencyKey, ...fields }: EditInput & Record<string, unknown>,
 ): Promise<EditOutcome<T>> {
   const viewer = requireEditor(ctx);
   const id = parseId(rawId, 'id');
   const parsed = kind.input.safeParse(fields);
   if (!Number.isInteger(version) || version < 1) {
     return { invalid: [{ field: 'version', message: 'Versionen ska vara ett positivt heltal.' }] };
+  }
+  if (idempotencyKey != null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    const message = 'Nyckeln ska vara 8–64 tecken: bokstäver a–z, siffror och bindestreck.';
+    return { invalid: [{ field: 'idempotencyKey', message }] };
   }
   if (!parsed.success) return { invalid: fieldErrors(parsed.error) };
 
@@ -131,6 +140,15 @@ export async function editRecord<T extends EditableRow, C extends Record<string,
       refresh: true,
     });
     if (!row) throw refuse();
+    // A replay of an edit already saved (the answer was lost, or an outbox sent it twice)
+    // gets the record as it is now; checked before the version, which the edit itself moved.
+    if (idempotencyKey != null) {
+      const earlier = await em.findOne(AuditEntry, { idempotencyKey });
+      if (earlier?.user?.id === viewer.id && earlier.entity === kind.typename && earlier.entityId === row.id) {
+        return { saved: row };
+      }
+      if (earlier) return { invalid: [{ field: 'idempotencyKey', message: 'Nyckeln hör till en annan ändring.' }] };
+    }
     await em.populate(row, kind.populate as never);
     const refused = await refusal(ctx, viewer, kind, row);
     if (refused === 'forbidden') throw refuse();
@@ -149,6 +167,7 @@ export async function editRecord<T extends EditableRow, C extends Record<string,
       before: diff.before,
       after: diff.after,
       requestId: ctx.requestId,
+      idempotencyKey: idempotencyKey ?? null,
     });
     await em.flush();
     return { saved: row };

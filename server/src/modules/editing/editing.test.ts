@@ -413,9 +413,16 @@ describe('history and audit', () => {
     expect({ version: await versionOf(m, id), audit: await auditRows(m, id) }).toEqual(before);
   });
 
-  it('saves an indicator outcome with its follow-up, as a preliminary value of the period’s year', async () => {
+  it('saves an indicator outcome on its follow-up, preliminary, and leaves the yearly series alone', async () => {
     const ind = mutations[1]!;
     const id = await ind.own();
+    const series = () =>
+      sql<{ year: number; value: string }>(
+        `select v.year, v.value from indicator_value v join indicator_follow_up f on f.indicator_id = v.indicator_id
+          where f.id = ? order by v.kind, v.year`,
+        [id],
+      );
+    const seriesBefore = await series();
     const { outcome } = await edit(
       ind,
       id,
@@ -423,17 +430,80 @@ describe('history and audit', () => {
       sessions[`redaktör ${ind.field}`],
     );
     expect(outcome).toBe('saved');
-    const value = await one<{ value: string; preliminary: boolean }>(
-      `select v.value, v.preliminary from indicator_value v join indicator_follow_up f on f.indicator_id = v.indicator_id
-        where f.id = ? and v.kind = 'outcome' and v.year = 2025`,
-      [id],
+    expect(
+      await one<{ outcome: string }>(`select outcome from indicator_follow_up where id = ?`, [id]),
+    ).toEqual({
+      outcome: '42.5000',
+    });
+    expect(await series()).toEqual(seriesBefore);
+    const read = await client.data(
+      `query($id: ID!) { indicator(id: $id) { followUps { id outcome { year value preliminary } } } }`,
+      {
+        id: (
+          await one<{ id: number }>(`select indicator_id as id from indicator_follow_up where id = ?`, [id])
+        ).id,
+      },
+      sessions[`redaktör ${ind.field}`],
     );
-    expect(value).toEqual({ value: '42.5000', preliminary: true });
+    expect(read.indicator.followUps.find((f: { id: string }) => f.id === id).outcome).toEqual({
+      year: 2025,
+      value: 42.5,
+      preliminary: true,
+    });
     const [audit] = await sql<{ after: Record<string, unknown> }>(
       `select after from audit_log where entity = 'IndicatorFollowUp' and entity_id = ? order by id desc limit 1`,
       [Number(id)],
     );
     expect(audit!.after).toMatchObject({ outcome: 42.5, comment: 'Prognos' });
+  });
+});
+
+describe('an edit sent again (an offline outbox replaying)', () => {
+  it('applies an edit once however often its idempotency key is sent, even at the same time', async () => {
+    const m = mutations[0]!;
+    const id = await m.own();
+    const session = sessions[`redaktör ${m.field}`];
+    const version = await versionOf(m, id);
+    const before = await auditRows(m, id);
+    const change = { [m.textField]: 'Skrivet utan uppkoppling', idempotencyKey: 'outbox-0001-abcdef' };
+    const first = await edit(m, id, change, session, version);
+    expect(first.outcome).toBe('saved');
+    // The answer was lost: the device sends it again, twice at once, from the old version.
+    const replays = await Promise.all([1, 2].map(() => edit(m, id, change, session, version)));
+    expect(replays.map((r) => r.outcome)).toEqual(['saved', 'saved']);
+    expect(replays.map((r) => r.payload!.version)).toEqual([version + 1, version + 1]);
+    expect(await versionOf(m, id)).toBe(version + 1);
+    expect(await auditRows(m, id)).toBe(before + 1);
+  });
+
+  it('refuses a key used for another edit, and a malformed key, changing nothing', async () => {
+    const m = mutations[0]!;
+    const id = await m.own();
+    const session = sessions[`redaktör ${m.field}`];
+    const other = await mutations[2]!.own();
+    const used = 'outbox-0002-abcdef';
+    expect((await edit(m, id, { [m.textField]: 'Första', idempotencyKey: used }, session)).outcome).toBe(
+      'saved',
+    );
+    const before = {
+      version: await versionOf(mutations[2]!, other),
+      audit: await auditRows(mutations[2]!, other),
+    };
+    const reused = await edit(
+      mutations[2]!,
+      other,
+      { [mutations[2]!.textField]: 'Andra', idempotencyKey: used },
+      sessions[`redaktör ${mutations[2]!.field}`],
+    );
+    expect(reused.payload!.fieldErrors).toEqual([
+      { field: 'idempotencyKey', message: 'Nyckeln hör till en annan ändring.' },
+    ]);
+    const bad = await edit(m, id, { [m.textField]: 'x', idempotencyKey: 'kort' }, session);
+    expect(bad.payload!.fieldErrors[0].field).toBe('idempotencyKey');
+    expect({
+      version: await versionOf(mutations[2]!, other),
+      audit: await auditRows(mutations[2]!, other),
+    }).toEqual(before);
   });
 });
 

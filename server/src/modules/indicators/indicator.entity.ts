@@ -51,7 +51,11 @@ export const IndicatorValue = defineEntity({
 });
 export type IIndicatorValue = InferEntity<typeof IndicatorValue>;
 
-/** A unit's assessment of an indicator for one period, with its dated comment. */
+/**
+ * A unit's assessment of an indicator for one period, with its dated comment. The outcome
+ * the unit reports belongs to the follow-up, not to the yearly series: a later period's
+ * figure for the same year must never change what a published report of an earlier one said.
+ */
 export const IndicatorFollowUp = defineEntity({
   name: 'IndicatorFollowUp',
   tableName: 'indicator_follow_up',
@@ -60,6 +64,8 @@ export const IndicatorFollowUp = defineEntity({
     indicator: () => p.manyToOne(Indicator),
     unit: () => p.manyToOne(OrgUnit),
     period: () => p.manyToOne(Period),
+    /** The outcome reported in this period for the year it ends in; preliminary by nature. */
+    outcome: p.decimal('number').precision(14).scale(4).nullable(),
     assessment: p
       .enum([...goalAssessments])
       .length(20)

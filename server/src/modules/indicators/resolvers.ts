@@ -11,6 +11,7 @@ import {
   getIndicator,
   indicatorValues,
   indicatorsInScope,
+  type IndicatorValueRow,
 } from './indicator.service.js';
 
 export const indicatorResolvers: Resolvers = {
@@ -28,6 +29,19 @@ export const indicatorResolvers: Resolvers = {
     period: (f) => loaded(f.period),
     outcome: async (f, _, ctx) => {
       const year = outcomeYear(await loaded(f.period));
+      // What the unit reported in this period, else the series' figure for the year.
+      if (f.outcome != null) {
+        const reported: IndicatorValueRow = {
+          indicatorId: f.indicator.id,
+          kind: 'outcome',
+          year,
+          value: f.outcome,
+          preliminary: true,
+          label: null,
+          note: null,
+        };
+        return reported;
+      }
       const values = await indicatorValues(ctx, f.indicator);
       return values.find((v) => v.kind === 'outcome' && v.year === year) ?? null;
     },

@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Kommun, OrgUnit, Period } from '../organisation/org-unit.entity.js';
 import { editableProperties } from '../../db/editable-properties.js';
+import { User } from '../auth/user.entity.js';
 
 export const reportTypes = [
   'månadsuppföljning',
@@ -28,6 +29,8 @@ export const Report = defineEntity({
       .length(20)
       .default('draft'),
     publishedAt: p.date().nullable(),
+    /** The administratör who published it; null for the demo's transcribed reports. */
+    publishedBy: () => p.manyToOne(User).nullable(),
     /** The source document in shared/seeds the demo report was transcribed from. */
     source: p.string().length(20).nullable(),
     sections: () => p.oneToMany(ReportSection).mappedBy('report'),
