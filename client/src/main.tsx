@@ -5,6 +5,7 @@ import { createApolloClient } from './apollo/client';
 import { AppRoutes } from './router';
 import { AppHeader } from './ui/AppHeader';
 import './ui/app.css';
+import './ui/print.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
