@@ -13,6 +13,7 @@ import { internalControlResolvers } from '../modules/internal-control/resolvers.
 import { organisationResolvers } from '../modules/organisation/resolvers.js';
 import { overviewResolvers } from '../modules/overview/resolvers.js';
 import { reportResolvers } from '../modules/reports/resolvers.js';
+import { reportChangeResolvers } from '../modules/report-changes/resolvers.js';
 import { workforceResolvers } from '../modules/workforce/resolvers.js';
 
 const modulesDir = fileURLToPath(new URL('../modules', import.meta.url));
@@ -36,6 +37,7 @@ export const resolvers: Resolvers[] = [
   workforceResolvers,
   internalControlResolvers,
   reportResolvers,
+  reportChangeResolvers,
   overviewResolvers,
   authResolvers,
   editingResolvers,

@@ -1,0 +1,284 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { graphql } from '../../gql';
+import { formatTkr } from '../../ui/format';
+import { assessmentLabel, forecastLabel, statusLabel } from '../../ui/labels';
+
+export const ReportChanges_report = graphql(`
+  fragment ReportChanges_report on Report {
+    id
+    period {
+      id
+    }
+    previousReport {
+      id
+      title
+      period {
+        id
+        label
+      }
+    }
+    changes {
+      economyThreshold
+      assignments {
+        marks
+        assignment {
+          id
+          title
+        }
+        unit {
+          id
+          name
+        }
+        before {
+          id
+          status
+          forecast
+        }
+        after {
+          id
+          status
+          forecast
+          comment
+        }
+      }
+      goals {
+        marks
+        goal {
+          id
+          code
+          title
+        }
+        unit {
+          id
+          name
+        }
+        before {
+          id
+          assessment
+        }
+        after {
+          id
+          assessment
+          analysis
+        }
+      }
+      indicators {
+        marks
+        indicator {
+          id
+          name
+        }
+        unit {
+          id
+          name
+        }
+        before {
+          id
+          assessment
+        }
+        after {
+          id
+          assessment
+          comment
+        }
+      }
+      economyLines {
+        unit {
+          id
+          name
+        }
+        after {
+          id
+          label
+        }
+        deviationBefore
+        deviationAfter
+        deviationChange
+      }
+    }
+  }
+`);
+
+/** One line of "what changed": a value before (none for something new) and after. */
+interface Shift {
+  label: string;
+  before: string | null;
+  after: string;
+}
+
+interface Item {
+  key: string;
+  href: string;
+  title: string;
+  unit: string;
+  isNew: boolean;
+  shifts: Shift[];
+  comment?: string | null;
+  extra?: ReactNode;
+}
+
+const label = (labels: Record<string, string>, value: string | null | undefined) =>
+  value ? (labels[value] ?? value) : '–';
+
+/** A new record shows what it is now; a changed one only what changed, from → to. */
+function shift(marks: string[], mark: string, name: string, before: string, after: string): Shift[] {
+  if (marks.includes('NEW')) return [{ label: name, before: null, after }];
+  return marks.includes(mark) ? [{ label: name, before, after }] : [];
+}
+
+const signedTkr = (kronor: number) => `${kronor > 0 ? '+' : ''}${formatTkr(kronor)}`;
+
+/**
+ * What changed since the previous published report of the unit, by kind: what a politician
+ * who read the last report reads first in this one. Nothing when there is no previous report.
+ */
+export function ReportChanges(props: { report: FragmentType<typeof ReportChanges_report> }) {
+  const { data, complete } = useFragment({ fragment: ReportChanges_report, from: props.report });
+  if (!complete || !data.previousReport) return null;
+  const { previousReport: previous, changes, period } = data;
+
+  const assignments: Item[] = changes.assignments.map((c) => ({
+    key: c.assignment.id,
+    href: `/uppdrag/${c.assignment.id}`,
+    title: c.assignment.title,
+    unit: c.unit.name,
+    isNew: c.marks.includes('NEW'),
+    shifts: [
+      ...shift(
+        c.marks,
+        'STATUS',
+        'Status',
+        label(statusLabel, c.before?.status),
+        label(statusLabel, c.after.status),
+      ),
+      ...shift(
+        c.marks,
+        'FORECAST',
+        'Prognos',
+        label(forecastLabel, c.before?.forecast),
+        label(forecastLabel, c.after.forecast),
+      ),
+    ],
+    comment: c.marks.includes('COMMENT') ? c.after.comment : null,
+  }));
+  const goals: Item[] = changes.goals.map((c) => ({
+    key: `${c.goal.id}-${c.unit.id}`,
+    href: `/mal/${c.goal.id}`,
+    title: `${c.goal.code} ${c.goal.title}`,
+    unit: c.unit.name,
+    isNew: c.marks.includes('NEW'),
+    shifts: shift(
+      c.marks,
+      'ASSESSMENT',
+      'Bedömning',
+      label(assessmentLabel, c.before?.assessment),
+      label(assessmentLabel, c.after.assessment),
+    ),
+    comment: c.marks.includes('COMMENT') ? c.after.analysis : null,
+  }));
+  const indicators: Item[] = changes.indicators.map((c) => ({
+    key: `${c.indicator.id}-${c.after.id}`,
+    href: `/indikator/${c.indicator.id}`,
+    title: c.indicator.name,
+    unit: c.unit.name,
+    isNew: c.marks.includes('NEW'),
+    shifts: shift(
+      c.marks,
+      'ASSESSMENT',
+      'Bedömning',
+      label(assessmentLabel, c.before?.assessment),
+      label(assessmentLabel, c.after.assessment),
+    ),
+    comment: c.marks.includes('COMMENT') ? c.after.comment : null,
+  }));
+  const economy: Item[] = changes.economyLines.map((c) => ({
+    key: c.after.id,
+    href: `/enhet/${c.unit.id}/ekonomi?period=${period.id}`,
+    title: c.after.label,
+    unit: c.unit.name,
+    isNew: false,
+    shifts: [
+      { label: 'Avvikelse helår', before: signedTkr(c.deviationBefore), after: signedTkr(c.deviationAfter) },
+    ],
+    // Told by a word as well as by colour.
+    extra: (
+      <p className={`deviation ${c.deviationChange > 0 ? 'favourable' : 'unfavourable'}`}>
+        Förändring: {signedTkr(c.deviationChange)} ({c.deviationChange > 0 ? 'bättre' : 'sämre'})
+      </p>
+    ),
+  }));
+  const count = assignments.length + goals.length + indicators.length + economy.length;
+
+  return (
+    <section aria-labelledby="report-changes">
+      <h2 id="report-changes">Förändringar sedan förra rapporten</h2>
+      <p className="muted">
+        Jämfört med <Link href={`/rapport/${previous.id}`}>{previous.title}</Link> ({previous.period.label}).
+      </p>
+      {count === 0 && <p>Inget har ändrats.</p>}
+      <Group id="changes-assignments" heading="Uppdrag" items={assignments} />
+      <Group id="changes-goals" heading="Mål" items={goals} />
+      <Group id="changes-indicators" heading="Indikatorer" items={indicators} />
+      <Group
+        id="changes-economy"
+        heading="Ekonomi"
+        note={`Avvikelse mot budget för helåret som ändrats mer än ${formatTkr(changes.economyThreshold)}.`}
+        items={economy}
+      />
+    </section>
+  );
+}
+
+function Group({ id, heading, note, items }: { id: string; heading: string; note?: string; items: Item[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>
+        {heading} ({items.length})
+      </h3>
+      {note && <p className="muted">{note}</p>}
+      <ul className="cards">
+        {items.map((item) => (
+          <li key={item.key}>
+            <h4>
+              <Link href={item.href}>{item.title}</Link>
+            </h4>
+            <p className="muted">
+              {item.unit}
+              {item.isNew && (
+                <>
+                  {' · '}
+                  <strong className="badge">Ny sedan förra rapporten</strong>
+                </>
+              )}
+            </p>
+            {item.shifts.map((s) => (
+              <p key={s.label}>
+                {s.label}:{' '}
+                {s.before !== null && (
+                  <>
+                    <span className="visually-hidden">från </span>
+                    {s.before}
+                    <span aria-hidden="true"> → </span>
+                    <span className="visually-hidden"> till </span>
+                  </>
+                )}
+                <strong>{s.after}</strong>
+              </p>
+            ))}
+            {item.extra}
+            {item.comment && (
+              <details>
+                <summary>Ny kommentar</summary>
+                <p>{item.comment}</p>
+              </details>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
