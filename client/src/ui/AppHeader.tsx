@@ -4,6 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { useViewer } from '../features/session/useViewer';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
+import { forgetEverything } from '../pwa/offline-store';
 
 const SignOutMutation = graphql(`
   mutation SignOut {
@@ -49,6 +50,9 @@ export function AppHeader() {
     focusSignIn.current = true;
     // Drops everything fetched while signed in and refetches the page as a public reader.
     // A page whose refetch fails shows that itself.
+    // What was stored for offline reading was fetched as this person and may hold the
+    // working period, which is not public.
+    await forgetEverything();
     await client.resetStore().catch(() => undefined);
     setBusy(false);
   }

@@ -68,7 +68,9 @@ export function AssignmentPage({ id }: { id: string }) {
           <>
             <dt>Inriktningsmål</dt>
             <dd>
-              {a.goal.code} {a.goal.title}
+              <Link href={`/mal/${a.goal.id}`}>
+                {a.goal.code} {a.goal.title}
+              </Link>
             </dd>
           </>
         )}

@@ -1,7 +1,12 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { dateTime } from '../../ui/format';
+import { putEdit, type OutboxEdit } from '../../pwa/outbox';
+
+type OutboxValues = OutboxEdit['values'];
+import { isUnreachable } from '../../pwa/unreachable';
 import { draftKey } from './draft-key';
+import { failureMessage } from './edit-failure';
 import {
   conflictValues,
   editKinds,
@@ -62,6 +67,8 @@ export interface EditFormProps {
   version: number;
   values: EditValues;
   label: string;
+  /** Saves the restored draft at once: an edit from the outbox that met a conflict. */
+  resave?: boolean;
   onClose: () => void;
 }
 
@@ -70,7 +77,7 @@ export interface EditFormProps {
  * save succeeds; a save made from an old version comes back as a conflict, and the editor
  * chooses their text, the other one, or a merge. Nothing is overwritten without a choice.
  */
-export default function EditForm({ typename, id, version, values, label, onClose }: EditFormProps) {
+export default function EditForm({ typename, id, version, values, label, resave, onClose }: EditFormProps) {
   const kind = editKinds[typename];
   const key = draftKey(typename, id);
   const client = useApolloClient();
@@ -83,7 +90,11 @@ export default function EditForm({ typename, id, version, values, label, onClose
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const first = useRef<HTMLElement | null>(null);
 
-  useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    first.current?.focus();
+    // Once, on opening: the conflict shows as it would have had the save been made online.
+    if (resave) void save(base, form);
+  }, []);
 
   function change(name: string, value: string) {
     const next = { ...form, [name]: value };
@@ -125,6 +136,25 @@ export default function EditForm({ typename, id, version, values, label, onClose
       const { data } = await client.mutate({ mutation: kind.document, variables: { input } });
       result = Object.values(data ?? {})[0] as EditResult;
     } catch (error) {
+      if (isUnreachable(error)) {
+        // Offline: the edit waits in the outbox and is sent when the connection returns.
+        await putEdit({
+          key: crypto.randomUUID(),
+          typename,
+          id,
+          input,
+          values: toSave as OutboxValues,
+          summary: kind.fields
+            .filter((f) => String(toSave[f.name] ?? '') !== String(asFormValues([f], values)[f.name] ?? ''))
+            .map((f) => `${f.label}: ${shown(f, toSave[f.name])}`)
+            .join(' · '),
+          createdAt: new Date().toISOString(),
+          state: 'pending',
+        });
+        localStorage.removeItem(key);
+        onClose();
+        return;
+      }
       // The draft stays on the device: nothing typed is lost when the save fails.
       setStatus({ state: 'failed', message: failureMessage(error) });
       return;
@@ -333,9 +363,3 @@ const shown = (field: FieldSpec, value: EditValues[string]) => {
   if (value == null || value === '') return '(tomt)';
   return field.options?.[String(value)] ?? String(value);
 };
-
-function failureMessage(error: unknown): string {
-  const graphQLError = (error as { errors?: { message: string }[] }).errors?.[0];
-  if (graphQLError) return graphQLError.message;
-  return 'Det gick inte att spara just nu. Utkastet finns kvar på enheten; försök igen.';
-}

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { QueryState } from '../../ui/QueryState';
@@ -6,6 +7,15 @@ import { reportTypeLabel } from '../../ui/labels';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { EditInPlace } from '../edit/EditInPlace';
 import { ChangedBy, History } from '../edit/History';
+import { OfflineCopy } from '../../pwa/OfflineCopy';
+import { useKeepOffline } from '../../pwa/useKeepOffline';
+import { ReportChanges } from './ReportChanges';
+import { useViewer } from '../session/useViewer';
+
+// An `edit-` chunk (scripts/bundle-budget.mjs): only an administratör's browser loads it.
+const ReportLifecycleControls = lazy(() =>
+  import('./edit-report-lifecycle').then((m) => ({ default: m.ReportLifecycleControls })),
+);
 
 const ReportQuery = graphql(`
   query ReportPage($id: ID!) {
@@ -18,11 +28,15 @@ const ReportQuery = graphql(`
       unit {
         id
         name
+        latestPublishedReport {
+          id
+        }
       }
       period {
         id
         label
       }
+      ...ReportChanges_report
       sections {
         id
         heading
@@ -44,6 +58,8 @@ const figureFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }
 export function ReportPage({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(ReportQuery, { variables: { id } });
   const r = data?.report;
+  const viewer = useViewer();
+  useKeepOffline(r?.unit.latestPublishedReport?.id);
   if (!r) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
   const followUp = (section: string) => `/enhet/${r.unit.id}${section}?period=${r.period.id}`;
   return (
@@ -55,6 +71,15 @@ export function ReportPage({ id }: { id: string }) {
       </p>
       <h1>{r.title}</h1>
       {r.status === 'DRAFT' && <p className="notice">Utkast – inte publicerad</p>}
+      {viewer?.role === 'ADMINISTRATOR' && (
+        <Suspense fallback={null}>
+          <ReportLifecycleControls key={r.id} reportId={r.id} unitId={r.unit.id} status={r.status} />
+        </Suspense>
+      )}
+      {r.status === 'PUBLISHED' && (
+        <OfflineCopy reportId={r.id} latest={r.unit.latestPublishedReport?.id === r.id} />
+      )}
+      <ReportChanges report={r} />
       {r.sections.map((s) => (
         // Named by its heading's text, which the form replaces while the section is edited.
         <section key={s.id} aria-label={s.heading}>

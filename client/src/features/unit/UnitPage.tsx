@@ -7,6 +7,7 @@ import { QueryState } from '../../ui/QueryState';
 import { KeyFigures } from './KeyFigures';
 import { OffTrackList } from './OffTrackList';
 import { Breadcrumb } from '../../ui/Breadcrumb';
+import { useKeepOffline } from '../../pwa/useKeepOffline';
 
 const UnitPageQuery = graphql(`
   query UnitPage($unitId: ID!, $periodId: ID) {
@@ -30,6 +31,9 @@ const UnitPageQuery = graphql(`
         id
         name
         kind
+      }
+      latestPublishedReport {
+        id
       }
       followUp(periodId: $periodId) {
         id
@@ -70,6 +74,7 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
     variables: { unitId, periodId },
   });
   const unit = data?.unit;
+  useKeepOffline(unit?.latestPublishedReport?.id);
   if (!unit) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
   const followUp = unit.followUp;
   return (

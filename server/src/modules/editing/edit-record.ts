@@ -144,10 +144,15 @@ export async function editRecord<T extends EditableRow, C extends Record<string,
     // gets the record as it is now; checked before the version, which the edit itself moved.
     if (idempotencyKey != null) {
       const earlier = await em.findOne(AuditEntry, { idempotencyKey });
-      if (earlier?.user?.id === viewer.id && earlier.entity === kind.typename && earlier.entityId === row.id) {
+      if (
+        earlier?.user?.id === viewer.id &&
+        earlier.entity === kind.typename &&
+        earlier.entityId === row.id
+      ) {
         return { saved: row };
       }
-      if (earlier) return { invalid: [{ field: 'idempotencyKey', message: 'Nyckeln hör till en annan ändring.' }] };
+      if (earlier)
+        return { invalid: [{ field: 'idempotencyKey', message: 'Nyckeln hör till en annan ändring.' }] };
     }
     await em.populate(row, kind.populate as never);
     const refused = await refusal(ctx, viewer, kind, row);
