@@ -56,3 +56,26 @@ export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** The demo users' password (README). */
+export const DEMO_PASSWORD = 'Uppfoljning-demo-2025';
+
+/** Someone's session outside the browser: another device saving in between, or a clean-up. */
+export async function apiSession(base: string, email: string) {
+  const post = (query: string, variables: object, cookie?: string) =>
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+  const response = await post(
+    'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }',
+    { e: email, p: DEMO_PASSWORD },
+  );
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  return async <T = Record<string, Record<string, unknown>>>(query: string, variables: object) =>
+    (await (await post(query, variables, cookie)).json()) as {
+      data?: T;
+      errors?: { message: string; extensions: { code: string } }[];
+    };
+}

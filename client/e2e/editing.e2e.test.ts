@@ -1,28 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalScroll, hasChromium, launch, viewports } from './browser';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  hasChromium,
+  launch,
+  viewports,
+  apiSession,
+  DEMO_PASSWORD,
+} from './browser';
 
-const PASSWORD = 'Uppfoljning-demo-2025';
-
-/** Another person's session, outside the browser, to save an edit in between. */
-async function apiSession(base: string, email: string) {
-  const post = (query: string, variables: object, cookie?: string) =>
-    fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-  const response = await post(
-    'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }',
-    { e: email, p: PASSWORD },
-  );
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  return async (query: string, variables: object) =>
-    (await (await post(query, variables, cookie)).json()) as {
-      data?: Record<string, Record<string, unknown>>;
-      errors?: { extensions: { code: string } }[];
-    };
-}
+const PASSWORD = DEMO_PASSWORD;
 
 describe.skipIf(!hasChromium)('editing on a tablet as the editor of Stab- och planeringsavdelningen', () => {
   let browser: Browser;

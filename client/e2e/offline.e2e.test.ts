@@ -5,9 +5,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launch, viewports } from './browser';
+import { hasChromium, launch, viewports, DEMO_PASSWORD } from './browser';
 
-const PASSWORD = 'Uppfoljning-demo-2025';
+const PASSWORD = DEMO_PASSWORD;
 const base = inject('baseUrl');
 
 /** What the device holds, read straight from IndexedDB. */

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launch } from './browser';
+import { hasChromium, launch, DEMO_PASSWORD } from './browser';
 
-const PASSWORD = 'Uppfoljning-demo-2025';
+const PASSWORD = DEMO_PASSWORD;
 const MM = 96 / 25.4;
 /**
  * A4 less margins of at most 15 mm a side (print.css has 12 mm and 15 mm): a page laid out at

@@ -5,27 +5,18 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalScroll, hasChromium, launch, viewports } from './browser';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  hasChromium,
+  launch,
+  viewports,
+  apiSession,
+  DEMO_PASSWORD,
+} from './browser';
 
-const PASSWORD = 'Uppfoljning-demo-2025';
+const PASSWORD = DEMO_PASSWORD;
 const TITLE = 'Månadsuppföljning 2025 IT-enheten';
-
-/** A session outside the browser, to clean up whatever a failed test left behind. */
-async function apiSession(base: string, email: string) {
-  const post = (query: string, variables: object, cookie?: string) =>
-    fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-  const response = await post(
-    'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }',
-    { e: email, p: PASSWORD },
-  );
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  return async <T>(query: string, variables: object) =>
-    (await (await post(query, variables, cookie)).json()) as { data?: T; errors?: { message: string }[] };
-}
 
 describe.skipIf(!hasChromium)('the report lifecycle on a tablet', () => {
   let browser: Browser;

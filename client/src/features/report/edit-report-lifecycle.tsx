@@ -5,7 +5,7 @@
  */
 import { CombinedGraphQLErrors, type ApolloCache } from '@apollo/client';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { useLocation } from 'wouter';
 import { graphql } from '../../gql';
 import type { ReportStatus, ReportType } from '../../gql/graphql';
@@ -433,63 +433,75 @@ export function ReportLifecycleControls({
         </div>
       )}
       {step.state !== 'idle' && step.action === 'publish' && (
-        <section className="confirm" aria-labelledby={`${ids}-question`} aria-describedby={`${ids}-explain`}>
-          <h2 id={`${ids}-question`} ref={question} tabIndex={-1}>
-            Publicera rapporten?
-          </h2>
-          <p id={`${ids}-explain`}>
-            En publicerad rapport är en allmän handling: den kan aldrig ändras eller tas bort. Samtidigt blir
-            uppföljningen för rapportens period – mål, indikatorer, uppdrag och ekonomi för enheten och
-            enheterna under den – offentlig och låses för ändringar.
-          </p>
-          <div className="actions">
-            <button type="button" className="button" disabled={working} onClick={() => void confirmPublish()}>
-              {working ? 'Publicerar…' : 'Ja, publicera'}
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              disabled={working}
-              onClick={() => close('publish')}
-            >
-              Avbryt
-            </button>
-          </div>
-        </section>
+        <Confirmation
+          ids={ids}
+          question={question}
+          title="Publicera rapporten?"
+          working={working}
+          confirm={working ? 'Publicerar…' : 'Ja, publicera'}
+          onConfirm={() => void confirmPublish()}
+          onCancel={() => close('publish')}
+        >
+          En publicerad rapport är en allmän handling: den kan aldrig ändras eller tas bort. Samtidigt blir
+          uppföljningen för rapportens period – mål, indikatorer, uppdrag och ekonomi för enheten och
+          enheterna under den – offentlig och låses för ändringar.
+        </Confirmation>
       )}
       {step.state !== 'idle' && step.action === 'delete' && (
-        <section className="confirm" aria-labelledby={`${ids}-question`} aria-describedby={`${ids}-explain`}>
-          <h2 id={`${ids}-question`} ref={question} tabIndex={-1}>
-            Ta bort utkastet?
-          </h2>
-          <p id={`${ids}-explain`}>
-            Utkastet och all text i dess avsnitt tas bort och kan inte återställas. Uppföljningen för perioden
-            påverkas inte.
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button danger"
-              disabled={working}
-              onClick={() => void confirmDelete()}
-            >
-              {working ? 'Tar bort…' : 'Ja, ta bort utkastet'}
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              disabled={working}
-              onClick={() => close('delete')}
-            >
-              Avbryt
-            </button>
-          </div>
-        </section>
+        <Confirmation
+          ids={ids}
+          question={question}
+          title="Ta bort utkastet?"
+          working={working}
+          danger
+          confirm={working ? 'Tar bort…' : 'Ja, ta bort utkastet'}
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => close('delete')}
+        >
+          Utkastet och all text i dess avsnitt tas bort och kan inte återställas. Uppföljningen för perioden
+          påverkas inte.
+        </Confirmation>
       )}
       {/* Always present, so that screen readers announce the outcome when it appears. */}
       <p className="lifecycle-outcome error" role="alert">
         {failure}
       </p>
     </div>
+  );
+}
+
+/** An in-page question before a step that cannot be undone; its heading takes the focus. */
+function Confirmation(props: {
+  ids: string;
+  question: RefObject<HTMLHeadingElement | null>;
+  title: string;
+  children: ReactNode;
+  confirm: string;
+  danger?: boolean;
+  working: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { ids, working } = props;
+  return (
+    <section className="confirm" aria-labelledby={`${ids}-question`} aria-describedby={`${ids}-explain`}>
+      <h2 id={`${ids}-question`} ref={props.question} tabIndex={-1}>
+        {props.title}
+      </h2>
+      <p id={`${ids}-explain`}>{props.children}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className={props.danger ? 'button danger' : 'button'}
+          disabled={working}
+          onClick={props.onConfirm}
+        >
+          {props.confirm}
+        </button>
+        <button type="button" className="button secondary" disabled={working} onClick={props.onCancel}>
+          Avbryt
+        </button>
+      </div>
+    </section>
   );
 }
