@@ -232,53 +232,65 @@ export function ReportChanges(props: { report: FragmentType<typeof ReportChanges
   );
 }
 
+/**
+ * Changes first, each with what it was and what it is; what is new since the last report is
+ * a compact list under them (a year's new assignments would otherwise bury the changes).
+ */
 function Group({ id, heading, note, items }: { id: string; heading: string; note?: string; items: Item[] }) {
   if (items.length === 0) return null;
+  const changed = items.filter((item) => !item.isNew);
+  const added = items.filter((item) => item.isNew);
   return (
     <section aria-labelledby={id}>
       <h3 id={id}>
         {heading} ({items.length})
       </h3>
       {note && <p className="muted">{note}</p>}
-      <ul className="cards">
-        {items.map((item) => (
-          <li key={item.key}>
-            <h4>
-              <Link href={item.href}>{item.title}</Link>
-            </h4>
-            <p className="muted">
-              {item.unit}
-              {item.isNew && (
-                <>
-                  {' · '}
-                  <strong className="badge">Ny sedan förra rapporten</strong>
-                </>
+      {changed.length > 0 && (
+        <ul className="cards">
+          {changed.map((item) => (
+            <li key={item.key}>
+              <h4>
+                <Link href={item.href}>{item.title}</Link>
+              </h4>
+              <p className="muted">{item.unit}</p>
+              {item.shifts.map((s) => (
+                <p key={s.label}>
+                  {s.label}:{' '}
+                  {s.before !== null && (
+                    <>
+                      <span className="visually-hidden">från </span>
+                      {s.before}
+                      <span aria-hidden="true"> → </span>
+                      <span className="visually-hidden"> till </span>
+                    </>
+                  )}
+                  <strong>{s.after}</strong>
+                </p>
+              ))}
+              {item.extra}
+              {item.comment && (
+                <details>
+                  <summary>Ny kommentar</summary>
+                  <p>{item.comment}</p>
+                </details>
               )}
-            </p>
-            {item.shifts.map((s) => (
-              <p key={s.label}>
-                {s.label}:{' '}
-                {s.before !== null && (
-                  <>
-                    <span className="visually-hidden">från </span>
-                    {s.before}
-                    <span aria-hidden="true"> → </span>
-                    <span className="visually-hidden"> till </span>
-                  </>
-                )}
-                <strong>{s.after}</strong>
-              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {added.length > 0 && (
+        <details className="new-since">
+          <summary>Nya sedan förra rapporten ({added.length})</summary>
+          <ul className="link-list">
+            {added.map((item) => (
+              <li key={item.key}>
+                <Link href={item.href}>{item.title}</Link> <span className="muted">· {item.unit}</span>
+              </li>
             ))}
-            {item.extra}
-            {item.comment && (
-              <details>
-                <summary>Ny kommentar</summary>
-                <p>{item.comment}</p>
-              </details>
-            )}
-          </li>
-        ))}
-      </ul>
+          </ul>
+        </details>
+      )}
     </section>
   );
 }
