@@ -75,6 +75,11 @@ describe.skipIf(!hasChromium)('offline', () => {
     afterAll(() => context?.close());
 
     it('keeps the latest report of a unit it opens on the device, with every screen it shows', async () => {
+      // A download asks in batches (a JSON array of operations): few round trips.
+      let batches = 0;
+      page.on('request', (r) => {
+        if (r.url().endsWith('/graphql') && r.postData()?.startsWith('[')) batches++;
+      });
       await serviceWorkerInControl(page);
       await openKsk(page);
       await page
@@ -123,7 +128,10 @@ describe.skipIf(!hasChromium)('offline', () => {
       // and the page of every goal, indicator and assignment they show.
       expect(stored!.keys.filter((k) => k.startsWith('UnitPage:'))).toHaveLength(20);
       expect(stored!.keys.some((k) => k.startsWith('AssignmentPage:'))).toBe(true);
-      console.info(`One report on the device: ${stored!.keys.length} answers, ${stored!.bytes} bytes`);
+      console.info(
+        `One report on the device: ${stored!.keys.length} answers, ${stored!.bytes} bytes; ` +
+          `${batches} batched requests for the reports downloaded so far`,
+      );
 
       // What each screen shows online, to compare with offline.
       screens.set(reportUrl, await mainText(page));

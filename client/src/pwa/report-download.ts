@@ -38,8 +38,11 @@ const DETAIL_SCREENS: Record<string, DocumentNode> = {
   Assignment: AssignmentPageDocument,
 };
 
-/** A few requests at a time: quick on a good connection, gentle on a poor one. */
-const PARALLEL = 4;
+/**
+ * Queries in flight at a time. They travel in batches of up to 25 (apollo/client.ts), so a
+ * level of the drill-down or a round of detail pages is a request or two.
+ */
+const PARALLEL = 25;
 
 async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>) {
   const queue = [...items];
@@ -105,19 +108,22 @@ export async function downloadReport(
   const aliases: [string, string][] = [];
   for (let level = [report.unit.id]; level.length > 0;) {
     const next: string[] = [];
-    await inParallel(
-      level.flatMap((unitId) => UNIT_SCREENS.map(([name, query]) => ({ unitId, name, query }))),
-      async ({ unitId, name, query }) => {
-        await run(query, { unitId, periodId });
-        const key = operationKey(name, { unitId, periodId });
-        aliases.push([operationKey(name, { unitId }), key]);
-        if (name === 'UnitPage') {
-          const unit = (answers[key] as { unit?: { children: { id: string }[] } } | undefined)?.unit;
-          next.push(...(unit?.children.map((c) => c.id) ?? []));
-        }
-      },
-    );
-    await inParallel(level, (unitId) => run(ReportsSectionDocument, { unitId }));
+    await Promise.all([
+      inParallel(
+        level.flatMap((unitId) => UNIT_SCREENS.map(([name, query]) => ({ unitId, name, query }))),
+        async ({ unitId, name, query }) => {
+          await run(query, { unitId, periodId });
+          const key = operationKey(name, { unitId, periodId });
+          aliases.push([operationKey(name, { unitId }), key]);
+          if (name === 'UnitPage') {
+            const unit = (answers[key] as { unit?: { children: { id: string }[] } } | undefined)?.unit;
+            next.push(...(unit?.children.map((c) => c.id) ?? []));
+          }
+        },
+      ),
+      // The reports list has no period; it travels in the same batches.
+      inParallel(level, (unitId) => run(ReportsSectionDocument, { unitId })),
+    ]);
     level = next;
   }
 
