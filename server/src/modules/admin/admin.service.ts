@@ -9,11 +9,9 @@ import { AuditEntry } from '../audit/audit.entity.js';
 import { createUser, UserInputError } from '../auth/user.service.js';
 import type { IUser, Role } from '../auth/user.entity.js';
 import { requireAdministrator } from '../editing/edit-access.js';
-import { fieldErrors, type FieldError } from '../editing/validation.js';
+import { fieldErrors, type Outcome } from '../editing/validation.js';
 import { Kommun, OrgUnit, Period, periodKinds, type IPeriod } from '../organisation/org-unit.entity.js';
 import { openPeriod, type NewPeriod } from '../organisation/period-opening.service.js';
-
-export type AdminOutcome<T> = { ok: T } | { invalid: FieldError[] };
 
 export interface UserCreatedModel {
   user: IUser;
@@ -22,7 +20,7 @@ export interface UserCreatedModel {
 export async function addUser(
   ctx: RequestContext,
   input: { email: string; name: string; password: string; role: Role; unitIds?: readonly string[] | null },
-): Promise<AdminOutcome<IUser>> {
+): Promise<Outcome<IUser>> {
   const admin = requireAdministrator(ctx);
   return ctx.em.transactional(async (em) => {
     const kommun = await em.findOneOrFail(Kommun, admin.kommun.id);
@@ -79,7 +77,7 @@ const newPeriod = z
 export async function openWorkingPeriod(
   ctx: RequestContext,
   input: { key: string; label: string; kind: string; startDate: string; endDate: string },
-): Promise<AdminOutcome<IPeriod>> {
+): Promise<Outcome<IPeriod>> {
   const admin = requireAdministrator(ctx);
   const parsed = newPeriod.safeParse(input);
   if (!parsed.success) return { invalid: fieldErrors(parsed.error) };

@@ -1,10 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { okOrValidationError } from '../editing/validation.js';
 import { addUser, openWorkingPeriod } from './admin.service.js';
-
-const invalid = (fieldErrors: { field: string; message: string }[]) => ({
-  message: 'Inget sparades: rätta uppgifterna och försök igen.',
-  fieldErrors,
-});
 
 export const adminResolvers: Resolvers = {
   CreateUserResult: {
@@ -16,11 +12,8 @@ export const adminResolvers: Resolvers = {
   Mutation: {
     createUser: async (_, { input }, ctx) => {
       const outcome = await addUser(ctx, input);
-      return 'ok' in outcome ? { user: outcome.ok } : invalid(outcome.invalid);
+      return okOrValidationError('ok' in outcome ? { ok: { user: outcome.ok } } : outcome);
     },
-    openPeriod: async (_, { input }, ctx) => {
-      const outcome = await openWorkingPeriod(ctx, input);
-      return 'ok' in outcome ? outcome.ok : invalid(outcome.invalid);
-    },
+    openPeriod: async (_, { input }, ctx) => okOrValidationError(await openWorkingPeriod(ctx, input)),
   },
 };

@@ -63,3 +63,12 @@ export interface FieldError {
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
 }
+
+/** What an administrative step comes to: done, or refused field by field (nothing changed). */
+export type Outcome<T> = { ok: T } | { invalid: FieldError[] };
+
+/** The value of a step done, or the `ValidationError` member of its result union. */
+export function okOrValidationError<T>(outcome: Outcome<T>) {
+  if ('ok' in outcome) return outcome.ok;
+  return { message: 'Inget sparades: rätta uppgifterna och försök igen.', fieldErrors: outcome.invalid };
+}

@@ -14,14 +14,12 @@ import { forbidden, parseId } from '../../graphql/errors.js';
 import { AuditEntry } from '../audit/audit.entity.js';
 import { User, type IUser } from '../auth/user.entity.js';
 import { requireAdministrator } from '../editing/edit-access.js';
-import { fieldErrors, type FieldError } from '../editing/validation.js';
+import { fieldErrors, type Outcome } from '../editing/validation.js';
 import { OrgUnit, Period } from '../organisation/org-unit.entity.js';
 import { ancestorIds } from '../organisation/unit-scope.js';
 import { createDraftReport } from './draft-report.service.js';
 import { Report, ReportKeyFigure, ReportSection, reportTypes, type IReport } from './report.entity.js';
 import { mayReadReport } from '../access/read-access.js';
-
-export type LifecycleOutcome<T> = { ok: T } | { invalid: FieldError[] };
 
 const published = (message: string) => new GraphQLError(message, { extensions: { code: 'PUBLISHED' } });
 
@@ -63,7 +61,7 @@ const draftKey = (unitKey: string, type: string, periodKey: string) =>
 export async function draftReport(
   ctx: RequestContext,
   input: { unitId: string; periodId: string; type: string; title: string },
-): Promise<LifecycleOutcome<IReport>> {
+): Promise<Outcome<IReport>> {
   const admin = requireAdministrator(ctx);
   const unitId = parseId(input.unitId, 'unitId');
   const periodId = parseId(input.periodId, 'periodId');
@@ -102,15 +100,14 @@ export async function draftReport(
  * Publishes a draft. A report with an empty section is refused rather than published: a
  * published report can never be mended.
  */
-export async function publishReport(ctx: RequestContext, rawId: string): Promise<LifecycleOutcome<IReport>> {
+export async function publishReport(ctx: RequestContext, rawId: string): Promise<Outcome<IReport>> {
   const admin = requireAdministrator(ctx);
   const id = parseId(rawId, 'id');
   return ctx.em.transactional(async (em) => {
     const report = await lockedReport(em, admin, id);
     if (report.status === 'published') {
-      throw published(
-        `Rapporten publicerades ${report.publishedAt ?? ''} och kan inte publiceras igen.`.replace('  ', ' '),
-      );
+      const when = report.publishedAt ? ` ${report.publishedAt}` : '';
+      throw published(`Rapporten publicerades${when} och kan inte publiceras igen.`);
     }
     const sections = await em.find(ReportSection, { report }, { orderBy: { position: 'asc' } });
     const empty = sections.filter((s) => s.body.trim() === '');

@@ -5,6 +5,7 @@ import { loaded } from '../../graphql/loaded.js';
 import { unitOf } from '../organisation/organisation.service.js';
 import { editResultType, runEdit } from '../editing/edit-record.js';
 import { editableFields } from '../editing/resolvers.js';
+import { okOrValidationError } from '../editing/validation.js';
 import { reportSectionKind } from './report-edit.js';
 import { getReport, keyFiguresOf, reportsOf, sectionsOf } from './report.service.js';
 import { authorOf } from '../editing/history.service.js';
@@ -16,12 +17,6 @@ import {
   publishReport,
 } from './report-lifecycle.service.js';
 
-const invalid = (fieldErrors: { field: string; message: string }[]) => ({
-  message: 'Inget sparades: rätta uppgifterna och försök igen.',
-  fieldErrors,
-});
-const resultOf = <T>(outcome: { ok: T } | { invalid: { field: string; message: string }[] }) =>
-  'ok' in outcome ? outcome.ok : invalid(outcome.invalid);
 const reportOrInvalid = {
   __resolveType: (r: object) => ('fieldErrors' in r ? 'ValidationError' : 'Report'),
 } as const;
@@ -51,8 +46,8 @@ export const reportResolvers: Resolvers = {
   PublishReportResult: reportOrInvalid,
   Mutation: {
     editReportSection: (_, { input }, ctx) => runEdit(ctx, reportSectionKind, input),
-    createDraftReport: async (_, { input }, ctx) => resultOf(await draftReport(ctx, input)),
-    publishReport: async (_, { id }, ctx) => resultOf(await publishReport(ctx, id)),
+    createDraftReport: async (_, { input }, ctx) => okOrValidationError(await draftReport(ctx, input)),
+    publishReport: async (_, { id }, ctx) => okOrValidationError(await publishReport(ctx, id)),
     deleteDraftReport: (_, { id }, ctx) => deleteDraftReport(ctx, id),
   },
   ReportKeyFigure: {
