@@ -124,9 +124,37 @@ const label = (labels: Record<string, string>, value: string | null | undefined)
   value ? (labels[value] ?? value) : '–';
 
 /** A new record shows what it is now; a changed one only what changed, from → to. */
-function shift(marks: string[], mark: string, name: string, before: string, after: string): Shift[] {
+function shift(marks: readonly string[], mark: string, name: string, before: string, after: string): Shift[] {
   if (marks.includes('NEW')) return [{ label: name, before: null, after }];
   return marks.includes(mark) ? [{ label: name, before, after }] : [];
+}
+
+type Assessed = { assessment?: string | null } | null | undefined;
+
+/** A goal's or an indicator's assessment, when it changed (or is new). */
+const assessmentShift = (c: { marks: readonly string[]; before?: Assessed; after: Assessed }) =>
+  shift(
+    c.marks,
+    'ASSESSMENT',
+    'Bedömning',
+    label(assessmentLabel, c.before?.assessment),
+    label(assessmentLabel, c.after?.assessment),
+  );
+
+/** A changed follow-up: what it is about, whose, what changed and its new comment. */
+function followUpItem(
+  c: { marks: readonly string[]; unit: { name: string } },
+  what: Pick<Item, 'key' | 'href' | 'title'>,
+  shifts: Shift[],
+  comment: string | null | undefined,
+): Item {
+  return {
+    ...what,
+    unit: c.unit.name,
+    isNew: c.marks.includes('NEW'),
+    shifts,
+    comment: c.marks.includes('COMMENT') ? comment : null,
+  };
 }
 
 const signedTkr = (kronor: number) => `${kronor > 0 ? '+' : ''}${formatTkr(kronor)}`;
@@ -140,60 +168,53 @@ export function ReportChanges(props: { report: FragmentType<typeof ReportChanges
   if (!complete || !data.previousReport) return null;
   const { previousReport: previous, changes, period } = data;
 
-  const assignments: Item[] = changes.assignments.map((c) => ({
-    key: c.assignment.id,
-    href: `/uppdrag/${c.assignment.id}`,
-    title: c.assignment.title,
-    unit: c.unit.name,
-    isNew: c.marks.includes('NEW'),
-    shifts: [
-      ...shift(
-        c.marks,
-        'STATUS',
-        'Status',
-        label(statusLabel, c.before?.status),
-        label(statusLabel, c.after.status),
-      ),
-      ...shift(
-        c.marks,
-        'FORECAST',
-        'Prognos',
-        label(forecastLabel, c.before?.forecast),
-        label(forecastLabel, c.after.forecast),
-      ),
-    ],
-    comment: c.marks.includes('COMMENT') ? c.after.comment : null,
-  }));
-  const goals: Item[] = changes.goals.map((c) => ({
-    key: `${c.goal.id}-${c.unit.id}`,
-    href: `/mal/${c.goal.id}`,
-    title: `${c.goal.code} ${c.goal.title}`,
-    unit: c.unit.name,
-    isNew: c.marks.includes('NEW'),
-    shifts: shift(
-      c.marks,
-      'ASSESSMENT',
-      'Bedömning',
-      label(assessmentLabel, c.before?.assessment),
-      label(assessmentLabel, c.after.assessment),
+  const assignments = changes.assignments.map((c) =>
+    followUpItem(
+      c,
+      { key: c.assignment.id, href: `/uppdrag/${c.assignment.id}`, title: c.assignment.title },
+      [
+        ...shift(
+          c.marks,
+          'STATUS',
+          'Status',
+          label(statusLabel, c.before?.status),
+          label(statusLabel, c.after.status),
+        ),
+        ...shift(
+          c.marks,
+          'FORECAST',
+          'Prognos',
+          label(forecastLabel, c.before?.forecast),
+          label(forecastLabel, c.after.forecast),
+        ),
+      ],
+      c.after.comment,
     ),
-    comment: c.marks.includes('COMMENT') ? c.after.analysis : null,
-  }));
-  const indicators: Item[] = changes.indicators.map((c) => ({
-    key: `${c.indicator.id}-${c.after.id}`,
-    href: `/indikator/${c.indicator.id}`,
-    title: c.indicator.name,
-    unit: c.unit.name,
-    isNew: c.marks.includes('NEW'),
-    shifts: shift(
-      c.marks,
-      'ASSESSMENT',
-      'Bedömning',
-      label(assessmentLabel, c.before?.assessment),
-      label(assessmentLabel, c.after.assessment),
+  );
+  const goals = changes.goals.map((c) =>
+    followUpItem(
+      c,
+      {
+        key: `${c.goal.id}-${c.unit.id}`,
+        href: `/mal/${c.goal.id}`,
+        title: `${c.goal.code} ${c.goal.title}`,
+      },
+      assessmentShift(c),
+      c.after.analysis,
     ),
-    comment: c.marks.includes('COMMENT') ? c.after.comment : null,
-  }));
+  );
+  const indicators = changes.indicators.map((c) =>
+    followUpItem(
+      c,
+      {
+        key: `${c.indicator.id}-${c.after.id}`,
+        href: `/indikator/${c.indicator.id}`,
+        title: c.indicator.name,
+      },
+      assessmentShift(c),
+      c.after.comment,
+    ),
+  );
   const economy: Item[] = changes.economyLines.map((c) => ({
     key: c.after.id,
     href: `/enhet/${c.unit.id}/ekonomi?period=${period.id}`,
