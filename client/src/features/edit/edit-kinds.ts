@@ -24,6 +24,17 @@ export interface FieldSpec {
   maxLength?: number;
 }
 
+/** What every refused save answers with: a message and the error of each field. */
+export const FieldErrors = graphql(`
+  fragment FieldErrors on ValidationError {
+    message
+    fieldErrors {
+      field
+      message
+    }
+  }
+`);
+
 const EditAssignmentFollowUp = graphql(`
   mutation EditAssignmentFollowUp($input: AssignmentFollowUpEdit!) {
     editAssignmentFollowUp(input: $input) {
@@ -50,13 +61,7 @@ const EditAssignmentFollowUp = graphql(`
           }
         }
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...FieldErrors @unmask
     }
   }
 `);
@@ -95,13 +100,7 @@ const EditIndicatorFollowUp = graphql(`
           }
         }
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...FieldErrors @unmask
     }
   }
 `);
@@ -128,13 +127,7 @@ const EditGoalFollowUp = graphql(`
           }
         }
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...FieldErrors @unmask
     }
   }
 `);
@@ -159,13 +152,7 @@ const EditEconomyLine = graphql(`
           }
         }
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...FieldErrors @unmask
     }
   }
 `);
@@ -190,13 +177,7 @@ const EditReportSection = graphql(`
           }
         }
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...FieldErrors @unmask
     }
   }
 `);

@@ -61,13 +61,7 @@ const CreateDraftReportMutation = graphql(`
           name
         }
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...FieldErrors @unmask
     }
   }
 `);
@@ -91,13 +85,7 @@ const PublishReportMutation = graphql(`
           viewerCanEdit
         }
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...FieldErrors @unmask
     }
   }
 `);
