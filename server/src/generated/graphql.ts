@@ -276,6 +276,11 @@ export type EconomyLineEdit = {
 
 export type EconomyLineEditResult = EconomyLine | ValidationError | VersionConflict;
 
+/**
+ * A table of the economy as one unit's follow-up shows it. Cache identity: the whole table
+ * answers under its own id; the part a unit below the table's unit sees (only the lines about
+ * it) answers under the table's id and that unit's, so the two never overwrite each other.
+ */
 export type EconomyTable = {
   __typename?: 'EconomyTable';
   dimension: EconomyDimension;

@@ -17,7 +17,12 @@ import {
 
 /** An economy table as a page shows it: possibly only the lines about one department. */
 export interface EconomyTableView {
-  id: number;
+  /**
+   * The table's id when it is shown whole; the table's and the unit's when only the lines
+   * about a unit below it are shown. An id is one record in the app's cache, so a part of a
+   * table must never answer under the id of the whole.
+   */
+  id: string;
   unit: IEconomyTable['unit'];
   ledger: IEconomyTable['ledger'];
   dimension: IEconomyTable['dimension'];
@@ -25,8 +30,8 @@ export interface EconomyTableView {
   lines: IEconomyLine[];
 }
 
-const view = (table: IEconomyTable, lines: IEconomyLine[]): EconomyTableView => ({
-  id: table.id,
+const view = (table: IEconomyTable, lines: IEconomyLine[], partFor?: UnitScope['unit']): EconomyTableView => ({
+  id: partFor ? `${table.id}:${partFor.id}` : String(table.id),
   unit: table.unit,
   ledger: table.ledger,
   dimension: table.dimension,
@@ -69,6 +74,7 @@ export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<E
         view(
           t,
           t.lines.getItems().filter((l) => subtreeIds.has(l.unit.id)),
+          scope.unit,
         ),
       )
       .filter((v) => v.lines.length > 0);
