@@ -4,7 +4,7 @@
  * data and every record a detail page shows, as the public and as each demo user. All the
  * answers go into one ledger that stores them as the app's cache does; no two may disagree.
  */
-import { print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as documents from '../../client/src/gql/graphql.js';
 import possibleTypes from '../../client/src/gql/possible-types.js';
@@ -42,9 +42,11 @@ const queries = Object.entries(documents as Record<string, unknown>)
   .map(([, doc]) => doc as DocumentNode)
   .map((doc) => ({
     doc,
-    operation: doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!,
+    operation: doc.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    )!,
   }))
-  .filter(({ operation }) => operation.operation === 'query');
+  .filter(({ operation }) => operation.operation === OperationTypeNode.QUERY);
 
 /** For a detail page's `id`, the records there are: by the query's root field. */
 const RECORDS_BY_ROOT_FIELD: Record<string, string> = {
@@ -94,7 +96,7 @@ async function variablesFor(operation: OperationDefinitionNode): Promise<Record<
   }
   if (key === 'id') {
     const root = operation.selectionSet.selections[0];
-    const list = root?.kind === 'Field' ? RECORDS_BY_ROOT_FIELD[root.name.value] : undefined;
+    const list = root?.kind === Kind.FIELD ? RECORDS_BY_ROOT_FIELD[root.name.value] : undefined;
     if (!list) throw new Error(`no records known for the id of ${operation.name?.value}`);
     return (await sql<{ id: number }>(list)).map((r) => ({ id: String(r.id) }));
   }
@@ -105,7 +107,13 @@ describe('the cache identity of every record', () => {
   it('is one: no two answers to the client’s queries, for any unit, period, record or viewer, disagree', async () => {
     const ledger = new IdentityLedger(possibleTypes.possibleTypes, PER_VIEWER);
     const errors = new Map<string, number>();
-    const calls = [];
+    const calls: {
+      sent: DocumentNode;
+      query: string;
+      variables: Record<string, unknown>;
+      viewer: (typeof viewers)[number];
+      name: string | undefined;
+    }[] = [];
     for (const { doc, operation } of queries) {
       const sent = asSent(doc);
       const query = print(sent);

@@ -141,9 +141,9 @@ export class IdentityLedger {
         if (responseKey in object)
           fields[storeKey(field, variables)] = store(object[responseKey], field.selectionSet);
       }
-      if (typeof object.__typename !== 'string' || object.id === undefined || object.id === null)
-        return fields;
-      const record = `${object.__typename}:${String(object.id)}`;
+      const { __typename: typename, id } = object;
+      if (typeof typename !== 'string' || (typeof id !== 'string' && typeof id !== 'number')) return fields;
+      const record = `${typename}:${id}`;
       this.keep(record, fields, from, viewer);
       return { ref: record };
     };

@@ -30,7 +30,11 @@ export interface EconomyTableView {
   lines: IEconomyLine[];
 }
 
-const view = (table: IEconomyTable, lines: IEconomyLine[], partFor?: UnitScope['unit']): EconomyTableView => ({
+const view = (
+  table: IEconomyTable,
+  lines: IEconomyLine[],
+  partFor?: UnitScope['unit'],
+): EconomyTableView => ({
   id: partFor ? `${table.id}:${partFor.id}` : String(table.id),
   unit: table.unit,
   ledger: table.ledger,
