@@ -22,7 +22,6 @@ import {
   type Figures,
   type InvestmentAmountField,
   type LineAmountField,
-  type Ratio,
 } from '../../modules/economy/economy-figures.js';
 import { lineFigureFields, investmentFigureFields, type SeedFile } from './seed-schema.js';
 

@@ -16,7 +16,6 @@ import {
   investmentDerivations,
   lineAmountFields,
   lineDerivations,
-  type Ratio,
 } from '../../modules/economy/economy-figures.js';
 import {
   linear,
@@ -98,7 +97,7 @@ function requirement(f: PrintedFigure<Linear>, unknowns: Unknowns): Requirement 
     const [lo, hi] = tkrInterval(f.printed);
     return { constraints: [within(f.value, lo, hi)] };
   }
-  // round(scale · n / d) = P, half away from zero, with d > 0, as two linear inequalities.
+  // round(scale · n / d) = P with d > 0, as two linear inequalities.
   const { numerator, denominator, ofMagnitude } = f.value;
   const P = Math.round(f.printed * 10 ** f.decimals);
   const scale = 100 * 10 ** f.decimals;
@@ -111,10 +110,12 @@ function requirement(f: PrintedFigure<Linear>, unknowns: Unknowns): Requirement 
   const d = linear.scale(denominator, s);
   const n = linear.scale(numerator, ofMagnitude ? scale : s * scale);
   const twice = linear.scale(n, 2);
+  // Strictly inside, never on a half: a percentage travels as a floating-point number, and
+  // one exactly on a half could round either way after a division.
   return {
     constraints: [
-      within(linear.combine(twice, d, -(2 * P - 1)), P > 0 ? 0 : 1, Infinity),
-      within(linear.combine(twice, d, -(2 * P + 1)), -Infinity, P < 0 ? 0 : -1),
+      within(linear.combine(twice, d, -(2 * P - 1)), 1, Infinity),
+      within(linear.combine(twice, d, -(2 * P + 1)), -Infinity, -1),
     ],
   };
 }
