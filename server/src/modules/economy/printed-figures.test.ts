@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOperation } from '../../../test/client-documents.js';
 import { graphqlClient, periodId, unitId, type GraphQLTestClient } from '../../../test/graphql-client.js';
-import { roundRatio, toTkr } from './economy-figures.js';
+import { investmentAmountFields, lineAmountFields, roundRatio, toTkr } from './economy-figures.js';
 
 type Scope = [
   kommun: string,
@@ -1477,22 +1477,11 @@ const unreproducible: Record<string, string> = {
  */
 const readAsOutlays = new Set(['001:1899 budgetTotal', '001:1899 forecastTotal']);
 
-const amountLike = new Set([
-  'budgetMonth',
-  'outcomeMonth',
-  'budgetPeriod',
-  'outcomePeriod',
-  'outcomePreviousYearPeriod',
-  'budgetFullYear',
-  'forecastFullYear',
+/** Amounts, and changes of amounts: the figures that turn with a source's sign convention. */
+const amountLike = new Set<string>([
+  ...lineAmountFields,
+  ...investmentAmountFields,
   'changeFromPreviousYear',
-  'budgetTotal',
-  'forecastTotal',
-  'outcomeAccumulated',
-  'budgetYear',
-  'forecastYear',
-  'outcomeYear',
-  'outcomePreviousYear',
 ]);
 const percentages = new Set(['percentOfBudgetMonth', 'percentOfBudgetPeriod', 'deviationTotalPercent']);
 /**
