@@ -69,7 +69,7 @@ const config: CodegenConfig = {
           AssignmentFollowUp: entity('assignments/assignment.entity.js', 'IAssignmentFollowUp'),
           EconomyTable: entity('economy/economy.service.js', 'EconomyTableView'),
           EconomyLine: entity('economy/economy.entity.js', 'IEconomyLine'),
-          Investment: entity('economy/economy.entity.js', 'IInvestment'),
+          Investment: entity('economy/economy.service.js', 'InvestmentView'),
           SickLeave: entity('workforce/workforce.entity.js', 'ISickLeave'),
           StaffTurnover: entity('workforce/workforce.entity.js', 'IStaffTurnover'),
           InternalControl: entity('internal-control/internal-control.entity.js', 'IInternalControl'),

@@ -2,10 +2,25 @@
 const tkrFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 
+/**
+ * Whole kronor in whole tkr, rounded half away from zero as the reports round (and as the
+ * server does): −2 210 500 kr is −2 211 tkr, the mirror of 2 210 500.
+ */
+export function toTkr(kronor: number): number {
+  const tkr = Math.floor((Math.abs(kronor) + 500) / 1000);
+  return kronor < 0 && tkr !== 0 ? -tkr : tkr;
+}
+
 /** Whole kronor shown in tkr, as the reports print them; a missing amount is a dash. */
 export function formatTkr(kronor: number | null | undefined): string {
   if (kronor == null) return '–';
-  return `${tkrFormat.format(Math.round(kronor / 1000))} tkr`;
+  return `${tkrFormat.format(toTkr(kronor))} tkr`;
+}
+
+/** A percentage with the decimals the reports print it with: "70,6 %". */
+export function formatPercent(value: number | null | undefined, decimals: number): string {
+  if (value == null) return '–';
+  return `${new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value)} %`;
 }
 
 /** An indicator value with its unit; missing values say so instead of showing 0. */

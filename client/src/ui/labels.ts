@@ -52,3 +52,35 @@ export const reportTypeLabel: Record<string, string> = {
   VERKSAMHETSBERATTELSE: 'Verksamhetsberättelse',
   TJANSTESKRIVELSE: 'Tjänsteskrivelse',
 };
+
+/** The column headings of an economy table, by the field they show. */
+export const economyColumnLabel: Record<string, string> = {
+  budgetMonth: 'Budget',
+  outcomeMonth: 'Utfall',
+  deviationMonth: 'Avvikelse',
+  percentOfBudgetMonth: '% av budget',
+  budgetPeriod: 'Budget perioden',
+  outcomePeriod: 'Utfall perioden',
+  deviationPeriod: 'Avvikelse',
+  percentOfBudgetPeriod: '% av budget',
+  outcomePreviousYearPeriod: 'Utfall samma period föregående år',
+  changeFromPreviousYear: 'Förändring mot föregående år',
+  budgetFullYear: 'Budget helår',
+  forecastFullYear: 'Prognos',
+  deviationForecast: 'Avvikelse prognos',
+};
+
+/** The column headings of an investments table. */
+export const investmentColumnLabel: Record<string, string> = {
+  budgetTotal: 'Total budget',
+  forecastTotal: 'Total prognos',
+  deviationTotal: 'Avvikelse',
+  deviationTotalPercent: 'Avvikelse %',
+  outcomeAccumulated: 'Ackumulerat utfall',
+  budgetYear: 'Budget året',
+  forecastYear: 'Prognos året',
+  deviationYear: 'Avvikelse året',
+  outcomeYear: 'Utfall året',
+  outcomePreviousYear: 'Utfall föregående år',
+  changeFromPreviousYear: 'Förändring mot föregående år',
+};

@@ -6,8 +6,8 @@ import type { IGoalArea as IGoalAreaModel, IGoal as IGoalModel, IGoalFollowUp as
 import type { IIndicator as IIndicatorModel, IIndicatorFollowUp as IIndicatorFollowUpModel } from '../modules/indicators/indicator.entity.js';
 import type { IndicatorValueRow as IndicatorValueRowModel } from '../modules/indicators/indicator.service.js';
 import type { IAssignment as IAssignmentModel, IAssignmentFollowUp as IAssignmentFollowUpModel } from '../modules/assignments/assignment.entity.js';
-import type { EconomyTableView as EconomyTableViewModel } from '../modules/economy/economy.service.js';
-import type { IEconomyLine as IEconomyLineModel, IInvestment as IInvestmentModel } from '../modules/economy/economy.entity.js';
+import type { EconomyTableView as EconomyTableViewModel, InvestmentView as InvestmentViewModel } from '../modules/economy/economy.service.js';
+import type { IEconomyLine as IEconomyLineModel } from '../modules/economy/economy.entity.js';
 import type { ISickLeave as ISickLeaveModel, IStaffTurnover as IStaffTurnoverModel } from '../modules/workforce/workforce.entity.js';
 import type { IInternalControl as IInternalControlModel } from '../modules/internal-control/internal-control.entity.js';
 import type { IReport as IReportModel, IReportSection as IReportSectionModel, IReportKeyFigure as IReportKeyFigureModel } from '../modules/reports/report.entity.js';
@@ -206,12 +206,20 @@ export type EconomyLine = Editable & {
   __typename?: 'EconomyLine';
   accountGroup?: Maybe<Scalars['String']['output']>;
   budgetFullYear?: Maybe<Scalars['Kronor']['output']>;
+  /**
+   * The month columns of a monthly follow-up ("Budget nov", "Redovisning nov"): the last
+   * month of the period.
+   */
+  budgetMonth?: Maybe<Scalars['Kronor']['output']>;
   budgetPeriod?: Maybe<Scalars['Kronor']['output']>;
+  /** Outcome for the period − outcome for the same period last year ("Diff. utfall"). */
+  changeFromPreviousYear?: Maybe<Scalars['Kronor']['output']>;
   /** False for a line the report prints but leaves out of its total. */
   countsInTotal: Scalars['Boolean']['output'];
   /** "Avvikelse budget och utfall för perioden". */
   deviationExplanation?: Maybe<Scalars['String']['output']>;
   deviationForecast?: Maybe<Scalars['Kronor']['output']>;
+  deviationMonth?: Maybe<Scalars['Kronor']['output']>;
   deviationPeriod?: Maybe<Scalars['Kronor']['output']>;
   /** "Prognosavvikelse". */
   forecastExplanation?: Maybe<Scalars['String']['output']>;
@@ -220,10 +228,18 @@ export type EconomyLine = Editable & {
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   note?: Maybe<Scalars['String']['output']>;
+  outcomeMonth?: Maybe<Scalars['Kronor']['output']>;
   outcomePeriod?: Maybe<Scalars['Kronor']['output']>;
   outcomePreviousYearPeriod?: Maybe<Scalars['Kronor']['output']>;
   /** The line this one is part of ("Kostnader" for "Varav kapitalkostnader"). */
   partOf?: Maybe<Scalars['String']['output']>;
+  /**
+   * Outcome in per cent of budget for the month ("% av budget"); 0 when nothing was budgeted
+   * or spent, none when something was spent against no budget.
+   */
+  percentOfBudgetMonth?: Maybe<Scalars['Float']['output']>;
+  /** Outcome in per cent of budget for the period ("% av budget"). */
+  percentOfBudgetPeriod?: Maybe<Scalars['Float']['output']>;
   unit: OrgUnit;
   /** When it was last changed (ISO 8601). */
   updatedAt: Scalars['String']['output'];
@@ -277,6 +293,18 @@ export type EconomyLineEdit = {
 export type EconomyLineEditResult = EconomyLine | ValidationError | VersionConflict;
 
 /**
+ * A subtotal the report prints between the lines ("Verksamhetens kostnader"), computed from
+ * the lines it adds up.
+ */
+export type EconomySubtotal = {
+  __typename?: 'EconomySubtotal';
+  label: Scalars['String']['output'];
+  /** The lines it adds up, in the table's order; the report prints it below the last of them. */
+  lineIds: Array<Scalars['ID']['output']>;
+  totals: EconomyTotals;
+};
+
+/**
  * A table of the economy as one unit's follow-up shows it. Cache identity: the whole table
  * answers under its own id; the part a unit below the table's unit sees (only the lines about
  * it) answers under the table's id and that unit's, so the two never overwrite each other.
@@ -288,6 +316,12 @@ export type EconomyTable = {
   id: Scalars['ID']['output'];
   ledger: Ledger;
   lines: Array<EconomyLine>;
+  /**
+   * The month of the month columns, as the report's headings print it ("nov"); only for a
+   * monthly follow-up.
+   */
+  monthLabel?: Maybe<Scalars['String']['output']>;
+  subtotals: Array<EconomySubtotal>;
   totals: EconomyTotals;
   /** The unit whose report the table belongs to. */
   unit: OrgUnit;
@@ -297,12 +331,18 @@ export type EconomyTable = {
 export type EconomyTotals = {
   __typename?: 'EconomyTotals';
   budgetFullYear?: Maybe<Scalars['Kronor']['output']>;
+  budgetMonth?: Maybe<Scalars['Kronor']['output']>;
   budgetPeriod?: Maybe<Scalars['Kronor']['output']>;
+  changeFromPreviousYear?: Maybe<Scalars['Kronor']['output']>;
   deviationForecast?: Maybe<Scalars['Kronor']['output']>;
+  deviationMonth?: Maybe<Scalars['Kronor']['output']>;
   deviationPeriod?: Maybe<Scalars['Kronor']['output']>;
   forecastFullYear?: Maybe<Scalars['Kronor']['output']>;
+  outcomeMonth?: Maybe<Scalars['Kronor']['output']>;
   outcomePeriod?: Maybe<Scalars['Kronor']['output']>;
   outcomePreviousYearPeriod?: Maybe<Scalars['Kronor']['output']>;
+  percentOfBudgetMonth?: Maybe<Scalars['Float']['output']>;
+  percentOfBudgetPeriod?: Maybe<Scalars['Float']['output']>;
 };
 
 /**
@@ -541,16 +581,36 @@ export type InternalControl = {
   riskValue?: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * An investment project, or a category line ("Totalt investeringar IT") whose amounts are the
+ * sums of the lines under it. Amounts in whole kronor in the convention of every amount: an
+ * outlay is a cost, so negative (the loader turns a source that prints outlays positive).
+ * Deviations are forecast − budget: positive is favourable, spending less than budgeted.
+ */
 export type Investment = {
   __typename?: 'Investment';
   budgetTotal?: Maybe<Scalars['Kronor']['output']>;
   budgetYear?: Maybe<Scalars['Kronor']['output']>;
+  /**
+   * Outcome this year − outcome last year ("Diff. utfall"); in our convention, so an outlay
+   * that grew is a negative change.
+   */
+  changeFromPreviousYear?: Maybe<Scalars['Kronor']['output']>;
   comment?: Maybe<Scalars['String']['output']>;
   deviationTotal?: Maybe<Scalars['Kronor']['output']>;
+  /**
+   * The deviation in per cent of the size of the total budget ("Avvikelse"), so with the
+   * deviation's sign.
+   */
+  deviationTotalPercent?: Maybe<Scalars['Float']['output']>;
+  /** Forecast − budget for the year ("Avv. prognos/budget"). */
+  deviationYear?: Maybe<Scalars['Kronor']['output']>;
   forecastTotal?: Maybe<Scalars['Kronor']['output']>;
   forecastYear?: Maybe<Scalars['Kronor']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** How a cell of the source was read, where it needed reading. */
+  note?: Maybe<Scalars['String']['output']>;
   outcomeAccumulated?: Maybe<Scalars['Kronor']['output']>;
   outcomePreviousYear?: Maybe<Scalars['Kronor']['output']>;
   outcomeYear?: Maybe<Scalars['Kronor']['output']>;
@@ -1266,6 +1326,7 @@ export type ResolversTypes = {
   EconomyLineChange: ResolverTypeWrapper<Omit<EconomyLineChange, 'after' | 'before' | 'unit'> & { after: ResolversTypes['EconomyLine'], before: ResolversTypes['EconomyLine'], unit: ResolversTypes['OrgUnit'] }>;
   EconomyLineEdit: EconomyLineEdit;
   EconomyLineEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EconomyLineEditResult']>;
+  EconomySubtotal: ResolverTypeWrapper<EconomySubtotal>;
   EconomyTable: ResolverTypeWrapper<EconomyTableViewModel>;
   EconomyTotals: ResolverTypeWrapper<EconomyTotals>;
   Editable: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Editable']>;
@@ -1292,7 +1353,7 @@ export type ResolversTypes = {
   IndicatorValue: ResolverTypeWrapper<IndicatorValueRowModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InternalControl: ResolverTypeWrapper<IInternalControlModel>;
-  Investment: ResolverTypeWrapper<IInvestmentModel>;
+  Investment: ResolverTypeWrapper<InvestmentViewModel>;
   Kommun: ResolverTypeWrapper<IKommunModel>;
   Kronor: ResolverTypeWrapper<Scalars['Kronor']['output']>;
   Ledger: null;
@@ -1354,6 +1415,7 @@ export type ResolversParentTypes = {
   EconomyLineChange: Omit<EconomyLineChange, 'after' | 'before' | 'unit'> & { after: ResolversParentTypes['EconomyLine'], before: ResolversParentTypes['EconomyLine'], unit: ResolversParentTypes['OrgUnit'] };
   EconomyLineEdit: EconomyLineEdit;
   EconomyLineEditResult: ResolversUnionTypes<ResolversParentTypes>['EconomyLineEditResult'];
+  EconomySubtotal: EconomySubtotal;
   EconomyTable: EconomyTableViewModel;
   EconomyTotals: EconomyTotals;
   Editable: ResolversInterfaceTypes<ResolversParentTypes>['Editable'];
@@ -1376,7 +1438,7 @@ export type ResolversParentTypes = {
   IndicatorValue: IndicatorValueRowModel;
   Int: Scalars['Int']['output'];
   InternalControl: IInternalControlModel;
-  Investment: IInvestmentModel;
+  Investment: InvestmentViewModel;
   Kommun: IKommunModel;
   Kronor: Scalars['Kronor']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -1497,10 +1559,13 @@ export type EconomyDimensionResolvers = { ACCOUNT_GROUP: 'accountGroup', UNIT: '
 export type EconomyLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyLine'] = ResolversParentTypes['EconomyLine']> = {
   accountGroup?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   budgetFullYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  budgetMonth?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   budgetPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  changeFromPreviousYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   countsInTotal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   deviationExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   deviationForecast?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  deviationMonth?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   deviationPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   forecastExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   forecastFullYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
@@ -1508,9 +1573,12 @@ export type EconomyLineResolvers<ContextType = RequestContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomeMonth?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   outcomePeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   outcomePreviousYearPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  percentOfBudgetMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  percentOfBudgetPeriod?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
@@ -1532,24 +1600,38 @@ export type EconomyLineEditResultResolvers<ContextType = RequestContext, ParentT
   __resolveType: TypeResolveFn<'EconomyLine' | 'ValidationError' | 'VersionConflict', ParentType, ContextType>;
 };
 
+export type EconomySubtotalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomySubtotal'] = ResolversParentTypes['EconomySubtotal']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['EconomyTotals'], ParentType, ContextType>;
+};
+
 export type EconomyTableResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyTable'] = ResolversParentTypes['EconomyTable']> = {
   dimension?: Resolver<ResolversTypes['EconomyDimension'], ParentType, ContextType>;
   forecastLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ledger?: Resolver<ResolversTypes['Ledger'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['EconomyLine']>, ParentType, ContextType>;
+  monthLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subtotals?: Resolver<Array<ResolversTypes['EconomySubtotal']>, ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['EconomyTotals'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
 };
 
 export type EconomyTotalsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyTotals'] = ResolversParentTypes['EconomyTotals']> = {
   budgetFullYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  budgetMonth?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   budgetPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  changeFromPreviousYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   deviationForecast?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  deviationMonth?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   deviationPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   forecastFullYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  outcomeMonth?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   outcomePeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   outcomePreviousYearPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  percentOfBudgetMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  percentOfBudgetPeriod?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type EditableResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Editable'] = ResolversParentTypes['Editable']> = {
@@ -1694,12 +1776,16 @@ export type InternalControlResolvers<ContextType = RequestContext, ParentType ex
 export type InvestmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Investment'] = ResolversParentTypes['Investment']> = {
   budgetTotal?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   budgetYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  changeFromPreviousYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   deviationTotal?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
+  deviationTotalPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  deviationYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   forecastTotal?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   forecastYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcomeAccumulated?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   outcomePreviousYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   outcomeYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
@@ -1947,6 +2033,7 @@ export type Resolvers<ContextType = RequestContext> = {
   EconomyLine?: EconomyLineResolvers<ContextType>;
   EconomyLineChange?: EconomyLineChangeResolvers<ContextType>;
   EconomyLineEditResult?: EconomyLineEditResultResolvers<ContextType>;
+  EconomySubtotal?: EconomySubtotalResolvers<ContextType>;
   EconomyTable?: EconomyTableResolvers<ContextType>;
   EconomyTotals?: EconomyTotalsResolvers<ContextType>;
   Editable?: EditableResolvers<ContextType>;

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { graphql } from '../../gql';
 import type { EconomySectionQuery } from '../../gql/graphql';
 import { DeviationBars } from '../../ui/DeviationBars';
-import { formatTkr } from '../../ui/format';
+import { formatPercent, formatTkr } from '../../ui/format';
+import { economyColumnLabel, investmentColumnLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { hasDraft } from '../edit/draft-key';
@@ -25,13 +26,16 @@ const EconomyQuery = graphql(`
             id
             name
           }
+          monthLabel
           totals {
-            budgetPeriod
-            outcomePeriod
-            deviationPeriod
-            budgetFullYear
-            forecastFullYear
-            deviationForecast
+            ...EconomySection_Figures @unmask
+          }
+          subtotals {
+            label
+            lineIds
+            totals {
+              ...EconomySection_Figures @unmask
+            }
           }
           lines {
             id
@@ -39,9 +43,16 @@ const EconomyQuery = graphql(`
             partOf
             countsInTotal
             note
+            budgetMonth
+            outcomeMonth
+            deviationMonth
+            percentOfBudgetMonth
             budgetPeriod
             outcomePeriod
             deviationPeriod
+            percentOfBudgetPeriod
+            outcomePreviousYearPeriod
+            changeFromPreviousYear
             budgetFullYear
             forecastFullYear
             deviationForecast
@@ -50,8 +61,45 @@ const EconomyQuery = graphql(`
             ...EditableState @unmask
           }
         }
+        investments {
+          id
+          projectNumber
+          name
+          parentId
+          budgetTotal
+          forecastTotal
+          deviationTotal
+          deviationTotalPercent
+          outcomeAccumulated
+          budgetYear
+          forecastYear
+          deviationYear
+          outcomeYear
+          outcomePreviousYear
+          changeFromPreviousYear
+          comment
+          note
+        }
       }
     }
+  }
+`);
+
+graphql(`
+  fragment EconomySection_Figures on EconomyTotals {
+    budgetMonth
+    outcomeMonth
+    deviationMonth
+    percentOfBudgetMonth
+    budgetPeriod
+    outcomePeriod
+    deviationPeriod
+    percentOfBudgetPeriod
+    outcomePreviousYearPeriod
+    changeFromPreviousYear
+    budgetFullYear
+    forecastFullYear
+    deviationForecast
   }
 `);
 
@@ -79,7 +127,158 @@ function Deviation({ kronor }: { kronor: number | null | undefined }) {
   );
 }
 
-type Line = EconomySectionQuery['unit']['followUp']['economy'][number]['lines'][number];
+type Table = EconomySectionQuery['unit']['followUp']['economy'][number];
+type Line = Table['lines'][number];
+type Investment = EconomySectionQuery['unit']['followUp']['investments'][number];
+type Row = Partial<Record<string, unknown>>;
+
+/** How a column shows its figure: an amount, a deviation (with its sign and word) or a percentage. */
+type Shown = 'amount' | 'deviation' | 'percent';
+interface Column {
+  field: string;
+  label: string;
+  shown: Shown;
+  /** Decimals of a percentage. */
+  decimals?: number;
+}
+
+function Cell({ row, column }: { row: Row; column: Column }) {
+  const value = row[column.field] as number | null | undefined;
+  if (column.shown === 'deviation') return <Deviation kronor={value} />;
+  if (column.shown === 'percent') return <>{formatPercent(value, column.decimals ?? 0)}</>;
+  return <>{formatTkr(value)}</>;
+}
+
+const hasAny = (rows: Row[], field: string) => rows.some((r) => r[field] != null);
+
+/**
+ * The columns a table has figures in, so that a phone shows no empty columns: the month
+ * columns and "% av budget" of a monthly follow-up, the year-on-year change where last
+ * year's outcome is there.
+ */
+function economyColumns(t: Table): Column[] {
+  const rows: Row[] = [...t.lines, t.totals];
+  const month = (field: string, shown: Shown): Column => ({
+    field,
+    label: `${economyColumnLabel[field]} ${t.monthLabel}`,
+    shown,
+    decimals: 1,
+  });
+  const all: Column[] = [
+    ...(t.monthLabel
+      ? [
+          month('budgetMonth', 'amount'),
+          month('outcomeMonth', 'amount'),
+          month('deviationMonth', 'deviation'),
+          month('percentOfBudgetMonth', 'percent'),
+        ]
+      : []),
+    { field: 'budgetPeriod', label: economyColumnLabel.budgetPeriod!, shown: 'amount' },
+    { field: 'outcomePeriod', label: economyColumnLabel.outcomePeriod!, shown: 'amount' },
+    { field: 'deviationPeriod', label: economyColumnLabel.deviationPeriod!, shown: 'deviation' },
+    ...(t.monthLabel
+      ? [
+          {
+            field: 'percentOfBudgetPeriod',
+            label: economyColumnLabel.percentOfBudgetPeriod!,
+            shown: 'percent' as const,
+            decimals: 1,
+          },
+        ]
+      : []),
+    {
+      field: 'outcomePreviousYearPeriod',
+      label: economyColumnLabel.outcomePreviousYearPeriod!,
+      shown: 'amount',
+    },
+    { field: 'changeFromPreviousYear', label: economyColumnLabel.changeFromPreviousYear!, shown: 'amount' },
+    { field: 'budgetFullYear', label: economyColumnLabel.budgetFullYear!, shown: 'amount' },
+    {
+      field: 'forecastFullYear',
+      label: t.forecastLabel ?? economyColumnLabel.forecastFullYear!,
+      shown: 'amount',
+    },
+    { field: 'deviationForecast', label: economyColumnLabel.deviationForecast!, shown: 'deviation' },
+  ];
+  return all.filter((c) => hasAny(rows, c.field));
+}
+
+const investmentShown: Record<string, Shown> = {
+  deviationTotal: 'deviation',
+  deviationYear: 'deviation',
+  deviationTotalPercent: 'percent',
+};
+
+/**
+ * Investments per project, the category lines ("Totalt investeringar IT") with the sums of
+ * the projects under them, indented by level; the notes on how the source was read below.
+ */
+function Investments({ investments }: { investments: Investment[] }) {
+  if (investments.length === 0) return null;
+  const byId = new Map(investments.map((i) => [i.id, i]));
+  const depth = (i: Investment): number =>
+    i.parentId && byId.has(i.parentId) ? 1 + depth(byId.get(i.parentId)!) : 0;
+  const parents = new Set(investments.map((i) => i.parentId));
+  const columns: Column[] = Object.keys(investmentColumnLabel)
+    .filter((field) => hasAny(investments, field))
+    .map((field) => ({
+      field,
+      label: investmentColumnLabel[field]!,
+      shown: investmentShown[field] ?? 'amount',
+    }));
+  const notes = investments.filter((i) => i.note);
+  return (
+    <section aria-labelledby="economy-investments">
+      <h3 id="economy-investments">Investeringar</h3>
+      <ScrollRegion label="Investeringar">
+        <table>
+          <caption>
+            Investeringar, belopp i tkr (utgifter negativa, avvikelse positiv när utgiften blir lägre än
+            budget)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Projekt</th>
+              {columns.map((c) => (
+                <th key={c.field} scope="col" className="num">
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {investments.map((i) => (
+              <tr
+                key={i.id}
+                className={parents.has(i.id) ? 'sum-line' : depth(i) > 0 ? 'sub-line' : undefined}
+              >
+                <th scope="row">
+                  {i.projectNumber ? `${i.projectNumber} ` : ''}
+                  {i.name}
+                </th>
+                {columns.map((c) => (
+                  <td key={c.field} className="num">
+                    <Cell row={i} column={c} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      {notes.length > 0 && (
+        <details>
+          <summary>Om hur tabellen lästs</summary>
+          {notes.map((i) => (
+            <p key={i.id}>
+              <strong>{i.name}:</strong> {i.note}
+            </p>
+          ))}
+        </details>
+      )}
+    </section>
+  );
+}
 
 /**
  * The explanations of the deviations, folded below the table so the table stays compact on a
@@ -121,12 +320,16 @@ function Explanations({ lines }: { lines: Line[] }) {
   );
 }
 
-/** Budget, outcome, deviation and forecast, per department and per account group. */
+/**
+ * Budget, outcome, deviation and forecast, per department and per account group, with the
+ * subtotals and columns the report prints; then the investments.
+ */
 export function EconomySection({ unitId, periodId }: { unitId: string; periodId: string | null }) {
   const { data, loading, error, refetch } = useQuery(EconomyQuery, { variables: { unitId, periodId } });
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
-  const tables = data.unit.followUp.economy;
-  if (tables.length === 0) return <p>Ingen ekonomisk uppföljning finns för perioden.</p>;
+  const { economy: tables, investments } = data.unit.followUp;
+  if (tables.length === 0 && investments.length === 0)
+    return <p>Ingen ekonomisk uppföljning finns för perioden.</p>;
   return (
     <>
       {tables.map((t) => (
@@ -146,59 +349,50 @@ export function EconomySection({ unitId, periodId }: { unitId: string; periodId:
               <thead>
                 <tr>
                   <th scope="col">{t.dimension === 'UNIT' ? 'Verksamhet' : 'Kontogrupp'}</th>
-                  <th scope="col" className="num">
-                    Budget perioden
-                  </th>
-                  <th scope="col" className="num">
-                    Utfall perioden
-                  </th>
-                  <th scope="col" className="num">
-                    Avvikelse
-                  </th>
-                  <th scope="col" className="num">
-                    Budget helår
-                  </th>
-                  <th scope="col" className="num">
-                    Prognos
-                  </th>
-                  <th scope="col" className="num">
-                    Avvikelse prognos
-                  </th>
+                  {economyColumns(t).map((c) => (
+                    <th key={c.field} scope="col" className="num">
+                      {c.label}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 {t.lines.map((l) => (
-                  <tr key={l.id} className={l.partOf ? 'sub-line' : undefined}>
-                    <th scope="row">
-                      {l.label}
-                      {!l.countsInTotal && <span className="muted"> (ingår ej i totalen)</span>}
-                    </th>
-                    <td className="num">{formatTkr(l.budgetPeriod)}</td>
-                    <td className="num">{formatTkr(l.outcomePeriod)}</td>
-                    <td className="num">
-                      <Deviation kronor={l.deviationPeriod} />
-                    </td>
-                    <td className="num">{formatTkr(l.budgetFullYear)}</td>
-                    <td className="num">{formatTkr(l.forecastFullYear)}</td>
-                    <td className="num">
-                      <Deviation kronor={l.deviationForecast} />
-                    </td>
-                  </tr>
+                  <Fragment key={l.id}>
+                    <tr className={l.partOf ? 'sub-line' : undefined}>
+                      <th scope="row">
+                        {l.label}
+                        {!l.countsInTotal && <span className="muted"> (ingår ej i totalen)</span>}
+                      </th>
+                      {economyColumns(t).map((c) => (
+                        <td key={c.field} className="num">
+                          <Cell row={l} column={c} />
+                        </td>
+                      ))}
+                    </tr>
+                    {t.subtotals
+                      .filter((s) => s.lineIds[s.lineIds.length - 1] === l.id)
+                      .map((s) => (
+                        <tr key={s.label} className="sum-line">
+                          <th scope="row">{s.label}</th>
+                          {economyColumns(t).map((c) => (
+                            <td key={c.field} className="num">
+                              <Cell row={s.totals} column={c} />
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                  </Fragment>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
                   <th scope="row">Totalt</th>
-                  <td className="num">{formatTkr(t.totals.budgetPeriod)}</td>
-                  <td className="num">{formatTkr(t.totals.outcomePeriod)}</td>
-                  <td className="num">
-                    <Deviation kronor={t.totals.deviationPeriod} />
-                  </td>
-                  <td className="num">{formatTkr(t.totals.budgetFullYear)}</td>
-                  <td className="num">{formatTkr(t.totals.forecastFullYear)}</td>
-                  <td className="num">
-                    <Deviation kronor={t.totals.deviationForecast} />
-                  </td>
+                  {economyColumns(t).map((c) => (
+                    <td key={c.field} className="num">
+                      <Cell row={t.totals} column={c} />
+                    </td>
+                  ))}
                 </tr>
               </tfoot>
             </table>
@@ -206,6 +400,7 @@ export function EconomySection({ unitId, periodId }: { unitId: string; periodId:
           <Explanations lines={t.lines} />
         </section>
       ))}
+      <Investments investments={investments} />
     </>
   );
 }

@@ -17,21 +17,41 @@ import { openPeriod } from '../../modules/organisation/period-opening.service.js
 import { createDraftReport } from '../../modules/reports/draft-report.service.js';
 import { loadDemoUsers } from './demo-users.js';
 import { readKommunSeeds, type KommunSeed } from './seed-files.js';
-import type { SeedFile } from './seed-schema.js';
+import { investmentChildren, seedAmount } from './printed-economy.js';
+import type { signConventions } from './seed-schema.js';
+import { investmentAmountFields, lineAmountFields } from '../../modules/economy/economy-figures.js';
 
-type EconomySeedTable = NonNullable<SeedFile['economyTables']>[number];
-
-/** tkr as printed → whole kronor. */
-const kronor = (tkr: number | null | undefined) => (tkr == null ? null : tkr * 1000);
+type SignConvention = (typeof signConventions)[number];
 
 /**
- * Our convention is income +, costs −, deviation = outcome − budget. A source that prints
- * net costs as positive numbers (and deviation = budget − outcome) is the mirror image.
+ * The stored amounts of a seed line in our convention (income +, costs and outlays −):
+ * its kronor, checked against every printed figure when the seed was read.
  */
-function normalisedAmount(table: EconomySeedTable, tkr: number | null): number | null {
-  const value = kronor(tkr);
-  if (value == null) return null;
-  return table.signConvention === 'netCostPositive' ? -value : value;
+function amounts<F extends string>(
+  fields: readonly F[],
+  row: object,
+  convention: SignConvention,
+  reversed?: readonly string[],
+): Record<F, number | null> {
+  return Object.fromEntries(fields.map((f) => [f, seedAmount(row, f, convention, reversed)])) as Record<
+    F,
+    number | null
+  >;
+}
+
+/** Parents before children, in any depth. */
+function parentsFirst<T extends { key: string; parent: string | null }>(items: T[]): T[] {
+  const out: T[] = [];
+  const placed = new Set<string>();
+  let pending = items;
+  while (pending.length > 0) {
+    const ready = pending.filter((i) => i.parent === null || placed.has(i.parent));
+    if (ready.length === 0) throw new Error('investeringar: en cykel bland kategoriraderna');
+    ready.forEach((i) => placed.add(i.key));
+    out.push(...ready);
+    pending = pending.filter((i) => !placed.has(i.key));
+  }
+  return out;
 }
 
 export interface LoadSummary {
@@ -264,6 +284,12 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
           ledger: table.ledger,
           dimension: table.dimension,
           forecastLabel: table.forecastLabel,
+          monthLabel: table.monthLabel ?? null,
+          subtotals:
+            table.subtotals?.map((s) => ({
+              label: s.label,
+              lines: s.lines.map((label) => table.lines.findIndex((l) => l.label === label)),
+            })) ?? null,
         },
       ],
       ['unit', 'period', 'ledger', 'dimension'],
@@ -277,11 +303,7 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
         partOf: l.partOf ?? null,
         label: l.label,
         position,
-        budgetPeriod: normalisedAmount(table, l.budgetPeriod),
-        outcomePeriod: normalisedAmount(table, l.outcomePeriod),
-        outcomePreviousYearPeriod: normalisedAmount(table, l.outcomePreviousYearPeriod),
-        budgetFullYear: normalisedAmount(table, l.budgetFullYear),
-        forecastFullYear: normalisedAmount(table, l.forecastFullYear),
+        ...amounts(lineAmountFields, l, table.signConvention),
         deviationExplanation: l.deviationExplanation ?? null,
         forecastExplanation: l.forecastExplanation ?? null,
         countsInTotal: l.countsInTotal ?? true,
@@ -291,36 +313,33 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
     );
   }
 
-  // Category lines first so that projects can point at them.
-  const investmentIds = new Map<string, number>();
-  const investmentsInOrder = [...seed.investments].sort(
-    (a, b) => Number(a.parent !== null) - Number(b.parent !== null),
-  );
-  for (const inv of investmentsInOrder) {
-    const [row] = await upsert(
-      Investment,
-      [
-        {
-          unit: idOf(units, inv.unit),
-          period: idOf(periods, inv.period),
-          key: inv.key,
-          parent: idOf(investmentIds, inv.parent),
-          position: seed.investments.indexOf(inv),
-          projectNumber: inv.projectNumber,
-          name: inv.name,
-          budgetTotal: kronor(inv.budgetTotal),
-          forecastTotal: kronor(inv.forecastTotal),
-          outcomeAccumulated: kronor(inv.outcomeAccumulated),
-          budgetYear: kronor(inv.budgetYear),
-          forecastYear: kronor(inv.forecastYear),
-          outcomeYear: kronor(inv.outcomeYear),
-          outcomePreviousYear: kronor(inv.outcomePreviousYear),
-          comment: inv.comment ?? null,
-        },
-      ],
-      ['unit', 'period', 'key'],
-    );
-    investmentIds.set(inv.key, row!.id);
+  // Category lines first so that projects can point at them; they store no amounts.
+  for (const table of seed.investmentTables) {
+    const categories = investmentChildren(table);
+    const ids = new Map<string, number>();
+    for (const inv of parentsFirst(table.lines)) {
+      const [row] = await upsert(
+        Investment,
+        [
+          {
+            unit: idOf(units, inv.unit),
+            period: idOf(periods, table.period),
+            key: inv.key,
+            parent: idOf(ids, inv.parent),
+            position: table.lines.indexOf(inv),
+            projectNumber: inv.projectNumber,
+            name: inv.name,
+            ...(categories.has(inv.key)
+              ? Object.fromEntries(investmentAmountFields.map((f) => [f, null]))
+              : amounts(investmentAmountFields, inv, table.signConvention, inv.signReversed)),
+            comment: inv.comment ?? null,
+            note: inv.note ?? null,
+          },
+        ],
+        ['unit', 'period', 'key'],
+      );
+      ids.set(inv.key, row!.id);
+    }
   }
 
   const positioned = <T extends { unit: string; period: string }>(items: T[]) => {

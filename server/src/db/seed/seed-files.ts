@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printedEconomyProblems } from './printed-economy.js';
 import { seedFile, type SeedFile } from './seed-schema.js';
 
 export const seedDataDir = fileURLToPath(new URL('../seed-data', import.meta.url));
@@ -24,7 +25,7 @@ const collections = [
   'assignments',
   'assignmentFollowUps',
   'economyTables',
-  'investments',
+  'investmentTables',
   'sickLeave',
   'staffTurnover',
   'internalControls',
@@ -76,7 +77,10 @@ function readKommunSeed(path: string, dirName: string): KommunSeed {
   return seed;
 }
 
-/** Every key defined once, every reference pointing at something defined. */
+/**
+ * Every key defined once, every reference pointing at something defined, and every printed
+ * economy figure coming out of the kronor (see `printed-economy.ts`).
+ */
 export function checkReferences(seed: KommunSeed): void {
   const problems: string[] = [];
   const index = (name: string, items: { key: string }[]) => {
@@ -93,7 +97,8 @@ export function checkReferences(seed: KommunSeed): void {
   const goals = index('goals', seed.goals);
   const indicators = index('indicators', seed.indicators);
   const assignments = index('assignments', seed.assignments);
-  index('investments', seed.investments);
+  const investments = seed.investmentTables.flatMap((t) => t.lines);
+  index('investments', investments);
   index('reports', seed.reports);
 
   const ref = (where: string, set: Set<string>, value: string | null | undefined) => {
@@ -134,11 +139,14 @@ export function checkReferences(seed: KommunSeed): void {
     ref(`economyTables[${i}].period`, periods, t.period);
     t.lines.forEach((l, j) => ref(`economyTables[${i}].lines[${j}].unit`, units, l.unit));
   });
-  const investmentKeys = new Set(seed.investments.map((x) => x.key));
-  seed.investments.forEach((x) => {
-    ref(`investments ${x.key}.unit`, units, x.unit);
-    ref(`investments ${x.key}.period`, periods, x.period);
-    ref(`investments ${x.key}.parent`, investmentKeys, x.parent);
+  seed.investmentTables.forEach((t, i) => {
+    ref(`investmentTables[${i}].unit`, units, t.unit);
+    ref(`investmentTables[${i}].period`, periods, t.period);
+    const keys = new Set(t.lines.map((x) => x.key));
+    t.lines.forEach((x) => {
+      ref(`investments ${x.key}.unit`, units, x.unit);
+      ref(`investments ${x.key}.parent`, keys, x.parent);
+    });
   });
   for (const [name, rows] of [
     ['sickLeave', seed.sickLeave],
@@ -155,6 +163,7 @@ export function checkReferences(seed: KommunSeed): void {
     if (periods.has(w.key)) problems.push(`workingPeriods[${i}].key: ${w.key} finns redan bland perioderna`);
     w.draftReports.forEach((r, j) => ref(`workingPeriods[${i}].draftReports[${j}].unit`, units, r.unit));
   });
+  if (problems.length === 0) problems.push(...printedEconomyProblems(seed));
   if (problems.length > 0) {
     throw new SeedDataError(`${seed.dir}: ${problems.length} fel i seed-data:\n  ${problems.join('\n  ')}`);
   }

@@ -6,9 +6,12 @@
  * files may describe the same kommun; the loader merges them by key, so a goal defined in
  * one file can be followed up in another.
  *
- * Amounts are written in tkr exactly as printed (whole numbers); the loader turns them into
- * whole kronor. Economy tables say which sign convention their source used, and the loader
- * normalises to ours (income +, cost −, deviation = outcome − budget, positive favourable).
+ * Economy figures are written exactly as printed: tkr (whole numbers) and percentages, with
+ * the deviations and totals the table prints. Beside them each line holds its amounts in
+ * kronor, chosen by `solve-kronor.ts` so that every printed figure rounds to what the
+ * source prints; the loader checks that they do. Economy and investment tables say which
+ * sign convention their source used, and the loader normalises to ours (income +, cost and
+ * outlay −, deviation = outcome − budget, positive favourable).
  */
 import { z } from 'zod';
 import {
@@ -19,19 +22,26 @@ import {
 import { goalAssessments, trends } from '../../modules/goals/goal.entity.js';
 import { directions, indicatorOrigins } from '../../modules/indicators/indicator.entity.js';
 import { periodKinds, unitKinds } from '../../modules/organisation/org-unit.entity.js';
+import {
+  investmentAmountFields,
+  investmentDerivations,
+  lineAmountFields,
+  lineDerivations,
+} from '../../modules/economy/economy-figures.js';
 import { reportTypes } from '../../modules/reports/report.entity.js';
 
 const key = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'keys are lower-case slugs');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
 const year = z.number().int().min(1990).max(2100);
-/** An amount in tkr as printed; null where the report prints nothing or a dash. */
-const tkr = z.number().int().nullable();
 const text = z.string().min(1);
 
 export const signConventions = [
-  /** Income positive, costs negative, deviation = outcome − budget (Norrtälje, Alingsås). */
+  /** Income positive, costs (and outlays) negative, deviation = outcome − budget (000, 001, 003's operating account). */
   'incomePositive',
-  /** Net costs positive, deviation = budget − outcome (the monthly follow-up in 002). */
+  /**
+   * Net costs (and outlays) positive, deviation = budget − outcome: the monthly follow-up
+   * in 002 and 003's investments.
+   */
   'netCostPositive',
 ] as const;
 
@@ -146,65 +156,153 @@ export const seedAssignmentFollowUp = z.object({
   deviationReason: text.optional(),
 });
 
-export const seedEconomyLine = z.object({
-  /**
-   * The unit the line is about: a department for lines "per verksamhet", the table's own
-   * unit for lines per account group.
-   */
-  unit: key,
-  /** null for a line per unit; otherwise the account group as printed ("Intäkter" …). */
-  accountGroup: text.nullable(),
-  /** Lines that are part of another line (kapitalkostnader of kostnader) name it here. */
-  partOf: text.optional(),
-  label: text,
-  budgetPeriod: tkr,
-  outcomePeriod: tkr,
-  outcomePreviousYearPeriod: tkr,
-  budgetFullYear: tkr,
-  forecastFullYear: tkr,
-  /** "Avvikelse budget och utfall för perioden". */
-  deviationExplanation: text.optional(),
-  /** "Prognosavvikelse". */
-  forecastExplanation: text.optional(),
-  /**
-   * false for a line the report prints but leaves out of its total row (002's total for
-   * Kommunledningsstaben leaves out TIA-avdelningen); `note` says so.
-   */
-  countsInTotal: z.boolean().optional(),
-  note: text.optional(),
-});
+/** A figure as printed: whole tkr, or a percentage; null where the report prints a blank or a dash. */
+const printed = z.number().nullable().optional();
+const printedFigures = <K extends string>(fields: readonly K[]) =>
+  Object.fromEntries(fields.map((f) => [f, printed])) as Record<K, typeof printed>;
+/** Whole kronor, chosen by `solve-kronor.ts` so that every printed figure of the table comes out. */
+const kronorOf = <K extends string>(fields: readonly K[]) =>
+  z
+    .object(
+      Object.fromEntries(fields.map((f) => [f, z.number().int().nullable().optional()])) as Record<
+        K,
+        z.ZodOptional<z.ZodNullable<z.ZodNumber>>
+      >,
+    )
+    .strict();
 
-export const seedEconomyTable = z.object({
-  /** The unit whose report the table is in (the office). */
-  unit: key,
-  period: key,
-  /** "drift" (operating account) or "exploatering" (land development, kept apart). */
-  ledger: z.enum(['drift', 'exploatering']),
-  /** "per verksamhet" or "per kontogrupp". */
-  dimension: z.enum(['unit', 'accountGroup']),
-  signConvention: z.enum(signConventions),
-  /** "Prognos 3", "Prognos efter aug" … */
-  forecastLabel: text.nullable(),
-  lines: z.array(seedEconomyLine).min(1),
-});
+export const lineFigureFields = [
+  ...lineAmountFields,
+  ...(Object.keys(lineDerivations) as (keyof typeof lineDerivations)[]),
+] as const;
+export const investmentFigureFields = [
+  ...investmentAmountFields,
+  ...(Object.keys(investmentDerivations) as (keyof typeof investmentDerivations)[]),
+] as const;
 
-export const seedInvestment = z.object({
-  key,
-  unit: key,
-  period: key,
-  /** The category line this project is part of (its key), if any. */
-  parent: key.nullable(),
-  projectNumber: text.nullable(),
-  name: text,
-  budgetTotal: tkr,
-  forecastTotal: tkr,
-  outcomeAccumulated: tkr,
-  budgetYear: tkr,
-  forecastYear: tkr,
-  outcomeYear: tkr,
-  outcomePreviousYear: tkr,
-  comment: text.optional(),
-});
+/**
+ * A printed figure that no kronor can give, found by `solve-kronor.ts`: the loader checks
+ * that it indeed does not come out, and that every figure not listed does.
+ */
+export const seedUnreproduced = z
+  .object({
+    /** The label of the line (or subtotal, or total) as printed. */
+    line: text,
+    figure: z.enum([...lineFigureFields, ...investmentFigureFields]),
+    /** The figures it cannot hold together with. */
+    reason: text,
+  })
+  .strict();
+
+export const seedEconomyLine = z
+  .object({
+    /**
+     * The unit the line is about: a department for lines "per verksamhet", the table's own
+     * unit for lines per account group.
+     */
+    unit: key,
+    /** null for a line per unit; otherwise the account group as printed ("Intäkter" …). */
+    accountGroup: text.nullable(),
+    /** Lines that are part of another line (kapitalkostnader of kostnader) name it here. */
+    partOf: text.optional(),
+    label: text,
+    /**
+     * The figures as printed, in the source's sign convention: amounts (absent where the
+     * table has no such column) and the deviations, changes and percentages beside them.
+     */
+    ...printedFigures(lineFigureFields),
+    /** The amounts in kronor; without them, the printed tkr × 1000. */
+    kronor: kronorOf(lineAmountFields).optional(),
+    /**
+     * A line the report prints as the sum of other lines of the table (002's TIA-avdelningen
+     * of the four rows below it), by their labels: its kronor are their sum.
+     */
+    sumOf: z.array(text).min(2).optional(),
+    /** "Avvikelse budget och utfall för perioden". */
+    deviationExplanation: text.optional(),
+    /** "Prognosavvikelse". */
+    forecastExplanation: text.optional(),
+    /**
+     * false for a line the report prints but leaves out of its total row (002's total for
+     * Kommunledningsstaben adds the rows under TIA-avdelningen instead); `note` says so.
+     */
+    countsInTotal: z.boolean().optional(),
+    note: text.optional(),
+  })
+  .strict();
+
+/** A printed row that adds up lines: a subtotal of some, or the table's total. */
+export const seedPrintedSum = z
+  .object({
+    label: text,
+    ...printedFigures(lineFigureFields),
+  })
+  .strict();
+
+export const seedEconomyTable = z
+  .object({
+    /** The unit whose report the table is in (the office). */
+    unit: key,
+    period: key,
+    /** The source file in shared/seeds the table was transcribed from, e.g. "000". */
+    source: z.string().regex(/^\d{3}$/),
+    /** "drift" (operating account) or "exploatering" (land development, kept apart). */
+    ledger: z.enum(['drift', 'exploatering']),
+    /** "per verksamhet" or "per kontogrupp". */
+    dimension: z.enum(['unit', 'accountGroup']),
+    signConvention: z.enum(signConventions),
+    /** "Prognos 3", "Prognos efter aug" … */
+    forecastLabel: text.nullable(),
+    /** The month of the month columns as the headings print it ("nov"), for a monthly follow-up. */
+    monthLabel: text.optional(),
+    /** Decimals of the printed percentages. */
+    percentDecimals: z.number().int().min(0).max(2).optional(),
+    lines: z.array(seedEconomyLine).min(1),
+    /** Printed subtotals, each of the lines it names (by label), printed below the last of them. */
+    subtotals: z.array(seedPrintedSum.extend({ lines: z.array(text).min(2) })).optional(),
+    /** The printed total row. */
+    total: seedPrintedSum.optional(),
+    unreproduced: z.array(seedUnreproduced).optional(),
+  })
+  .strict();
+
+export const seedInvestment = z
+  .object({
+    key,
+    unit: key,
+    /** The category line this project is part of (its key), if any. */
+    parent: key.nullable(),
+    projectNumber: text.nullable(),
+    name: text,
+    /** As printed, in the list's sign convention; a category line's are those of its projects. */
+    ...printedFigures(investmentFigureFields),
+    /** The amounts in kronor; never on a category line, whose amounts are its projects' sums. */
+    kronor: kronorOf(investmentAmountFields).optional(),
+    /**
+     * Amounts the source prints with the opposite sign to the rest of its list, while its
+     * own deviation treats them like the others (001's project 20008); `note` says why.
+     */
+    signReversed: z.array(z.enum(investmentAmountFields)).optional(),
+    note: text.optional(),
+    comment: text.optional(),
+  })
+  .strict();
+
+/** The investments table of a unit's report for a period. */
+export const seedInvestmentTable = z
+  .object({
+    /** The unit whose report the table is in. */
+    unit: key,
+    period: key,
+    source: z.string().regex(/^\d{3}$/),
+    /** 001 prints outlays negative (incomePositive), 003 positive (netCostPositive). */
+    signConvention: z.enum(signConventions),
+    percentDecimals: z.number().int().min(0).max(2).optional(),
+    /** In printed order; category lines ("Totalt …") are computed from the lines under them. */
+    lines: z.array(seedInvestment).min(1),
+    unreproduced: z.array(seedUnreproduced).optional(),
+  })
+  .strict();
 
 export const seedSickLeave = z.object({
   unit: key,
@@ -295,7 +393,7 @@ export const seedFile = z
     assignments: z.array(seedAssignment).optional(),
     assignmentFollowUps: z.array(seedAssignmentFollowUp).optional(),
     economyTables: z.array(seedEconomyTable).optional(),
-    investments: z.array(seedInvestment).optional(),
+    investmentTables: z.array(seedInvestmentTable).optional(),
     sickLeave: z.array(seedSickLeave).optional(),
     staffTurnover: z.array(seedStaffTurnover).optional(),
     internalControls: z.array(seedInternalControl).optional(),

@@ -6,6 +6,12 @@ import { editableProperties } from '../../db/editable-properties.js';
 const kronor = () => p.bigint('number').nullable();
 
 export const ledgers = ['drift', 'exploatering'] as const;
+
+export interface EconomySubtotalSpec {
+  label: string;
+  /** Positions of the lines it adds up. */
+  lines: number[];
+}
 export const economyDimensions = ['unit', 'accountGroup'] as const;
 
 /**
@@ -24,6 +30,13 @@ export const EconomyTable = defineEntity({
     dimension: p.enum([...economyDimensions]).length(20),
     /** "Prognos 3", "Prognos efter aug". */
     forecastLabel: p.string().length(60).nullable(),
+    /** The month of a monthly follow-up's month columns, as its headings print it ("nov"). */
+    monthLabel: p.string().length(60).nullable(),
+    /**
+     * The subtotals the report prints between the lines ("Verksamhetens kostnader"), each of
+     * the lines at the given positions; computed from them like the total, never stored.
+     */
+    subtotals: p.json<EconomySubtotalSpec[]>().nullable(),
     lines: () => p.oneToMany(EconomyLine).mappedBy('table'),
   },
   uniques: [{ properties: ['unit', 'period', 'ledger', 'dimension'] }],
@@ -48,6 +61,9 @@ export const EconomyLine = defineEntity({
     partOf: p.string().length(80).nullable(),
     label: p.string().length(200),
     position: p.integer(),
+    /** The month columns of a monthly follow-up (002: "Budget nov", "Redovisning nov"). */
+    budgetMonth: kronor(),
+    outcomeMonth: kronor(),
     budgetPeriod: kronor(),
     outcomePeriod: kronor(),
     outcomePreviousYearPeriod: kronor(),
@@ -66,7 +82,13 @@ export const EconomyLine = defineEntity({
 });
 export type IEconomyLine = InferEntity<typeof EconomyLine>;
 
-/** An investment project or category line of a unit's report for a period. */
+/**
+ * An investment project or category line of a unit's report for a period, in the
+ * convention of every amount here: an outlay is a cost, so negative (Norrtälje prints them
+ * so; Alingsås prints them positive and the loader turns them). Deviations are forecast −
+ * budget, positive favourable (spending less than budgeted). A category line ("Totalt …")
+ * stores no amounts: they are the sums of the lines under it.
+ */
 export const Investment = defineEntity({
   name: 'Investment',
   tableName: 'investment',
@@ -87,6 +109,8 @@ export const Investment = defineEntity({
     outcomeYear: kronor(),
     outcomePreviousYear: kronor(),
     comment: p.text().nullable(),
+    /** About the transcription: how a cell of the source was read. */
+    note: p.text().nullable(),
   },
   uniques: [{ properties: ['unit', 'period', 'key'] }],
   indexes: [{ properties: ['period', 'unit'] }],

@@ -10,10 +10,25 @@ import {
 import {
   EconomyTable,
   Investment,
+  type EconomySubtotalSpec,
   type IEconomyLine,
   type IEconomyTable,
   type IInvestment,
 } from './economy.entity.js';
+import {
+  derive,
+  investmentAmountFields,
+  investmentDerivations,
+  investmentSums,
+  kronorArithmetic,
+  lineAmountFields,
+  lineDerivations,
+  lineTotals,
+  percent,
+  type Figures,
+  type InvestmentAmountField,
+  type LineAmountField,
+} from './economy-figures.js';
 
 /** An economy table as a page shows it: possibly only the lines about one department. */
 export interface EconomyTableView {
@@ -27,6 +42,8 @@ export interface EconomyTableView {
   ledger: IEconomyTable['ledger'];
   dimension: IEconomyTable['dimension'];
   forecastLabel: string | null;
+  monthLabel: string | null;
+  subtotalSpecs: EconomySubtotalSpec[];
   lines: IEconomyLine[];
 }
 
@@ -40,8 +57,30 @@ const view = (
   ledger: table.ledger,
   dimension: table.dimension,
   forecastLabel: table.forecastLabel ?? null,
+  monthLabel: table.monthLabel ?? null,
+  subtotalSpecs: table.subtotals ?? [],
   lines,
 });
+
+/** Figures as the API answers them: kronor, and percentages as numbers. */
+type Answered = Record<string, number | null>;
+const answered = (figures: Figures<number>): Answered =>
+  Object.fromEntries(
+    Object.entries(figures).map(([k, v]) => [k, v === null || typeof v === 'number' ? v : percent(v)]),
+  );
+
+const lineAmounts = (l: IEconomyLine) =>
+  Object.fromEntries(lineAmountFields.map((f) => [f, l[f] ?? null])) as Record<
+    LineAmountField,
+    number | null
+  >;
+
+/** A line's deviations, changes and percentages, computed from its amounts. */
+export const lineFigures = (l: IEconomyLine): Answered =>
+  answered(derive(lineDerivations, lineAmounts(l), kronorArithmetic));
+
+const totalsOf = (lines: IEconomyLine[]): Answered =>
+  answered(lineTotals(lines.map(lineAmounts), kronorArithmetic));
 
 /**
  * The economy of a unit for a period:
@@ -90,40 +129,55 @@ export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<E
   });
 }
 
-type Amount = number | null;
-/** A total is only as complete as its lines: one line without the figure makes it unknown. */
-const sumComplete = (values: Amount[]): Amount =>
-  values.length > 0 && values.every((v) => v !== null) ? values.reduce<number>((acc, v) => acc + v, 0) : null;
-/** Deviations add up over the lines that have one (a blank forecast column means no deviation told). */
-const sumKnown = (values: Amount[]): Amount =>
-  values.some((v) => v !== null) ? values.reduce<number>((acc, v) => acc + (v ?? 0), 0) : null;
-const minus = (a: Amount, b: Amount): Amount => (a === null || b === null ? null : a - b);
-
-export const deviationPeriod = (l: Pick<IEconomyLine, 'outcomePeriod' | 'budgetPeriod'>) =>
-  minus(l.outcomePeriod ?? null, l.budgetPeriod ?? null);
-export const deviationForecast = (l: Pick<IEconomyLine, 'forecastFullYear' | 'budgetFullYear'>) =>
-  minus(l.forecastFullYear ?? null, l.budgetFullYear ?? null);
+export const deviationPeriod = (l: IEconomyLine) => lineFigures(l).deviationPeriod ?? null;
+export const deviationForecast = (l: IEconomyLine) => lineFigures(l).deviationForecast ?? null;
 
 /**
  * Totals of a table, computed from its lines: sub-lines ("varav kapitalkostnader") are part
  * of another line and lines the report leaves out of its total are not added.
  */
-export function economyTotals(table: EconomyTableView) {
-  const counted = table.lines.filter((l) => l.partOf === null && l.countsInTotal);
-  const total = (pick: (l: IEconomyLine) => Amount) => sumComplete(counted.map(pick));
-  return {
-    budgetPeriod: total((l) => l.budgetPeriod ?? null),
-    outcomePeriod: total((l) => l.outcomePeriod ?? null),
-    deviationPeriod: sumKnown(counted.map(deviationPeriod)),
-    outcomePreviousYearPeriod: total((l) => l.outcomePreviousYearPeriod ?? null),
-    budgetFullYear: total((l) => l.budgetFullYear ?? null),
-    forecastFullYear: total((l) => l.forecastFullYear ?? null),
-    deviationForecast: sumKnown(counted.map(deviationForecast)),
+export function economyTotals(table: EconomyTableView): Answered {
+  return totalsOf(table.lines.filter((l) => l.partOf === null && l.countsInTotal));
+}
+
+/** The subtotals the report prints, each from its lines; one whose lines are not all shown is left out. */
+export function economySubtotals(table: EconomyTableView) {
+  const byPosition = new Map(table.lines.map((l) => [l.position, l]));
+  return table.subtotalSpecs.flatMap((spec) => {
+    const lines = spec.lines.map((p) => byPosition.get(p));
+    if (lines.some((l) => l === undefined)) return [];
+    const present = lines as IEconomyLine[];
+    return [{ label: spec.label, lineIds: present.map((l) => l.id), totals: totalsOf(present) }];
+  });
+}
+
+/** An investment line with its amounts: a category line's are the sums of the lines under it. */
+export type InvestmentView = IInvestment &
+  Record<InvestmentAmountField, number | null> & { figures: Answered };
+
+function investmentViews(rows: IInvestment[]): InvestmentView[] {
+  const children = new Map<number, IInvestment[]>();
+  for (const r of rows) {
+    if (r.parent) children.set(r.parent.id, [...(children.get(r.parent.id) ?? []), r]);
+  }
+  const amountsOf = (r: IInvestment): Record<InvestmentAmountField, number | null> => {
+    const under = children.get(r.id);
+    if (under) return investmentSums(under.map(amountsOf), kronorArithmetic);
+    return Object.fromEntries(investmentAmountFields.map((f) => [f, r[f] ?? null])) as Record<
+      InvestmentAmountField,
+      number | null
+    >;
   };
+  return rows.map((r) => {
+    const amounts = amountsOf(r);
+    return Object.assign(Object.create(r) as IInvestment, amounts, {
+      figures: answered(derive(investmentDerivations, amounts, kronorArithmetic)),
+    });
+  });
 }
 
 /** The unit's own investment lines, else those of the units below it. */
-export function investmentsInScope(ctx: RequestContext, scope: UnitScope): Promise<IInvestment[]> {
+export function investmentsInScope(ctx: RequestContext, scope: UnitScope): Promise<InvestmentView[]> {
   return ctx.memo(scopeKey(scope, 'investments'), async () => {
     const rows = await ctx.em.find(
       Investment,
@@ -131,6 +185,6 @@ export function investmentsInScope(ctx: RequestContext, scope: UnitScope): Promi
       { orderBy: { unit: { path: 'asc' }, position: 'asc' } },
     );
     const own = rows.filter((r) => r.unit.id === scope.unit.id);
-    return own.length > 0 ? own : rows;
+    return investmentViews(own.length > 0 ? own : rows);
   });
 }

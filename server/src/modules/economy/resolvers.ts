@@ -5,12 +5,14 @@ import { editResultType, runEdit } from '../editing/edit-record.js';
 import { editableFields } from '../editing/resolvers.js';
 import { economyLineKind } from './economy-edit.js';
 import {
-  deviationForecast,
-  deviationPeriod,
   economyInScope,
+  economySubtotals,
   economyTotals,
   investmentsInScope,
+  lineFigures,
 } from './economy.service.js';
+
+const figure = (name: string) => (line: Parameters<typeof lineFigures>[0]) => lineFigures(line)[name] ?? null;
 
 export const economyResolvers: Resolvers = {
   Ledger: enumValues.Ledger,
@@ -22,11 +24,16 @@ export const economyResolvers: Resolvers = {
   EconomyTable: {
     unit: (table, _, ctx) => unitOf(ctx, table.unit),
     totals: (table) => economyTotals(table),
+    subtotals: (table) => economySubtotals(table),
   },
   EconomyLine: {
     unit: (line, _, ctx) => unitOf(ctx, line.unit),
-    deviationPeriod: (line) => deviationPeriod(line),
-    deviationForecast: (line) => deviationForecast(line),
+    deviationMonth: figure('deviationMonth'),
+    percentOfBudgetMonth: figure('percentOfBudgetMonth'),
+    deviationPeriod: figure('deviationPeriod'),
+    percentOfBudgetPeriod: figure('percentOfBudgetPeriod'),
+    changeFromPreviousYear: figure('changeFromPreviousYear'),
+    deviationForecast: figure('deviationForecast'),
     ...editableFields(economyLineKind),
   },
   EconomyLineEditResult: { __resolveType: editResultType('EconomyLine') },
@@ -35,7 +42,9 @@ export const economyResolvers: Resolvers = {
   },
   Investment: {
     parentId: (inv) => inv.parent?.id ?? null,
-    deviationTotal: (inv) =>
-      inv.forecastTotal == null || inv.budgetTotal == null ? null : inv.forecastTotal - inv.budgetTotal,
+    deviationTotal: (inv) => inv.figures.deviationTotal ?? null,
+    deviationTotalPercent: (inv) => inv.figures.deviationTotalPercent ?? null,
+    deviationYear: (inv) => inv.figures.deviationYear ?? null,
+    changeFromPreviousYear: (inv) => inv.figures.changeFromPreviousYear ?? null,
   },
 };

@@ -61,15 +61,16 @@ export async function openPeriod(em: EntityManager, kommunId: number, spec: NewP
   await run(`
     with source as (${latestEarlier('economy_table', 't.unit_id, t.ledger, t.dimension')}),
     copied as (
-      insert into economy_table (unit_id, period_id, ledger, dimension, forecast_label)
-      select unit_id, :period, ledger, dimension, forecast_label from source
+      insert into economy_table (unit_id, period_id, ledger, dimension, forecast_label, month_label, subtotals)
+      select unit_id, :period, ledger, dimension, forecast_label, month_label, subtotals from source
       returning id, unit_id, ledger, dimension
     )
-    insert into economy_line (table_id, unit_id, account_group, part_of, label, position, budget_period,
-      outcome_period, outcome_previous_year_period, budget_full_year, forecast_full_year,
-      deviation_explanation, forecast_explanation, counts_in_total, note)
-    select c.id, l.unit_id, l.account_group, l.part_of, l.label, l.position, l.budget_period,
-      l.outcome_period, l.outcome_previous_year_period, l.budget_full_year, l.forecast_full_year,
+    insert into economy_line (table_id, unit_id, account_group, part_of, label, position, budget_month,
+      outcome_month, budget_period, outcome_period, outcome_previous_year_period, budget_full_year,
+      forecast_full_year, deviation_explanation, forecast_explanation, counts_in_total, note)
+    select c.id, l.unit_id, l.account_group, l.part_of, l.label, l.position, l.budget_month,
+      l.outcome_month, l.budget_period, l.outcome_period, l.outcome_previous_year_period,
+      l.budget_full_year, l.forecast_full_year,
       l.deviation_explanation, l.forecast_explanation, l.counts_in_total, l.note
       from copied c
       join source s on s.unit_id = c.unit_id and s.ledger = c.ledger and s.dimension = c.dimension

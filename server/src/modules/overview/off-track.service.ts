@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../context.js';
+import { toTkr } from '../economy/economy-figures.js';
 import { assignmentsInScope } from '../assignments/assignment.service.js';
 import { deviationForecast, deviationPeriod, economyInScope } from '../economy/economy.service.js';
 import { goalsInScope } from '../goals/goal.service.js';
@@ -23,7 +24,7 @@ const kindRank = { GOAL: 0, ASSIGNMENT: 1, ECONOMY: 2 } as const;
 const SERIOUS_ECONOMY_SHARE = 0.05;
 
 const tkr = (kronor: number) =>
-  `${new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.round(kronor / 1000))} tkr`;
+  `${new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(toTkr(kronor))} tkr`;
 
 /**
  * What a politician must see first: goals not met, assignments deviating from plan, and

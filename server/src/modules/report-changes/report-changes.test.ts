@@ -4,6 +4,7 @@
  * expected values were read from server/src/db/seed-data/norrtalje/*.json and the source
  * texts, not from the service.
  */
+import { toTkr } from '../economy/economy-figures.js';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateLargeKommun, type LargeKommun } from '../../../bench/large-kommun.js';
@@ -198,23 +199,26 @@ describe('the Jan–Jul 2025 report of Kommunstyrelsekontoret', () => {
   it('lists the six economy lines whose full-year deviation moved more than 1 000 tkr', async () => {
     const { changes } = await changesOf(reportIn('Jan–Jul 2025'));
     expect(changes.economyThreshold).toBe(1_000_000);
-    // 2024: outcome − budget for the year; Jan–Jul 2025: Prognos 3 − budget for the year.
+    // 2024: outcome − budget for the year; Jan–Jul 2025: Prognos 3 − budget for the year,
+    // each as 001 and 000 print it (the kronor round to the printed tkr).
     expect(
       changes.economyLines.map((c: any) => [
         c.after.label,
         c.unit.name,
-        c.deviationBefore,
-        c.deviationAfter,
-        c.deviationChange,
+        toTkr(c.deviationBefore),
+        toTkr(c.deviationAfter),
       ]),
     ).toEqual([
-      ['Intäkter', 'Kommunstyrelsekontoret', -1_267_000, 1_456_000, 2_723_000],
-      ['Kostnader', 'Kommunstyrelsekontoret', 23_622_000, 3_427_000, -20_195_000],
-      ['Varav kapitalkostnader', 'Kommunstyrelsekontoret', 14_812_000, 1_016_000, -13_796_000],
-      ['Stab och planering', 'Stab- och planeringsavdelningen', 3_329_000, 1_866_000, -1_463_000],
-      ['Räddningstjänst', 'Räddningstjänsten', 3_959_000, 1_246_000, -2_713_000],
-      ['IT', 'IT-enheten', 13_450_000, 1_372_000, -12_078_000],
+      ['Intäkter', 'Kommunstyrelsekontoret', -1_267, 1_456],
+      ['Kostnader', 'Kommunstyrelsekontoret', 23_622, 3_427],
+      ['Varav kapitalkostnader', 'Kommunstyrelsekontoret', 14_811, 1_017],
+      ['Stab och planering', 'Stab- och planeringsavdelningen', 3_329, 1_866],
+      ['Räddningstjänst', 'Räddningstjänsten', 3_959, 1_246],
+      ['IT', 'IT-enheten', 13_450, 1_372],
     ]);
+    expect(
+      changes.economyLines.every((c: any) => c.deviationChange === c.deviationAfter - c.deviationBefore),
+    ).toBe(true);
     expect(changes.economyLines.every((c: any) => c.before.label === c.after.label)).toBe(true);
     expect(changes.economyLines[0].after.__typename).toBe('EconomyLine');
   });
