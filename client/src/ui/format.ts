@@ -14,6 +14,13 @@ export function formatValue(value: number | null | undefined, unit: string): str
   return unit === '%' ? `${numberFormat.format(value)} %` : `${numberFormat.format(value)} ${unit}`;
 }
 
+const percentFormat = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+
+/** A share as the personnel tables print it, one decimal at least: "3,0 %"; missing is a dash. */
+export function formatPercent(value: number | null | undefined): string {
+  return value == null ? '–' : `${percentFormat.format(value)} %`;
+}
+
 /** A moment as Swedish readers write it: 2025-11-22 14:32. */
 export const dateTime = (value: string | Date) =>
   new Date(value).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' });

@@ -133,6 +133,12 @@ export function ReportPage({ id }: { id: string }) {
           <li>
             <Link href={followUp('/ekonomi')}>Ekonomi</Link>
           </li>
+          <li>
+            <Link href={followUp('/personal')}>Personal</Link>
+          </li>
+          <li>
+            <Link href={followUp('/internkontroll')}>Internkontroll</Link>
+          </li>
         </ul>
       </section>
     </main>
