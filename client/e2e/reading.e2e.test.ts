@@ -146,6 +146,30 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await expectNoHorizontalScroll(page);
     });
 
+    it("opens an initiative carried into 2025: 2024's goal and new timeline (004 Tabell A), then the one it became under 2025's goal", async () => {
+      const title = 'Ta fram åtgärdsplan för att inte överskrida den beslutade koldioxidbudgeten.';
+      const main = page.locator('main');
+      await openKommunstyrelsekontoret();
+      await section('Uppdrag');
+      await page.getByLabel('Period').selectOption({ label: '2024' });
+      await main.getByRole('link', { name: title, exact: true }).click();
+      await expect.poll(() => heading().textContent()).toBe(title);
+      await expect
+        .poll(() => main.textContent())
+        .toContain('Ny försenad tidplan: 17 februari 2025, beslutad i månadsrapport per oktober');
+      expect(await main.textContent()).toContain(
+        'Inriktningsmål: 5.1 Minska användningen av fossila bränslen',
+      );
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+
+      await main.locator('p', { hasText: 'Har övergått i' }).getByRole('link').click();
+      await expect.poll(() => main.textContent()).toContain('Fortsätter uppdraget');
+      expect(await main.textContent()).toContain('Inriktningsmål: 5.1 Minskad klimatpåverkan');
+      expect(await main.textContent()).toContain('Kvarvarande från tidigare år');
+      expect(await main.textContent()).not.toContain('Ny försenad tidplan');
+    });
+
     it("shows Alingsås' sick leave and internal control on Kommunstyrelsen, whose delårsbokslut they are in", async () => {
       await page.goto(`${base}/`);
       await page.getByRole('link', { name: 'Alingsås kommun', exact: true }).click();

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'wouter';
 import { graphql } from '../../gql';
-import { forecastLabel, kindLabel, statusLabel } from '../../ui/labels';
+import { forecastLabel, kindLabel, originLabel, statusLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 import { AssignmentSummaryTable } from './AssignmentSummaryTable';
 
@@ -18,6 +18,12 @@ const AssignmentsQuery = graphql(`
           forecast
           comment
           commentDate
+          origin
+          goal {
+            id
+            code
+            title
+          }
           assignment {
             id
             kind
@@ -118,7 +124,16 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
               {kindLabel[a.assignment.kind]} · {statusLabel[a.status]}
               {a.forecast && <> · {forecastLabel[a.forecast]}</>}
               {a.assignment.dueDate && <> · Slutdatum {a.assignment.dueDate}</>}
+              {a.origin === 'EARLIER_YEAR' && <> · {originLabel.EARLIER_YEAR}</>}
             </p>
+            {a.goal && (
+              <p>
+                <span className="muted">Inriktningsmål:</span>{' '}
+                <Link href={`/mal/${a.goal.id}`}>
+                  {a.goal.code} {a.goal.title}
+                </Link>
+              </p>
+            )}
             {a.assignment.responsibleUnit && <p className="muted">{a.assignment.responsibleUnit.name}</p>}
             {a.comment && (
               <p>
