@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { forecastLabel, kindLabel, originLabel, statusLabel } from '../../ui/labels';
+import { GoalLine } from '../../ui/GoalLine';
 import { QueryState } from '../../ui/QueryState';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { EditInPlace } from '../edit/EditInPlace';
@@ -104,14 +105,7 @@ export function AssignmentPage({ id }: { id: string }) {
           <li key={f.id} className={f.forecast === 'AVVIKELSE_FRAN_PLAN' ? 'deviating' : undefined}>
             <h3>{f.period.label}</h3>
             {/* Of the period: a new Mål och budget may list it under another goal. */}
-            {f.goal && (
-              <p>
-                <span className="muted">Inriktningsmål:</span>{' '}
-                <Link href={`/mal/${f.goal.id}`}>
-                  {f.goal.code} {f.goal.title}
-                </Link>
-              </p>
-            )}
+            {f.goal && <GoalLine goal={f.goal} />}
             {f.origin === 'EARLIER_YEAR' && <p className="muted">{originLabel.EARLIER_YEAR}</p>}
             {(f.newTimeline ?? f.newDueDate) && (
               <p>

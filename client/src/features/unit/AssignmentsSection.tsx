@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'wouter';
 import { graphql } from '../../gql';
 import { forecastLabel, kindLabel, originLabel, statusLabel } from '../../ui/labels';
+import { GoalLine } from '../../ui/GoalLine';
 import { QueryState } from '../../ui/QueryState';
 import { AssignmentSummaryTable } from './AssignmentSummaryTable';
 
@@ -126,14 +127,7 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
               {a.assignment.dueDate && <> · Slutdatum {a.assignment.dueDate}</>}
               {a.origin === 'EARLIER_YEAR' && <> · {originLabel.EARLIER_YEAR}</>}
             </p>
-            {a.goal && (
-              <p>
-                <span className="muted">Inriktningsmål:</span>{' '}
-                <Link href={`/mal/${a.goal.id}`}>
-                  {a.goal.code} {a.goal.title}
-                </Link>
-              </p>
-            )}
+            {a.goal && <GoalLine goal={a.goal} />}
             {a.assignment.responsibleUnit && <p className="muted">{a.assignment.responsibleUnit.name}</p>}
             {a.comment && (
               <p>

@@ -361,41 +361,47 @@ describe('as the source reports print them', () => {
     }
   });
 
+  /**
+   * The uppdrag of KSK's list for a period: the items, and the count under the summary table
+   * (AssignmentSummaryTable's fragment, in the section's query).
+   */
+  const uppdragOf = async (period: string) => {
+    const followUp = await section(ksk, period);
+    const { assignmentOrigins } = followUp as unknown as {
+      assignmentOrigins: { kind: string; thisYear: number; earlierYear: number; unknown: number }[];
+    };
+    const items = followUp.assignments.filter((f) => f.assignment.kind === 'UPPDRAG');
+    const count = (origin: string) => items.filter((f) => f.origin === origin).length;
+    return {
+      items,
+      fromItems: {
+        thisYear: count('THIS_YEAR'),
+        earlierYear: count('EARLIER_YEAR'),
+        unknown: count('UNKNOWN'),
+      },
+      counted: assignmentOrigins.find((o) => o.kind === 'UPPDRAG'),
+    };
+  };
+
   it('counts the 20 uppdrag from Mål och Budget 2025 and the one kvarvarande from earlier years that 000 prints on lines 4–5, from the items', async () => {
     // "I sammanställningen ingår 20 uppdrag från Mål och Budget 2025 samt ett kvarvarande
     // uppdrag från tidigare år."
-    const followUp = await section(ksk, jul2025);
-    const uppdrag = followUp.assignments.filter((f) => f.assignment.kind === 'UPPDRAG');
-    const count = (origin: string) => uppdrag.filter((f) => f.origin === origin).length;
-    expect([count('THIS_YEAR'), count('EARLIER_YEAR'), count('UNKNOWN')]).toEqual([20, 1, 0]);
-    expect(uppdrag.find((f) => f.origin === 'EARLIER_YEAR')!.assignment.title).toBe(
+    const { items, fromItems, counted } = await uppdragOf(jul2025);
+    expect(fromItems).toEqual({ thisYear: 20, earlierYear: 1, unknown: 0 });
+    expect(items.find((f) => f.origin === 'EARLIER_YEAR')!.assignment.title).toBe(
       'Trygghetskameror ska sättas upp på fler utsatta eller potentiellt utsatta platser.',
     );
-    // The sentence under the summary table says the same.
-    const origins = (followUp as unknown as { assignmentOrigins: { kind: string }[] }).assignmentOrigins;
-    expect(origins.find((o) => o.kind === 'UPPDRAG')).toEqual({
-      kind: 'UPPDRAG',
-      thisYear: 20,
-      earlierYear: 1,
-      unknown: 0,
-    });
+    expect(counted).toEqual({ kind: 'UPPDRAG', ...fromItems });
   });
 
   it('does not guess which of the 18 uppdrag of 2024 are the ten from Mål och Budget 2024–2026 and which the eight kvarvarande (001, lines 252–254): the report names neither', async () => {
     // "Av de 18 uppdragen är tio uppdrag från Mål och Budget 2024–2026 samt åtta kvarvarande
     // uppdrag från tidigare år." The item tables (lines 479–1685) give no year per uppdrag,
     // and 004 none either, so the split cannot be computed and is not made up.
-    const followUp = await section(ksk, year2024);
-    const uppdrag = followUp.assignments.filter((f) => f.assignment.kind === 'UPPDRAG');
-    expect(uppdrag).toHaveLength(10 + 8);
-    expect(new Set(uppdrag.map((f) => f.origin))).toEqual(new Set(['UNKNOWN']));
-    const origins = (followUp as unknown as { assignmentOrigins: { kind: string }[] }).assignmentOrigins;
-    expect(origins.find((o) => o.kind === 'UPPDRAG')).toEqual({
-      kind: 'UPPDRAG',
-      thisYear: 0,
-      earlierYear: 0,
-      unknown: 18,
-    });
+    const { items, fromItems, counted } = await uppdragOf(year2024);
+    expect(items).toHaveLength(10 + 8);
+    expect(fromItems).toEqual({ thisYear: 0, earlierYear: 0, unknown: 18 });
+    expect(counted).toEqual({ kind: 'UPPDRAG', ...fromItems });
   });
 
   it('holds the "Ny försenad tidplan" of every row of Tabell A (004, lines 56–72) on its 2024 follow-up, and the rows that go to plan keep their date', async () => {
