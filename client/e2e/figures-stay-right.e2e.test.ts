@@ -5,10 +5,9 @@
  * still be that unit's, as the server answers them, when moving between the units by
  * tapping and after a reload with no network.
  */
-import { print } from 'graphql';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { asSent } from '../../server/test/cache-identity';
+import { asSent } from '../../server/test/client-documents';
 import { EconomySectionDocument, type EconomySectionQuery } from '../src/gql/graphql';
 import { formatTkr } from '../src/ui/format';
 import { hasChromium, launch, viewports } from './browser';
@@ -28,7 +27,7 @@ async function serverEconomy(unitId: string): Promise<Table[]> {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: print(asSent(EconomySectionDocument)), variables: { unitId } }),
+    body: JSON.stringify({ query: asSent(EconomySectionDocument), variables: { unitId } }),
   });
   const { data } = (await response.json()) as { data: EconomySectionQuery };
   return data.unit.followUp.economy;

@@ -146,6 +146,63 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await expectNoHorizontalScroll(page);
     });
 
+    it("opens an initiative carried into 2025: 2024's goal and new timeline (004 Tabell A), then the one it became under 2025's goal", async () => {
+      const title = 'Ta fram åtgärdsplan för att inte överskrida den beslutade koldioxidbudgeten.';
+      const main = page.locator('main');
+      await openKommunstyrelsekontoret();
+      await section('Uppdrag');
+      await page.getByLabel('Period').selectOption({ label: '2024' });
+      await main.getByRole('link', { name: title, exact: true }).click();
+      await expect.poll(() => heading().textContent()).toBe(title);
+      await expect
+        .poll(() => main.textContent())
+        .toContain('Ny försenad tidplan: 17 februari 2025, beslutad i månadsrapport per oktober');
+      expect(await main.textContent()).toContain(
+        'Inriktningsmål: 5.1 Minska användningen av fossila bränslen',
+      );
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+
+      await main.locator('p', { hasText: 'Har övergått i' }).getByRole('link').click();
+      await expect.poll(() => main.textContent()).toContain('Fortsätter uppdraget');
+      expect(await main.textContent()).toContain('Inriktningsmål: 5.1 Minskad klimatpåverkan');
+      expect(await main.textContent()).toContain('Kvarvarande från tidigare år');
+      expect(await main.textContent()).not.toContain('Ny försenad tidplan');
+    });
+
+    it("shows Alingsås' sick leave and internal control on Kommunstyrelsen, whose delårsbokslut they are in", async () => {
+      await page.goto(`${base}/`);
+      await page.getByRole('link', { name: 'Alingsås kommun', exact: true }).click();
+      await page.getByRole('link', { name: 'Kommunstyrelsen', exact: true }).click();
+      await expect.poll(() => heading().textContent()).toBe('Kommunstyrelsen');
+      await section('Personal');
+      const table = page.getByRole('table', { name: /^Sjukfrånvaro/ });
+      await table.waitFor();
+      const rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim()).join(' ')),
+        );
+      // 003 lines 725–751.
+      expect(rows.map((r) => r.replace(/\s/g, ' '))).toEqual([
+        'Kvinnor 3,0 % 3,4 %',
+        'Män 3,3 % 3,8 %',
+        '<29 år 3,1 % 3,5 %',
+        '30-49 år 3,2 % 4,3 %',
+        '50 år> 3,0 % 2,2 %',
+        'Dag 1-14 1,4 % 1,4 %',
+        'Dag 15-59 0,5 % 0,6 %',
+        'Totalt 3,1 % 3,5 %',
+      ]);
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+
+      await section('Internkontroll');
+      await expect.poll(() => page.locator('main').textContent()).toContain('nano-utbildningar');
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+    });
+
     it('opens a report with its narrative sections, then its figures', async () => {
       await openKommunstyrelsekontoret();
       await section('Rapporter');

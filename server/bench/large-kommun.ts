@@ -187,13 +187,12 @@ export async function generateLargeKommun(
     ),
   );
 
-  const assignmentRows = departments.flatMap((dept, d) =>
+  const assignmentRows = departments.flatMap((dept) =>
     Array.from({ length: size.assignmentsPerDepartment }, (_, a) => ({
       kommun_id: kommunId,
       key: `as${dept.id}-${a}`,
       kind: a % 3 === 0 ? 'nämndinitiativ' : 'uppdrag',
       title: `Uppdrag ${a + 1} för avdelning ${dept.id}`,
-      goal_id: pick(goals, d + a),
       owner_unit_id: dept.office,
       responsible_unit_id: dept.id,
       due_date: '2025-12-31',
@@ -207,6 +206,7 @@ export async function generateLargeKommun(
       periods.map((period, p) => ({
         assignment_id: assignment,
         period_id: period,
+        goal_id: pick(goals, a + p),
         status: pick(assignmentStatuses.slice(0, 3), a + p),
         forecast: pick(forecasts, a % 5 === 0 ? 1 : 0),
         comment: `Kommentar till uppdrag ${a} period ${p}`,

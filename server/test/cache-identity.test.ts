@@ -6,10 +6,11 @@
  */
 import { Kind, OperationTypeNode, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as documents from '../../client/src/gql/graphql.js';
+import * as documents from './client-documents.js';
+import { documentAsSent } from './client-documents.js';
 import possibleTypes from '../../client/src/gql/possible-types.js';
 import { DEMO_PASSWORD, demoUsers } from '../src/db/seed/demo-users.js';
-import { IdentityLedger, asSent } from './cache-identity.js';
+import { IdentityLedger } from './cache-identity.js';
 import { graphqlClient, type GraphQLTestClient, type TestSession } from './graphql-client.js';
 
 /**
@@ -38,7 +39,7 @@ const PER_VIEWER = new Set([
 
 /** Every query document the client has, by operation name. */
 const queries = Object.entries(documents as Record<string, unknown>)
-  .filter(([name]) => name.endsWith('Document'))
+  .filter(([name, value]) => name.endsWith('Document') && typeof value === 'object')
   .map(([, doc]) => doc as DocumentNode)
   .map((doc) => ({
     doc,
@@ -115,7 +116,7 @@ describe('the cache identity of every record', () => {
       name: string | undefined;
     }[] = [];
     for (const { doc, operation } of queries) {
-      const sent = asSent(doc);
+      const sent = documentAsSent(doc);
       const query = print(sent);
       for (const variables of await variablesFor(operation))
         for (const viewer of viewers)

@@ -11,7 +11,6 @@
 import {
   Kind,
   valueFromASTUntyped,
-  visit,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -20,33 +19,6 @@ import {
 
 /** Interfaces and unions with their member types, as the client's cache is told them. */
 export type PossibleTypes = Record<string, readonly string[]>;
-
-/** Directives Apollo Client acts on itself and removes before it sends a query. */
-const CLIENT_DIRECTIVES = new Set(['unmask', 'nonreactive', 'connection', 'client']);
-
-/**
- * A document as Apollo Client sends it: `__typename` in every selection set, the client's
- * own directives removed.
- */
-export function asSent(document: DocumentNode): DocumentNode {
-  return visit(document, {
-    Directive(node) {
-      return CLIENT_DIRECTIVES.has(node.name.value) ? null : undefined;
-    },
-    SelectionSet(node, _key, parent) {
-      if (parent && 'kind' in parent && parent.kind === Kind.OPERATION_DEFINITION) return undefined;
-      const has = node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename');
-      if (has) return undefined;
-      return {
-        ...node,
-        selections: [
-          ...node.selections,
-          { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } },
-        ],
-      };
-    },
-  });
-}
 
 type Stored = null | string | number | boolean | { ref: string } | Stored[] | { [field: string]: Stored };
 

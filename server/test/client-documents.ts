@@ -1,19 +1,34 @@
 /**
- * The client's generated GraphQL documents, for tests that must ask the API exactly what the
- * app asks: a figure a test checks is then one the app fetches. Loaded at run time so that
- * the server's type check stays within the server.
+ * The operations the PWA sends, as codegen generates them from its components, and the way
+ * Apollo Client puts them on the wire. Tests run these rather than a copy of them, so that a
+ * test breaks when a screen and the API part.
  */
-import { print, visit, type DocumentNode } from 'graphql';
+import { Kind, print, visit, type DocumentNode } from 'graphql';
 
-const generated = new URL('../../client/src/gql/graphql.ts', import.meta.url).href;
+export * from '../../client/src/gql/graphql.js';
 
-/** The text of the client's operation `name` (as in `EconomySectionDocument`). */
-export async function clientOperation(name: string): Promise<string> {
-  const documents = (await import(generated)) as Record<string, unknown>;
-  const document = documents[`${name}Document`];
-  if (!document) throw new Error(`the client has no operation ${name}`);
-  // @unmask is for Apollo's cache on the client, which leaves it out of what it sends.
-  return print(
-    visit(document as DocumentNode, { Directive: (d) => (d.name.value === 'unmask' ? null : undefined) }),
-  );
+/**
+ * The directives Apollo Client keeps to itself and takes out of a document before it sends
+ * it (its QueryManager's `serverQuery`); the server knows none of them.
+ */
+const CLIENT_ONLY_DIRECTIVES = new Set(['client', 'connection', 'nonreactive', 'unmask']);
+
+/**
+ * A document as Apollo Client sends it: the client's own directives taken out and
+ * `__typename` asked for in every selection set, which its cache needs to normalise answers.
+ */
+export function documentAsSent(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    [Kind.DIRECTIVE]: (node) => (CLIENT_ONLY_DIRECTIVES.has(node.name.value) ? null : undefined),
+    [Kind.SELECTION_SET](node, _key, parent) {
+      if (parent && 'kind' in parent && parent.kind === Kind.OPERATION_DEFINITION) return undefined;
+      if (node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename'))
+        return undefined;
+      const typename = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } } as const;
+      return { ...node, selections: [...node.selections, typename] };
+    },
+  });
 }
+
+/** The text Apollo Client sends for a document. */
+export const asSent = (document: DocumentNode): string => print(documentAsSent(document));

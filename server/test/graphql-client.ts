@@ -5,8 +5,10 @@
  */
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { ApolloServer } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
 import { pino } from 'pino';
 import { inject } from 'vitest';
+import { asSent } from './client-documents.js';
 import { createRequestContext, type RequestContext } from '../src/context.js';
 import { ormConfig } from '../src/db/orm-config.js';
 import { viewerForToken } from '../src/modules/auth/session.service.js';
@@ -24,14 +26,23 @@ export interface TestSession {
   address?: string;
 }
 
+/**
+ * A document of the client's (test/client-documents.ts), typed by codegen with its result
+ * and variables: the shape of TypedDocumentNode, which the server does not depend on.
+ */
+export interface ClientDocument<R, V> extends DocumentNode {
+  __apiType?: (variables: V) => R;
+}
+
 export interface GraphQLTestClient {
   orm: MikroORM;
   run<T = Record<string, unknown>>(
-    query: string,
+    query: string | DocumentNode,
     variables?: Record<string, unknown>,
     session?: TestSession,
   ): Promise<OperationResult<T>>;
   /** Like run, but fails the test on errors and returns the data. */
+  data<R, V>(document: ClientDocument<R, V>, variables: V, session?: TestSession): Promise<R>;
   data<T = any>(query: string, variables?: Record<string, unknown>, session?: TestSession): Promise<T>;
   close(): Promise<void>;
 }
@@ -59,10 +70,11 @@ export async function graphqlClient(
   await server.start();
 
   const run = async <T>(
-    query: string,
+    operation: string | DocumentNode,
     variables?: Record<string, unknown>,
     session?: TestSession,
   ): Promise<OperationResult<T>> => {
+    const query = typeof operation === 'string' ? operation : asSent(operation);
     const em = orm.em.fork();
     // The session lookup happens before the operation, as in the HTTP layer; it is not
     // counted as part of the operation's statements.
@@ -101,7 +113,11 @@ export async function graphqlClient(
   return {
     orm,
     run,
-    async data<T>(query: string, variables?: Record<string, unknown>, session?: TestSession): Promise<T> {
+    async data<T>(
+      query: string | DocumentNode,
+      variables?: Record<string, unknown>,
+      session?: TestSession,
+    ): Promise<T> {
       const result = await run<T>(query, variables, session);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data as T;

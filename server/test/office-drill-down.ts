@@ -134,17 +134,17 @@ export const OFFICE_DRILL_DOWN = /* GraphQL */ `
           commentDate
           deviationReason
           version
+          goal {
+            id
+            code
+            title
+          }
           assignment {
             id
             kind
             title
             dueDate
             originYear
-            goal {
-              id
-              code
-              title
-            }
             ownerUnit {
               id
               name

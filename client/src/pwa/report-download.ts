@@ -14,6 +14,8 @@ import {
   GoalsSectionDocument,
   IndicatorPageDocument,
   IndicatorsSectionDocument,
+  InternalControlSectionDocument,
+  PersonnelSectionDocument,
   ReportPageDocument,
   ReportsSectionDocument,
   UnitPageDocument,
@@ -29,6 +31,8 @@ const UNIT_SCREENS: [string, DocumentNode][] = [
   ['IndicatorsSection', IndicatorsSectionDocument],
   ['AssignmentsSection', AssignmentsSectionDocument],
   ['EconomySection', EconomySectionDocument],
+  ['PersonnelSection', PersonnelSectionDocument],
+  ['InternalControlSection', InternalControlSectionDocument],
 ];
 
 /** Detail pages, by the type of the record they show. */

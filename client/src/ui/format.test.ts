@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTkr, formatValue } from './format';
+import { formatPercent, formatTkr, formatValue } from './format';
 
 const nbsp = '\u00a0';
 
@@ -17,5 +17,11 @@ describe('Swedish number formats', () => {
 
   it('keeps decimals with a decimal comma', () => {
     expect(formatValue(26.7, '%')).toBe('26,7 %');
+  });
+
+  it('shows a share with one decimal at least, as the sick-leave tables print it', () => {
+    expect(formatPercent(3)).toBe('3,0 %');
+    expect(formatPercent(7.19)).toBe('7,19 %');
+    expect(formatPercent(null)).toBe('–');
   });
 });

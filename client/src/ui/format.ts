@@ -17,16 +17,25 @@ export function formatTkr(kronor: number | null | undefined): string {
   return `${tkrFormat.format(toTkr(kronor))} tkr`;
 }
 
-/** A percentage with the decimals the reports print it with: "70,6 %". */
-export function formatPercent(value: number | null | undefined, decimals: number): string {
-  if (value == null) return '–';
-  return `${new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value)} %`;
-}
-
 /** An indicator value with its unit; missing values say so instead of showing 0. */
 export function formatValue(value: number | null | undefined, unit: string): string {
   if (value == null) return 'Inget värde';
   return unit === '%' ? `${numberFormat.format(value)} %` : `${numberFormat.format(value)} ${unit}`;
+}
+
+const shareFormat = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+
+/**
+ * A percentage with the decimals its report prints ("70,6 %" in an economy table) or, without
+ * them, one decimal at least as the personnel tables print shares ("3,0 %"); missing is a dash.
+ */
+export function formatPercent(value: number | null | undefined, decimals?: number): string {
+  if (value == null) return '–';
+  const format =
+    decimals === undefined
+      ? shareFormat
+      : new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return `${format.format(value)} %`;
 }
 
 /** A moment as Swedish readers write it: 2025-11-22 14:32. */

@@ -25,6 +25,12 @@ export const statusLabel: Record<string, string> = {
   STANGS_OCH_OVERGAR: 'Stängs och övergår i nytt uppdrag',
 };
 
+export const originLabel: Record<string, string> = {
+  THIS_YEAR: 'Från årets Mål och budget',
+  EARLIER_YEAR: 'Kvarvarande från tidigare år',
+  UNKNOWN: 'Ursprung okänt',
+};
+
 export const forecastLabel: Record<string, string> = {
   ENLIGT_PLAN: 'Enligt plan',
   AVVIKELSE_FRAN_PLAN: 'Avvikelse från plan',

@@ -43,9 +43,14 @@ export type Assignment = {
   dueDate?: Maybe<Scalars['Date']['output']>;
   /** Every follow-up of the assignment, latest period first. */
   followUps: Array<AssignmentFollowUp>;
+  /**
+   * The goal of its latest follow-up the request may read.
+   * @deprecated The goal is a fact of each period: AssignmentFollowUp.goal. Kept for installed apps.
+   */
   goal?: Maybe<Goal>;
   id: Scalars['ID']['output'];
   kind: AssignmentKind;
+  /** The year of the Mål och budget (or board decision) it was given in, where a source says it. */
   originYear?: Maybe<Scalars['Int']['output']>;
   ownerUnit: OrgUnit;
   /** The assignment that was closed into this one. */
@@ -57,16 +62,17 @@ export type Assignment = {
 };
 
 /**
- * An assignment that is new, or whose status, forecast or comment changed. An assignment that
- * was on the previous report's list but is not on this one (finished the year before) is not
- * a change of this report and is not listed.
+ * An assignment that is new, or whose status, forecast or comment changed. One that continues
+ * an assignment closed in the previous report ("Stängs och övergår i nytt uppdrag") is compared
+ * with that one. An assignment that was on the previous report's list but is not on this one
+ * (finished the year before) is not a change of this report and is not listed.
  */
 export type AssignmentChange = {
   __typename?: 'AssignmentChange';
   /** Its follow-up in this report. */
   after: AssignmentFollowUp;
   assignment: Assignment;
-  /** Its follow-up in the previous report; null when NEW. */
+  /** Its follow-up in the previous report, or that of the assignment it continues; null when NEW. */
   before?: Maybe<AssignmentFollowUp>;
   marks: Array<ChangeMark>;
   /** The department responsible for it, else the unit whose list it is on. */
@@ -90,8 +96,22 @@ export type AssignmentFollowUp = Editable & {
   commentDate?: Maybe<Scalars['Date']['output']>;
   deviationReason?: Maybe<Scalars['String']['output']>;
   forecast?: Maybe<Forecast>;
+  /**
+   * The inriktningsmål the period's list has it under: goals change from one Mål och budget to
+   * the next, so an assignment carried into a new year may sit under another goal.
+   */
+  goal?: Maybe<Goal>;
   history: Array<Revision>;
   id: Scalars['ID']['output'];
+  /** The day the new timeline names; null when it names none ("Under 2025 …"). */
+  newDueDate?: Maybe<Scalars['Date']['output']>;
+  /**
+   * "Ny försenad tidplan" as the period's report decided it, e.g. "12 maj 2025, beslutas i
+   * verksamhetsberättelsen 2024".
+   */
+  newTimeline?: Maybe<Scalars['String']['output']>;
+  /** Where it comes from, seen from this period's year. */
+  origin: AssignmentOrigin;
   period: Period;
   status: AssignmentStatus;
   /** When it was last changed (ISO 8601). */
@@ -124,6 +144,30 @@ export type AssignmentFollowUpEditResult = AssignmentFollowUp | ValidationError 
 export type AssignmentKind =
   | 'nämndinitiativ'
   | 'uppdrag';
+
+/**
+ * Where an assignment on a period's list comes from, as the reports count them ("20 uppdrag från
+ * Mål och Budget 2025 samt ett kvarvarande uppdrag från tidigare år").
+ */
+export type AssignmentOrigin =
+  /**
+   * Kvarvarande: given in an earlier year, continuing an assignment of an earlier year, or
+   * followed up in an earlier year.
+   */
+  | 'EARLIER_YEAR'
+  /** Given in the Mål och budget (a nämndinitiativ: decided by the board) of the period's year. */
+  | 'THIS_YEAR'
+  /** No source says when it was given. */
+  | 'UNKNOWN';
+
+/** How many of a kind come from the period's year and how many remain from earlier years. */
+export type AssignmentOriginCount = {
+  __typename?: 'AssignmentOriginCount';
+  earlierYear: Scalars['Int']['output'];
+  kind: AssignmentKind;
+  thisYear: Scalars['Int']['output'];
+  unknown: Scalars['Int']['output'];
+};
 
 export type AssignmentStatus =
   | 'Ej påbörjad'
@@ -395,6 +439,7 @@ export type Forecast =
 export type Goal = {
   __typename?: 'Goal';
   area: GoalArea;
+  /** The assignments listed under the goal in a period the request may read. */
   assignments: Array<Assignment>;
   code: Scalars['String']['output'];
   /** Every assessment of the goal, latest period first. */
@@ -1092,6 +1137,8 @@ export type Trend =
  */
 export type UnitFollowUp = {
   __typename?: 'UnitFollowUp';
+  /** Where the assignments come from, per kind on the list, in the reports' order. */
+  assignmentOrigins: Array<AssignmentOriginCount>;
   assignmentSummary: AssignmentSummary;
   /**
    * Assignments on the lists of this unit and those below it, or that they are responsible
@@ -1311,6 +1358,8 @@ export type ResolversTypes = {
   AssignmentFollowUpEdit: AssignmentFollowUpEdit;
   AssignmentFollowUpEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AssignmentFollowUpEditResult']>;
   AssignmentKind: null;
+  AssignmentOrigin: AssignmentOrigin;
+  AssignmentOriginCount: ResolverTypeWrapper<AssignmentOriginCount>;
   AssignmentStatus: null;
   AssignmentSummary: ResolverTypeWrapper<AssignmentSummary>;
   AssignmentSummaryRow: ResolverTypeWrapper<AssignmentSummaryRow>;
@@ -1404,6 +1453,7 @@ export type ResolversParentTypes = {
   AssignmentFollowUp: IAssignmentFollowUpModel;
   AssignmentFollowUpEdit: AssignmentFollowUpEdit;
   AssignmentFollowUpEditResult: ResolversUnionTypes<ResolversParentTypes>['AssignmentFollowUpEditResult'];
+  AssignmentOriginCount: AssignmentOriginCount;
   AssignmentSummary: AssignmentSummary;
   AssignmentSummaryRow: AssignmentSummaryRow;
   Author: IUserModel;
@@ -1499,8 +1549,12 @@ export type AssignmentFollowUpResolvers<ContextType = RequestContext, ParentType
   commentDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   deviationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   forecast?: Resolver<Maybe<ResolversTypes['Forecast']>, ParentType, ContextType>;
+  goal?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  newDueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  newTimeline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['AssignmentOrigin'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AssignmentStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1515,6 +1569,13 @@ export type AssignmentFollowUpEditResultResolvers<ContextType = RequestContext, 
 };
 
 export type AssignmentKindResolvers = { NAMNDINITIATIV: 'nämndinitiativ', UPPDRAG: 'uppdrag' };
+
+export type AssignmentOriginCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignmentOriginCount'] = ResolversParentTypes['AssignmentOriginCount']> = {
+  earlierYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AssignmentKind'], ParentType, ContextType>;
+  thisYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type AssignmentStatusResolvers = { EJ_PABORJAD: 'Ej påbörjad', KVARSTAENDE: 'Kvarstående', PABORJAD: 'Påbörjad', PAUSAD: 'Pausad', SLUTFORD: 'Slutförd', STANGS_OCH_OVERGAR: 'Stängs och övergår i nytt uppdrag', STRUKEN: 'Struken' };
 
@@ -1971,6 +2032,7 @@ export type StaffTurnoverResolvers<ContextType = RequestContext, ParentType exte
 export type TrendResolvers = { EJ_UTVARDERAD: 'Ej utvärderad', NEGATIV: 'Negativ', OFORANDRAD: 'Oförändrad', POSITIV: 'Positiv' };
 
 export type UnitFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UnitFollowUp'] = ResolversParentTypes['UnitFollowUp']> = {
+  assignmentOrigins?: Resolver<Array<ResolversTypes['AssignmentOriginCount']>, ParentType, ContextType>;
   assignmentSummary?: Resolver<ResolversTypes['AssignmentSummary'], ParentType, ContextType>;
   assignments?: Resolver<Array<ResolversTypes['AssignmentFollowUp']>, ParentType, ContextType, Partial<UnitFollowUpAssignmentsArgs>>;
   economy?: Resolver<Array<ResolversTypes['EconomyTable']>, ParentType, ContextType>;
@@ -2021,6 +2083,7 @@ export type Resolvers<ContextType = RequestContext> = {
   AssignmentFollowUp?: AssignmentFollowUpResolvers<ContextType>;
   AssignmentFollowUpEditResult?: AssignmentFollowUpEditResultResolvers<ContextType>;
   AssignmentKind?: AssignmentKindResolvers;
+  AssignmentOriginCount?: AssignmentOriginCountResolvers<ContextType>;
   AssignmentStatus?: AssignmentStatusResolvers;
   AssignmentSummary?: AssignmentSummaryResolvers<ContextType>;
   AssignmentSummaryRow?: AssignmentSummaryRowResolvers<ContextType>;

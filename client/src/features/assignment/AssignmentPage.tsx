@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
-import { forecastLabel, kindLabel, statusLabel } from '../../ui/labels';
+import { forecastLabel, kindLabel, originLabel, statusLabel } from '../../ui/labels';
+import { GoalLine } from '../../ui/GoalLine';
 import { QueryState } from '../../ui/QueryState';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { EditInPlace } from '../edit/EditInPlace';
@@ -15,11 +16,6 @@ const AssignmentQuery = graphql(`
       title
       dueDate
       originYear
-      goal {
-        id
-        code
-        title
-      }
       ownerUnit {
         id
         name
@@ -43,6 +39,14 @@ const AssignmentQuery = graphql(`
         comment
         commentDate
         deviationReason
+        newTimeline
+        newDueDate
+        origin
+        goal {
+          id
+          code
+          title
+        }
         ...EditableState @unmask
         period {
           id
@@ -64,16 +68,6 @@ export function AssignmentPage({ id }: { id: string }) {
       <p className="muted">{kindLabel[a.kind]}</p>
       <h1>{a.title}</h1>
       <dl className="facts">
-        {a.goal && (
-          <>
-            <dt>Inriktningsmål</dt>
-            <dd>
-              <Link href={`/mal/${a.goal.id}`}>
-                {a.goal.code} {a.goal.title}
-              </Link>
-            </dd>
-          </>
-        )}
         {a.responsibleUnit && (
           <>
             <dt>Ansvarig avdelning</dt>
@@ -110,6 +104,14 @@ export function AssignmentPage({ id }: { id: string }) {
         {a.followUps.map((f) => (
           <li key={f.id} className={f.forecast === 'AVVIKELSE_FRAN_PLAN' ? 'deviating' : undefined}>
             <h3>{f.period.label}</h3>
+            {/* Of the period: a new Mål och budget may list it under another goal. */}
+            {f.goal && <GoalLine goal={f.goal} />}
+            {f.origin === 'EARLIER_YEAR' && <p className="muted">{originLabel.EARLIER_YEAR}</p>}
+            {(f.newTimeline ?? f.newDueDate) && (
+              <p>
+                <span className="muted">Ny försenad tidplan:</span> {f.newTimeline ?? f.newDueDate}
+              </p>
+            )}
             <EditInPlace
               typename="AssignmentFollowUp"
               id={f.id}

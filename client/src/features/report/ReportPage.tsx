@@ -54,6 +54,17 @@ const ReportQuery = graphql(`
 
 const figureFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
+/** The unit's sections for the report's period, the way from the text into the data. */
+const FOLLOW_UP_SECTIONS = [
+  ['', 'Översikt: det som avviker'],
+  ['/mal', 'Mål'],
+  ['/indikatorer', 'Indikatorer'],
+  ['/uppdrag', 'Uppdrag'],
+  ['/ekonomi', 'Ekonomi'],
+  ['/personal', 'Personal'],
+  ['/internkontroll', 'Internkontroll'],
+] as const;
+
 /** A report: its narrative sections, then its figures and the way into the follow-up data. */
 export function ReportPage({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(ReportQuery, { variables: { id } });
@@ -118,21 +129,11 @@ export function ReportPage({ id }: { id: string }) {
       <section aria-labelledby="data">
         <h2 id="data">Uppföljningen för perioden</h2>
         <ul className="link-list">
-          <li>
-            <Link href={followUp('')}>Översikt: det som avviker</Link>
-          </li>
-          <li>
-            <Link href={followUp('/mal')}>Mål</Link>
-          </li>
-          <li>
-            <Link href={followUp('/indikatorer')}>Indikatorer</Link>
-          </li>
-          <li>
-            <Link href={followUp('/uppdrag')}>Uppdrag</Link>
-          </li>
-          <li>
-            <Link href={followUp('/ekonomi')}>Ekonomi</Link>
-          </li>
+          {FOLLOW_UP_SECTIONS.map(([section, label]) => (
+            <li key={section}>
+              <Link href={followUp(section)}>{label}</Link>
+            </li>
+          ))}
         </ul>
       </section>
     </main>

@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'wouter';
 import { graphql } from '../../gql';
-import { forecastLabel, kindLabel, statusLabel } from '../../ui/labels';
+import { forecastLabel, kindLabel, originLabel, statusLabel } from '../../ui/labels';
+import { GoalLine } from '../../ui/GoalLine';
 import { QueryState } from '../../ui/QueryState';
 import { AssignmentSummaryTable } from './AssignmentSummaryTable';
 
@@ -18,6 +19,12 @@ const AssignmentsQuery = graphql(`
           forecast
           comment
           commentDate
+          origin
+          goal {
+            id
+            code
+            title
+          }
           assignment {
             id
             kind
@@ -118,7 +125,9 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
               {kindLabel[a.assignment.kind]} · {statusLabel[a.status]}
               {a.forecast && <> · {forecastLabel[a.forecast]}</>}
               {a.assignment.dueDate && <> · Slutdatum {a.assignment.dueDate}</>}
+              {a.origin === 'EARLIER_YEAR' && <> · {originLabel.EARLIER_YEAR}</>}
             </p>
+            {a.goal && <GoalLine goal={a.goal} />}
             {a.assignment.responsibleUnit && <p className="muted">{a.assignment.responsibleUnit.name}</p>}
             {a.comment && (
               <p>

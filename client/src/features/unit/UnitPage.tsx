@@ -54,6 +54,8 @@ const GoalsSection = lazy(() => import('./GoalsSection'));
 const IndicatorsSection = lazy(() => import('./IndicatorsSection'));
 const AssignmentsSection = lazy(() => import('./AssignmentsSection'));
 const EconomySection = lazy(() => import('./EconomySection'));
+const PersonnelSection = lazy(() => import('./PersonnelSection'));
+const InternalControlSection = lazy(() => import('./InternalControlSection'));
 const ReportsSection = lazy(() => import('./ReportsSection'));
 
 const SECTIONS = [
@@ -62,6 +64,8 @@ const SECTIONS = [
   ['indikatorer', 'Indikatorer'],
   ['uppdrag', 'Uppdrag'],
   ['ekonomi', 'Ekonomi'],
+  ['personal', 'Personal'],
+  ['internkontroll', 'Internkontroll'],
   ['rapporter', 'Rapporter'],
 ] as const;
 
@@ -140,6 +144,8 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
           {section === 'uppdrag' && <AssignmentsSection unitId={unitId} periodId={periodId} />}
           {section === 'indikatorer' && <IndicatorsSection unitId={unitId} periodId={periodId} />}
           {section === 'ekonomi' && <EconomySection unitId={unitId} periodId={periodId} />}
+          {section === 'personal' && <PersonnelSection unitId={unitId} periodId={periodId} />}
+          {section === 'internkontroll' && <InternalControlSection unitId={unitId} periodId={periodId} />}
           {section === 'rapporter' && <ReportsSection unitId={unitId} />}
         </Suspense>
       </section>

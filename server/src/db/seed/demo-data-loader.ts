@@ -240,7 +240,6 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
     key: a.key,
     kind: a.kind,
     title: a.title,
-    goal: idOf(goals, a.goal),
     ownerUnit: idOf(units, a.ownerUnit),
     responsibleUnit: idOf(units, a.responsibleUnit),
     dueDate: a.dueDate,
@@ -265,11 +264,14 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
     seed.assignmentFollowUps.map((f) => ({
       assignment: idOf(assignments, f.assignment),
       period: idOf(periods, f.period),
+      goal: idOf(goals, f.goal),
       status: f.status,
       forecast: f.forecast,
       comment: f.comment,
       commentDate: f.commentDate,
       deviationReason: f.deviationReason ?? null,
+      newTimeline: f.newTimeline ?? null,
+      newDueDate: f.newDueDate ?? null,
     })),
     ['assignment', 'period'],
   );

@@ -125,7 +125,6 @@ export function checkReferences(seed: KommunSeed): void {
     ref(`indicatorFollowUps[${i}].period`, periods, f.period);
   });
   seed.assignments.forEach((a) => {
-    ref(`assignments ${a.key}.goal`, goals, a.goal);
     ref(`assignments ${a.key}.ownerUnit`, units, a.ownerUnit);
     ref(`assignments ${a.key}.responsibleUnit`, units, a.responsibleUnit);
     ref(`assignments ${a.key}.successor`, assignments, a.successor);
@@ -133,6 +132,7 @@ export function checkReferences(seed: KommunSeed): void {
   seed.assignmentFollowUps.forEach((f, i) => {
     ref(`assignmentFollowUps[${i}].assignment`, assignments, f.assignment);
     ref(`assignmentFollowUps[${i}].period`, periods, f.period);
+    ref(`assignmentFollowUps[${i}].goal`, goals, f.goal);
   });
   seed.economyTables.forEach((t, i) => {
     ref(`economyTables[${i}].unit`, units, t.unit);

@@ -133,27 +133,39 @@ export const seedAssignment = z.object({
   key,
   kind: z.enum(assignmentKinds),
   title: text,
-  goal: key.nullable(),
   /** The office (or board) whose list the assignment is on. */
   ownerUnit: key,
   /** "Ansvarig avdelning". */
   responsibleUnit: key.nullable(),
   dueDate: isoDate.nullable(),
-  /** The year of the Mål och budget (or board decision) the assignment comes from. */
+  /**
+   * The year of the Mål och budget (or board decision) the assignment comes from, where a
+   * source says it; null where none does. One that continues an earlier year's assignment
+   * (its `successor`) or was followed up in an earlier year is "kvarvarande" by that alone.
+   */
   originYear: year.nullable(),
-  /** For "Stängs och övergår i nytt uppdrag": the assignment it continues as. */
+  /**
+   * For "Stängs och övergår i nytt uppdrag": the assignment it continues as, where a source
+   * names it (the next year's list carries it on).
+   */
   successor: key.nullable().optional(),
 });
 
 export const seedAssignmentFollowUp = z.object({
   assignment: key,
   period: key,
+  /** The inriktningsmål the period's report lists it under; null where it lists none. */
+  goal: key.nullable(),
   status: z.enum(assignmentStatuses),
   forecast: z.enum(forecasts).nullable(),
   comment: text.nullable(),
   commentDate: isoDate.nullable(),
   /** "Orsak till försening" where the report prints it apart from the comment. */
   deviationReason: text.optional(),
+  /** "Ny försenad tidplan" as printed, where the report gives the assignment a new one. */
+  newTimeline: text.optional(),
+  /** The day `newTimeline` names; left out when it names none ("Under 2025 …"). */
+  newDueDate: isoDate.optional(),
 });
 
 /** A figure as printed: whole tkr, or a percentage; null where the report prints a blank or a dash. */

@@ -35,12 +35,15 @@ export const Assignment = defineEntity({
     key: p.string().length(80),
     kind: p.enum([...assignmentKinds]).length(20),
     title: p.text(),
-    goal: () => p.manyToOne(Goal).nullable().index(),
     /** The office or board whose list the assignment is on. */
     ownerUnit: () => p.manyToOne(OrgUnit).index(),
     /** "Ansvarig avdelning". */
     responsibleUnit: () => p.manyToOne(OrgUnit).nullable().index(),
     dueDate: p.date().nullable(),
+    /**
+     * The year of the Mål och budget (or board decision) it was given in, where a source
+     * says so; null where none does, rather than a guess.
+     */
     originYear: p.smallint().nullable(),
     /** Set when the assignment "stängs och övergår i nytt uppdrag". */
     successor: () => p.manyToOne(Assignment).nullable(),
@@ -49,7 +52,12 @@ export const Assignment = defineEntity({
 });
 export type IAssignment = InferEntity<typeof Assignment>;
 
-/** Status, forecast and dated comment of an assignment for one follow-up period. */
+/**
+ * Status, forecast and dated comment of an assignment for one follow-up period, and the
+ * inriktningsmål it is listed under in that period: goals are renumbered and reworded from
+ * one Mål och budget to the next, and an assignment carried into a new year sits under the
+ * new year's goal while the earlier report keeps the earlier one.
+ */
 export const AssignmentFollowUp = defineEntity({
   name: 'AssignmentFollowUp',
   tableName: 'assignment_follow_up',
@@ -57,6 +65,7 @@ export const AssignmentFollowUp = defineEntity({
     id: p.integer().primary(),
     assignment: () => p.manyToOne(Assignment),
     period: () => p.manyToOne(Period).index(),
+    goal: () => p.manyToOne(Goal).nullable().index(),
     status: p.enum([...assignmentStatuses]).length(40),
     forecast: p
       .enum([...forecasts])
@@ -65,6 +74,12 @@ export const AssignmentFollowUp = defineEntity({
     comment: p.text().nullable(),
     commentDate: p.date().nullable(),
     deviationReason: p.text().nullable(),
+    /**
+     * "Ny försenad tidplan" as the period's report prints it ("12 maj 2025, beslutas i
+     * verksamhetsberättelsen 2024"), and the day it names, when it names one.
+     */
+    newTimeline: p.text().nullable(),
+    newDueDate: p.date().nullable(),
     ...editableProperties(),
   },
   uniques: [{ properties: ['assignment', 'period'] }],

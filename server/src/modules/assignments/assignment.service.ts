@@ -1,5 +1,7 @@
 import type { RequestContext } from '../../context.js';
 import { badInput, notFound, parseId } from '../../graphql/errors.js';
+import { loaded } from '../../graphql/loaded.js';
+import { periodYear } from '../organisation/org-unit.entity.js';
 import { readablePeriodIds, unitFamily } from '../organisation/organisation.service.js';
 import { scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
 import {
@@ -32,12 +34,12 @@ export function assignmentsInScope(ctx: RequestContext, scope: UnitScope): Promi
           { assignment: { responsibleUnit: { path: { $like: subtree } } } },
         ],
       },
-      { populate: ['assignment', 'assignment.goal'] },
+      { populate: ['assignment', 'goal'] },
     );
     return rows.sort(
       (a, b) =>
         assignmentKinds.indexOf(a.assignment.kind) - assignmentKinds.indexOf(b.assignment.kind) ||
-        compareGoalCodes(a.assignment.goal?.code, b.assignment.goal?.code) ||
+        compareGoalCodes(a.goal?.code, b.goal?.code) ||
         a.assignment.id - b.assignment.id,
     );
   });
@@ -101,8 +103,64 @@ function countByForecast(items: IAssignmentFollowUp[]) {
   return { onPlan, deviating, withoutForecast: items.length - onPlan - deviating, total: items.length };
 }
 
+export type AssignmentOrigin = 'THIS_YEAR' | 'EARLIER_YEAR' | 'UNKNOWN';
+
+/**
+ * The year of the earliest follow-up of each assignment or of one it continues (its
+ * predecessors, however many): one statement for every assignment of a page. `union` drops
+ * rows already found, so a cycle of successors ends too.
+ */
+function firstFollowedUpYear(ctx: RequestContext, assignmentId: number): Promise<number | null> {
+  return ctx
+    .loader<number, number | null>('assignment-first-year', async (ids) => {
+      const rows = await ctx.em.execute<{ id: number; year: number }[]>(
+        `with recursive lineage (id, ancestor) as (
+           select id, id from assignment where id in (?)
+           union
+           select l.id, pre.id from lineage l join assignment pre on pre.successor_id = l.ancestor
+         )
+         select l.id, min(extract(year from p.end_date))::int as year
+           from lineage l
+           join assignment_follow_up f on f.assignment_id = l.ancestor
+           join period p on p.id = f.period_id
+          group by l.id`,
+        [[...ids]],
+      );
+      const years = new Map(rows.map((r) => [r.id, r.year]));
+      return ids.map((id) => years.get(id) ?? null);
+    })
+    .load(assignmentId);
+}
+
+/**
+ * Where an assignment on a period's list comes from, seen from the period's year. The year
+ * it was given in decides where a source gives it; otherwise an assignment that was on an
+ * earlier year's list, itself or as the one it continues, is kvarvarande; else nobody knows.
+ */
+export async function originOf(ctx: RequestContext, f: IAssignmentFollowUp): Promise<AssignmentOrigin> {
+  const year = periodYear(await loaded(f.period));
+  const { originYear } = await loaded(f.assignment);
+  if (originYear != null) return originYear < year ? 'EARLIER_YEAR' : 'THIS_YEAR';
+  const first = await firstFollowedUpYear(ctx, f.assignment.id);
+  return first !== null && first < year ? 'EARLIER_YEAR' : 'UNKNOWN';
+}
+
+/** The origins of the list counted per kind, as the reports' summaries state them. */
+export async function assignmentOrigins(ctx: RequestContext, scope: UnitScope) {
+  const all = await assignmentsInScope(ctx, scope);
+  const origins = await Promise.all(all.map((f) => originOf(ctx, f)));
+  return assignmentKinds.flatMap((kind) => {
+    const ofKind = origins.filter((_, i) => all[i]!.assignment.kind === kind);
+    if (ofKind.length === 0) return [];
+    const count = (origin: AssignmentOrigin) => ofKind.filter((o) => o === origin).length;
+    return [
+      { kind, thisYear: count('THIS_YEAR'), earlierYear: count('EARLIER_YEAR'), unknown: count('UNKNOWN') },
+    ];
+  });
+}
+
 export async function getAssignment(ctx: RequestContext, id: number): Promise<IAssignment> {
-  const assignment = await ctx.em.findOne(Assignment, { id }, { populate: ['goal', 'successor'] });
+  const assignment = await ctx.em.findOne(Assignment, { id }, { populate: ['successor'] });
   if (!assignment) throw notFound('Uppdraget', id);
   return assignment;
 }
@@ -115,7 +173,7 @@ export async function followUpsOf(
   return ctx.em.find(
     AssignmentFollowUp,
     { assignment, period: { $in: await readablePeriodIds(ctx, assignment.kommun.id) } },
-    { populate: ['period'], orderBy: { period: { endDate: 'desc' } } },
+    { populate: ['period', 'goal'], orderBy: { period: { endDate: 'desc' } } },
   );
 }
 

@@ -7,10 +7,12 @@ import { editResultType, runEdit } from '../editing/edit-record.js';
 import { editableFields } from '../editing/resolvers.js';
 import { assignmentFollowUpKind } from './assignment-edit.js';
 import {
+  assignmentOrigins,
   assignmentSummary,
   filteredAssignments,
   followUpsOf,
   getAssignment,
+  originOf,
   predecessorOf,
 } from './assignment.service.js';
 
@@ -24,10 +26,13 @@ export const assignmentResolvers: Resolvers = {
   UnitFollowUp: {
     assignments: (scope, { filter }, ctx) => filteredAssignments(ctx, scope, filter),
     assignmentSummary: (scope, _, ctx) => assignmentSummary(ctx, scope),
+    assignmentOrigins: (scope, _, ctx) => assignmentOrigins(ctx, scope),
   },
   AssignmentFollowUp: {
     assignment: (f) => f.assignment,
     period: (f) => loaded(f.period),
+    goal: (f) => loadedOrNull(f.goal),
+    origin: (f, _, ctx) => originOf(ctx, f),
     ...editableFields(assignmentFollowUpKind),
   },
   AssignmentFollowUpEditResult: { __resolveType: editResultType('AssignmentFollowUp') },
@@ -35,7 +40,7 @@ export const assignmentResolvers: Resolvers = {
     editAssignmentFollowUp: (_, { input }, ctx) => runEdit(ctx, assignmentFollowUpKind, input),
   },
   Assignment: {
-    goal: (a) => loadedOrNull(a.goal),
+    goal: async (a, _, ctx) => loadedOrNull((await followUpsOf(ctx, a))[0]?.goal),
     ownerUnit: (a, _, ctx) => unitOf(ctx, a.ownerUnit),
     responsibleUnit: (a, _, ctx) => (a.responsibleUnit ? unitOf(ctx, a.responsibleUnit) : null),
     successor: (a) => loadedOrNull(a.successor),

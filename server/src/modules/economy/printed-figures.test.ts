@@ -11,7 +11,7 @@
  * approximate ones ("ca", "cirka", figures to the hundred) are not figures of the tables.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientOperation } from '../../../test/client-documents.js';
+import { EconomySectionDocument } from '../../../test/client-documents.js';
 import { graphqlClient, periodId, unitId, type GraphQLTestClient } from '../../../test/graphql-client.js';
 import { investmentAmountFields, lineAmountFields, roundRatio, toTkr } from './economy-figures.js';
 
@@ -1497,18 +1497,16 @@ const halfAway = (value: number, decimals: number) => {
 };
 
 let client: GraphQLTestClient;
-let query: string;
 const followUps = new Map<string, any>();
 beforeAll(async () => {
   client = await graphqlClient();
-  query = await clientOperation('EconomySection');
 });
 afterAll(() => client.close());
 
 async function followUp(kommun: string, unit: string, period: string) {
   const key = `${kommun}|${unit}|${period}`;
   if (!followUps.has(key)) {
-    const data = await client.data(query, {
+    const data: any = await client.data(EconomySectionDocument, {
       unitId: await unitId(client, kommun, unit),
       periodId: await periodId(client, kommun, period),
     });

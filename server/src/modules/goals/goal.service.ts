@@ -10,7 +10,7 @@ import { assignmentsInScope } from '../assignments/assignment.service.js';
 import { indicatorsInScope } from '../indicators/indicator.service.js';
 import { readablePeriodIds, unitFamily } from '../organisation/organisation.service.js';
 import { notFound } from '../../graphql/errors.js';
-import { Assignment } from '../assignments/assignment.entity.js';
+import { AssignmentFollowUp } from '../assignments/assignment.entity.js';
 import { Indicator } from '../indicators/indicator.entity.js';
 import { Goal, GoalFollowUp, type IGoal, type IGoalFollowUp } from './goal.entity.js';
 import { compareGoalCodes } from '../organisation/swedish-order.js';
@@ -44,7 +44,7 @@ export function goalsInScope(ctx: RequestContext, scope: UnitScope): Promise<IGo
     ]);
     const served = new Set<number>([
       ...indicators.map((i) => i.indicator.goal.id),
-      ...assignments.flatMap((a) => (a.assignment.goal ? [a.assignment.goal.id] : [])),
+      ...assignments.flatMap((a) => (a.goal ? [a.goal.id] : [])),
     ]);
     // Nearest assessing unit above: the longest path among the rows.
     const nearest = rows.reduce((best, r) => (r.unit.path.length > best.unit.path.length ? r : best));
@@ -82,5 +82,12 @@ export async function followUpsOfGoal(ctx: RequestContext, goal: IGoal) {
 export const indicatorsOfGoal = (ctx: RequestContext, goal: IGoal) =>
   ctx.em.find(Indicator, { goal }, { orderBy: { id: 'asc' } });
 
-export const assignmentsOfGoal = (ctx: RequestContext, goal: IGoal) =>
-  ctx.em.find(Assignment, { goal }, { orderBy: { kind: 'asc', id: 'asc' } });
+/** The assignments listed under the goal in a period the request may read, each once. */
+export async function assignmentsOfGoal(ctx: RequestContext, goal: IGoal) {
+  const followUps = await ctx.em.find(
+    AssignmentFollowUp,
+    { goal, period: { $in: await readablePeriodIds(ctx, goal.kommun.id) } },
+    { populate: ['assignment'], orderBy: { assignment: { kind: 'asc', id: 'asc' } } },
+  );
+  return [...new Map(followUps.map((f) => [f.assignment.id, f.assignment])).values()];
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AssignmentsSectionDocument, GoalPageDocument } from '../../../test/client-documents.js';
 import { graphqlClient, periodId, unitId, type GraphQLTestClient } from '../../../test/graphql-client.js';
 
 const GOALS = /* GraphQL */ `
@@ -99,6 +100,38 @@ describe('a goal', () => {
     ]);
     expect(data.goal.indicators.length).toBeGreaterThan(0);
     expect(data.goal.assignments.length).toBeGreaterThan(0);
+  });
+
+  it("lists an assignment under each year's goal it was listed under: 2024's and 2025's 5.1 (001 line 1176, 000 line 708) both show the koldioxidbudget initiative", async () => {
+    const ksk = await unitId(client, 'norrtalje', 'ksk');
+    const goalPage = async (period: string) => {
+      const items = (await client.data(AssignmentsSectionDocument, { unitId: ksk, periodId: period })).unit
+        .followUp.assignments;
+      const goal = items.find((f) => f.goal?.code === '5.1')!.goal!;
+      return (await client.data(GoalPageDocument, { id: goal.id })).goal;
+    };
+    const initiative = 'Ta fram åtgärdsplan för att inte överskrida den beslutade koldioxidbudgeten.';
+    const of2024 = await goalPage(year2024);
+    const of2025 = await goalPage(await periodId(client, 'norrtalje', '2025-jan-jul'));
+    expect([of2024.title, of2025.title]).toEqual([
+      'Minska användningen av fossila bränslen',
+      'Minskad klimatpåverkan',
+    ]);
+    // 001 lines 1222–1255 and 000 lines 300–361, 708–713.
+    expect(of2024.assignments.map((a) => a.title)).toEqual([
+      initiative,
+      'Utöka antalet pendlarparkeringar.',
+      'Göra en översyn av kommunens resepolicy för att stimulera till en ökad andel fossilfria tjänsteresor.',
+    ]);
+    expect(of2025.assignments.map((a) => [a.kind, a.title])).toEqual([
+      ['NAMNDINITIATIV', initiative],
+      ...[
+        'Inrätta ett kontor för hållbar utveckling',
+        'Upprätta och följa upp en klimatomställningsplan',
+        'Initiera utbildningsinsatser om hållbarhet.',
+        'Utreda möjligheterna att införa ett kommunalt hållbarhetsbidrag',
+      ].map((start) => ['UPPDRAG', expect.stringMatching(new RegExp(`^${start}`))]),
+    ]);
   });
 
   it('answers NOT_FOUND for an unknown goal', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { goalAssessments, trends } from '../goals/goal.entity.js';
 import { assignChanges, dateComment, type EditableKind } from '../editing/edit-record.js';
 import { choice, measurement, optionalText } from '../editing/validation.js';
-import type { IOrgUnit, IPeriod } from '../organisation/org-unit.entity.js';
+import { periodYear, type IOrgUnit } from '../organisation/org-unit.entity.js';
 import { IndicatorFollowUp, type IIndicatorFollowUp } from './indicator.entity.js';
 
 const changes = z.object({
@@ -13,7 +13,7 @@ const changes = z.object({
 });
 
 /** The year whose outcome a period reports: the year it ends in. */
-export const outcomeYear = (period: IPeriod) => Number(period.endDate.slice(0, 4));
+export const outcomeYear = periodYear;
 
 /**
  * An indicator's follow-up is edited by the unit that follows it up and by the department

@@ -79,3 +79,6 @@ export const Period = defineEntity({
   indexes: [{ properties: ['kommun', 'endDate'] }],
 });
 export type IPeriod = InferEntity<typeof Period>;
+
+/** The year a period belongs to: the one it ends in (Jan–Jul 2025 is of 2025). */
+export const periodYear = (period: Pick<IPeriod, 'endDate'>) => Number(period.endDate.slice(0, 4));

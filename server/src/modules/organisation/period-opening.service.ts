@@ -43,10 +43,12 @@ export async function openPeriod(em: EntityManager, kommunId: number, spec: NewP
   const run = (sql: string) => em.execute(knex.raw(sql, params));
 
   // An assignment finished in an earlier year is off the new year's list; one finished
-  // earlier in the same year stays, since the year's report accounts for it.
+  // earlier in the same year stays, since the year's report accounts for it. It starts under
+  // the goal its latest report listed it under. A "Ny försenad tidplan" is not carried: it is
+  // what that earlier report decided, and stays with it.
   await run(`
-    insert into assignment_follow_up (assignment_id, period_id, status, forecast, comment, comment_date, deviation_reason)
-    select assignment_id, :period, status, forecast, comment, comment_date, deviation_reason
+    insert into assignment_follow_up (assignment_id, period_id, goal_id, status, forecast, comment, comment_date, deviation_reason)
+    select assignment_id, :period, goal_id, status, forecast, comment, comment_date, deviation_reason
       from (${latestEarlier('assignment_follow_up', 't.assignment_id')}) f
      where extract(year from f.source_end) = extract(year from :start::date)
         or f.status not in (:finished)`);

@@ -115,6 +115,9 @@ export async function reportChanges(
       ...(before.status !== after.status ? (['STATUS'] as const) : []),
       ...(before.forecast !== after.forecast ? (['FORECAST'] as const) : []),
     ],
+    // Closed into a new assignment ("Stängs och övergår i nytt uppdrag"): the reader of the
+    // previous report knows it as that one.
+    (f) => (f.assignment.successor ? `${f.assignment.successor.id}` : null),
   ).map((c) => ({
     ...c,
     assignment: c.after.assignment,
@@ -137,20 +140,28 @@ export async function reportChanges(
 }
 
 /**
- * Pairs each follow-up of this report with the same record's in the previous one and marks
- * what changed. A record with no follow-up before is NEW (there is nothing to compare its
- * status with), and its comment, if any, is new too. Records only in the previous report
- * (an assignment finished last year drops off the list) are not changes of this report.
+ * Pairs each follow-up of this report with the same record's in the previous one, or else
+ * with the one of a record that continues as it (`continuesAs`), and marks what changed. A
+ * record with no follow-up before is NEW (there is nothing to compare its status with), and
+ * its comment, if any, is new too. Records only in the previous report (an assignment
+ * finished last year drops off the list) are not changes of this report.
  */
 function compare<F>(
   [now, then]: [F[], F[]],
   identity: (f: F) => string,
   comment: (f: F) => string | null | undefined,
   changed: (before: F, after: F) => readonly ChangeMark[],
+  continuesAs: (f: F) => string | null = () => null,
 ): Compared<F>[] {
   const previous = new Map(then.map((f) => [identity(f), f]));
+  const continued = new Map(
+    then.flatMap((f) => {
+      const next = continuesAs(f);
+      return next === null ? [] : [[next, f] as const];
+    }),
+  );
   return now.flatMap((after) => {
-    const before = previous.get(identity(after)) ?? null;
+    const before = previous.get(identity(after)) ?? continued.get(identity(after)) ?? null;
     const marks: ChangeMark[] = before ? [...changed(before, after)] : ['NEW'];
     if (isNewComment(comment(after), before && comment(before))) marks.push('COMMENT');
     return marks.length > 0 ? [{ marks, before, after }] : [];
