@@ -13,13 +13,24 @@ export * from '../../client/src/gql/graphql.js';
  */
 const CLIENT_ONLY_DIRECTIVES = new Set(['client', 'connection', 'nonreactive', 'unmask']);
 
+/** A document without the directives only the client knows. */
+const withoutClientDirectives = (document: DocumentNode): DocumentNode =>
+  visit(document, {
+    [Kind.DIRECTIVE]: (node) => (CLIENT_ONLY_DIRECTIVES.has(node.name.value) ? null : undefined),
+  });
+
 /**
- * A document as Apollo Client sends it: the client's own directives taken out and
- * `__typename` asked for in every selection set, which its cache needs to normalise answers.
+ * The text of a document as Apollo Client sends it, but for the `__typename` its cache adds
+ * to every selection set: tests compare answers with plain objects.
+ */
+export const asSent = (document: DocumentNode): string => print(withoutClientDirectives(document));
+
+/**
+ * A document exactly as Apollo Client sends it, `__typename` in every selection set
+ * included: for tests of what the cache makes of the answers.
  */
 export function documentAsSent(document: DocumentNode): DocumentNode {
-  return visit(document, {
-    [Kind.DIRECTIVE]: (node) => (CLIENT_ONLY_DIRECTIVES.has(node.name.value) ? null : undefined),
+  return visit(withoutClientDirectives(document), {
     [Kind.SELECTION_SET](node, _key, parent) {
       if (parent && 'kind' in parent && parent.kind === Kind.OPERATION_DEFINITION) return undefined;
       if (node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename'))
@@ -29,6 +40,3 @@ export function documentAsSent(document: DocumentNode): DocumentNode {
     },
   });
 }
-
-/** The text Apollo Client sends for a document. */
-export const asSent = (document: DocumentNode): string => print(documentAsSent(document));
