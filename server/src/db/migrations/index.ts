@@ -6,9 +6,11 @@
 import { Migration20261122175229 } from './Migration20261122175229.js';
 import { Migration20261122192807 } from './Migration20261122192807.js';
 import { Migration20261123090000 } from './Migration20261123090000.js';
+import { Migration20261201120000 } from './Migration20261201120000.js';
 
 export const migrationsList = [
   { name: 'Migration20261122175229', class: Migration20261122175229 },
   { name: 'Migration20261122192807', class: Migration20261122192807 },
   { name: 'Migration20261123090000', class: Migration20261123090000 },
+  { name: 'Migration20261201120000', class: Migration20261201120000 },
 ];

@@ -476,6 +476,33 @@ describe('an edit sent again (an offline outbox replaying)', () => {
     expect(await auditRows(m, id)).toBe(before + 1);
   });
 
+  it('refuses a key sent again with another text, applying nothing, and still answers the real replay as saved', async () => {
+    const m = mutations[0]!;
+    const id = await m.own();
+    const session = sessions[`redaktör ${m.field}`];
+    const version = await versionOf(m, id);
+    const key = 'outbox-0003-abcdef';
+    const text = async () =>
+      (await one<{ text: string }>(`select ${m.textField} as text from ${m.table} where id = ?`, [id])).text;
+    const saved = await edit(m, id, { [m.textField]: 'Det som sparades', idempotencyKey: key }, session, version);
+    expect(saved.outcome).toBe('saved');
+    const after = { version: await versionOf(m, id), audit: await auditRows(m, id), text: await text() };
+
+    // The same key with a different text, from the old version and from the current one.
+    for (const from of [version, version + 1]) {
+      const reused = await edit(m, id, { [m.textField]: 'Något annat', idempotencyKey: key }, session, from);
+      expect(reused.outcome).toBe('ValidationError');
+      expect(reused.payload!.fieldErrors).toEqual([
+        { field: 'idempotencyKey', message: 'Nyckeln hör till en annan ändring.' },
+      ]);
+    }
+    expect({ version: await versionOf(m, id), audit: await auditRows(m, id), text: await text() }).toEqual(after);
+
+    const replay = await edit(m, id, { [m.textField]: 'Det som sparades', idempotencyKey: key }, session, version);
+    expect(replay.outcome).toBe('saved');
+    expect({ version: await versionOf(m, id), audit: await auditRows(m, id), text: await text() }).toEqual(after);
+  });
+
   it('refuses a key used for another edit, and a malformed key, changing nothing', async () => {
     const m = mutations[0]!;
     const id = await m.own();
