@@ -120,7 +120,9 @@ async function refusal<T extends EditableRow, C extends Record<string, unknown>>
 function payloadDigest(version: number, changes: Record<string, unknown>): string {
   const fields = Object.keys(changes).sort();
   return createHash('sha256')
-    .update(JSON.stringify({ version, changes: Object.fromEntries(fields.map((f) => [f, changes[f] ?? null])) }))
+    .update(
+      JSON.stringify({ version, changes: Object.fromEntries(fields.map((f) => [f, changes[f] ?? null])) }),
+    )
     .digest('hex');
 }
 
