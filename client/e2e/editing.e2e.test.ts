@@ -144,6 +144,40 @@ describe.skipIf(!hasChromium)('editing on a tablet as the editor of Stab- och pl
       .toContain('Administratörens text');
   });
 
+  it('shows the latest ten changes of a long history, and the older ones on “Visa äldre”', async () => {
+    const admin = await apiSession(base, 'admin@norrtalje.demo');
+    const id = await page.evaluate(() => location.pathname.split('/').pop());
+    for (let i = 1; i <= 10; i++) {
+      const { data } = await admin(
+        `query($id: ID!) { assignment(id: $id) { followUps { id version period { label } } } }`,
+        { id },
+      );
+      const followUp = (
+        data!.assignment!.followUps as { id: string; version: number; period: { label: string } }[]
+      ).find((f) => f.period.label === '2025')!;
+      const saved = await admin(
+        `mutation($input: AssignmentFollowUpEdit!) { editAssignmentFollowUp(input: $input) { __typename } }`,
+        { input: { id: followUp.id, version: followUp.version, comment: `Ändring ${i} av tio` } },
+      );
+      expect(saved.data!.editAssignmentFollowUp!.__typename).toBe('AssignmentFollowUp');
+    }
+    await page.reload();
+    await expect.poll(() => workingCard().textContent()).toContain('Ändring 10 av tio');
+    const history = workingCard().locator('.history');
+    await workingCard()
+      .getByText(/^Historik/)
+      .click();
+    await expect.poll(() => history.locator(':scope > ol > li').count()).toBe(10);
+    expect(await history.locator('summary').textContent()).toBe('Historik (10+)');
+    expect(await history.textContent()).not.toContain('Administratörens text');
+
+    await history.getByRole('button', { name: 'Visa äldre' }).click();
+    await expect.poll(() => history.textContent()).toContain('Administratörens text');
+    expect(await history.locator(':scope > ol > li').count()).toBeGreaterThan(10);
+    expect(await history.getByRole('button', { name: 'Visa äldre' }).count()).toBe(0);
+    await expectAccessible(page);
+  });
+
   it('cannot edit another department’s assignment, in the app or by asking the server', async () => {
     await openFirstAssignment('Ekonomiavdelningen');
     await expect.poll(() => workingCard().count()).toBe(1);

@@ -55,6 +55,8 @@ export interface EditableKind<T extends EditableRow, C extends Record<string, un
   periodOf(row: T): IPeriod | null;
   /** Frozen for another reason than its period (a published report's own section). */
   published?(row: T): boolean;
+  /** Who may read it, when its period does not decide (a report's section: the report). */
+  mayRead?(ctx: RequestContext, row: T): boolean;
   /** The editable fields with their rules; `id` and `version` are checked apart. */
   input: z.ZodType<C>;
   /** Applies valid changes to the row (and anything saved with it) and says what changed. */
