@@ -51,6 +51,24 @@ describe.skipIf(!hasChromium)('editing on a tablet as the editor of Stab- och pl
     return page.url();
   }
 
+  /** The administrator saves a comment on this assignment's 2025 follow-up from another device. */
+  async function saveAsAdministrator(comment: string) {
+    const admin = await apiSession(base, 'admin@norrtalje.demo');
+    const id = await page.evaluate(() => location.pathname.split('/').pop());
+    const { data } = await admin(
+      `query($id: ID!) { assignment(id: $id) { followUps { id version period { label } } } }`,
+      { id },
+    );
+    const followUp = (
+      data!.assignment!.followUps as { id: string; version: number; period: { label: string } }[]
+    ).find((f) => f.period.label === '2025')!;
+    const saved = await admin(
+      `mutation($input: AssignmentFollowUpEdit!) { editAssignmentFollowUp(input: $input) { __typename } }`,
+      { input: { id: followUp.id, version: followUp.version, comment } },
+    );
+    expect(saved.data!.editAssignmentFollowUp!.__typename).toBe('AssignmentFollowUp');
+  }
+
   it('signs in, updates an assignment’s comment and status, sees it in the history, and keeps a draft over a reload', async () => {
     await page.goto(`${base}/logga-in`);
     await page.getByLabel('E-postadress').fill('stab@norrtalje.demo');
@@ -109,20 +127,7 @@ describe.skipIf(!hasChromium)('editing on a tablet as the editor of Stab- och pl
     await form.getByLabel('Kommentar').fill('Min text från surfplattan');
 
     // Meanwhile the administrator saves the same follow-up from another device.
-    const admin = await apiSession(base, 'admin@norrtalje.demo');
-    const id = await page.evaluate(() => location.pathname.split('/').pop());
-    const { data } = await admin(
-      `query($id: ID!) { assignment(id: $id) { followUps { id version period { label } } } }`,
-      { id },
-    );
-    const followUp = (
-      data!.assignment!.followUps as { id: string; version: number; period: { label: string } }[]
-    ).find((f) => f.period.label === '2025')!;
-    const saved = await admin(
-      `mutation($input: AssignmentFollowUpEdit!) { editAssignmentFollowUp(input: $input) { __typename } }`,
-      { input: { id: followUp.id, version: followUp.version, comment: 'Administratörens text' } },
-    );
-    expect(saved.data!.editAssignmentFollowUp!.__typename).toBe('AssignmentFollowUp');
+    await saveAsAdministrator('Administratörens text');
 
     await form.getByRole('button', { name: 'Spara' }).click();
     const conflict = form.getByRole('alert');
@@ -145,22 +150,7 @@ describe.skipIf(!hasChromium)('editing on a tablet as the editor of Stab- och pl
   });
 
   it('shows the latest ten changes of a long history, and the older ones on “Visa äldre”', async () => {
-    const admin = await apiSession(base, 'admin@norrtalje.demo');
-    const id = await page.evaluate(() => location.pathname.split('/').pop());
-    for (let i = 1; i <= 10; i++) {
-      const { data } = await admin(
-        `query($id: ID!) { assignment(id: $id) { followUps { id version period { label } } } }`,
-        { id },
-      );
-      const followUp = (
-        data!.assignment!.followUps as { id: string; version: number; period: { label: string } }[]
-      ).find((f) => f.period.label === '2025')!;
-      const saved = await admin(
-        `mutation($input: AssignmentFollowUpEdit!) { editAssignmentFollowUp(input: $input) { __typename } }`,
-        { input: { id: followUp.id, version: followUp.version, comment: `Ändring ${i} av tio` } },
-      );
-      expect(saved.data!.editAssignmentFollowUp!.__typename).toBe('AssignmentFollowUp');
-    }
+    for (let i = 1; i <= 10; i++) await saveAsAdministrator(`Ändring ${i} av tio`);
     await page.reload();
     await expect.poll(() => workingCard().textContent()).toContain('Ändring 10 av tio');
     const history = workingCard().locator('.history');

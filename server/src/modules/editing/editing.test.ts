@@ -532,41 +532,31 @@ describe('an edit sent again (an offline outbox replaying)', () => {
     const session = sessions[`redaktör ${m.field}`];
     const version = await versionOf(m, id);
     const key = 'outbox-0003-abcdef';
-    const text = async () =>
-      (await one<{ text: string }>(`select ${m.textField} as text from ${m.table} where id = ?`, [id])).text;
-    const saved = await edit(
-      m,
-      id,
-      { [m.textField]: 'Det som sparades', idempotencyKey: key },
-      session,
-      version,
-    );
-    expect(saved.outcome).toBe('saved');
-    const after = { version: await versionOf(m, id), audit: await auditRows(m, id), text: await text() };
+    /** What the record is now: its version, its audit rows and its text. */
+    const state = async () => ({
+      version: await versionOf(m, id),
+      audit: await auditRows(m, id),
+      text: (await one<{ text: string }>(`select ${m.textField} as text from ${m.table} where id = ?`, [id]))
+        .text,
+    });
+    const send = (text: string, from: number) =>
+      edit(m, id, { [m.textField]: text, idempotencyKey: key }, session, from);
+    expect((await send('Det som sparades', version)).outcome).toBe('saved');
+    const after = await state();
 
     // The same key with a different text, from the old version and from the current one.
     for (const from of [version, version + 1]) {
-      const reused = await edit(m, id, { [m.textField]: 'Något annat', idempotencyKey: key }, session, from);
+      const reused = await send('Något annat', from);
       expect(reused.outcome).toBe('ValidationError');
       expect(reused.payload!.fieldErrors).toEqual([
         { field: 'idempotencyKey', message: 'Nyckeln hör till en annan ändring.' },
       ]);
     }
-    expect({ version: await versionOf(m, id), audit: await auditRows(m, id), text: await text() }).toEqual(
-      after,
-    );
+    expect(await state()).toEqual(after);
 
-    const replay = await edit(
-      m,
-      id,
-      { [m.textField]: 'Det som sparades', idempotencyKey: key },
-      session,
-      version,
-    );
-    expect(replay.outcome).toBe('saved');
-    expect({ version: await versionOf(m, id), audit: await auditRows(m, id), text: await text() }).toEqual(
-      after,
-    );
+    // The real replay (the answer was lost) is still answered as saved, and applied once.
+    expect((await send('Det som sparades', version)).outcome).toBe('saved');
+    expect(await state()).toEqual(after);
   });
 
   it('refuses a key used for another edit, and a malformed key, changing nothing', async () => {
