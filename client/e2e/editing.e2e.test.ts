@@ -51,6 +51,24 @@ describe.skipIf(!hasChromium)('editing on a tablet as the editor of Stab- och pl
     return page.url();
   }
 
+  /** The administrator saves a comment on this assignment's 2025 follow-up from another device. */
+  async function saveAsAdministrator(comment: string) {
+    const admin = await apiSession(base, 'admin@norrtalje.demo');
+    const id = await page.evaluate(() => location.pathname.split('/').pop());
+    const { data } = await admin(
+      `query($id: ID!) { assignment(id: $id) { followUps { id version period { label } } } }`,
+      { id },
+    );
+    const followUp = (
+      data!.assignment!.followUps as { id: string; version: number; period: { label: string } }[]
+    ).find((f) => f.period.label === '2025')!;
+    const saved = await admin(
+      `mutation($input: AssignmentFollowUpEdit!) { editAssignmentFollowUp(input: $input) { __typename } }`,
+      { input: { id: followUp.id, version: followUp.version, comment } },
+    );
+    expect(saved.data!.editAssignmentFollowUp!.__typename).toBe('AssignmentFollowUp');
+  }
+
   it('signs in, updates an assignment’s comment and status, sees it in the history, and keeps a draft over a reload', async () => {
     await page.goto(`${base}/logga-in`);
     await page.getByLabel('E-postadress').fill('stab@norrtalje.demo');
@@ -109,20 +127,7 @@ describe.skipIf(!hasChromium)('editing on a tablet as the editor of Stab- och pl
     await form.getByLabel('Kommentar').fill('Min text från surfplattan');
 
     // Meanwhile the administrator saves the same follow-up from another device.
-    const admin = await apiSession(base, 'admin@norrtalje.demo');
-    const id = await page.evaluate(() => location.pathname.split('/').pop());
-    const { data } = await admin(
-      `query($id: ID!) { assignment(id: $id) { followUps { id version period { label } } } }`,
-      { id },
-    );
-    const followUp = (
-      data!.assignment!.followUps as { id: string; version: number; period: { label: string } }[]
-    ).find((f) => f.period.label === '2025')!;
-    const saved = await admin(
-      `mutation($input: AssignmentFollowUpEdit!) { editAssignmentFollowUp(input: $input) { __typename } }`,
-      { input: { id: followUp.id, version: followUp.version, comment: 'Administratörens text' } },
-    );
-    expect(saved.data!.editAssignmentFollowUp!.__typename).toBe('AssignmentFollowUp');
+    await saveAsAdministrator('Administratörens text');
 
     await form.getByRole('button', { name: 'Spara' }).click();
     const conflict = form.getByRole('alert');
@@ -142,6 +147,25 @@ describe.skipIf(!hasChromium)('editing on a tablet as the editor of Stab- och pl
     await expect
       .poll(() => workingCard().locator('.history').textContent())
       .toContain('Administratörens text');
+  });
+
+  it('shows the latest ten changes of a long history, and the older ones on “Visa äldre”', async () => {
+    for (let i = 1; i <= 10; i++) await saveAsAdministrator(`Ändring ${i} av tio`);
+    await page.reload();
+    await expect.poll(() => workingCard().textContent()).toContain('Ändring 10 av tio');
+    const history = workingCard().locator('.history');
+    await workingCard()
+      .getByText(/^Historik/)
+      .click();
+    await expect.poll(() => history.locator(':scope > ol > li').count()).toBe(10);
+    expect(await history.locator('summary').textContent()).toBe('Historik (10+)');
+    expect(await history.textContent()).not.toContain('Administratörens text');
+
+    await history.getByRole('button', { name: 'Visa äldre' }).click();
+    await expect.poll(() => history.textContent()).toContain('Administratörens text');
+    expect(await history.locator(':scope > ol > li').count()).toBeGreaterThan(10);
+    expect(await history.getByRole('button', { name: 'Visa äldre' }).count()).toBe(0);
+    await expectAccessible(page);
   });
 
   it('cannot edit another department’s assignment, in the app or by asking the server', async () => {

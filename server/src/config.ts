@@ -29,6 +29,11 @@ const schema = z.object({
   /** Connections per server process; the drill-down needs few, PostgreSQL's default is 100. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /**
+   * The longest a single SQL statement may run before PostgreSQL cancels it, so a runaway
+   * query or a lock held by someone else cannot tie up a connection (and a request) forever.
+   */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /**
    * Whether published reports (and the periods they cover) can be read without signing in.
    * Reports are public documents, so on by default; a kommun may keep its app internal.
    */

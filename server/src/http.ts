@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -17,12 +18,73 @@ function cookieOptions(hostname: string) {
   return { httpOnly: true, sameSite: 'lax' as const, secure: !local, path: '/' };
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
+/**
+ * A cookie's value, or undefined when it is missing or cannot be read: a browser, a proxy
+ * or a person may send anything, and a cookie that is not ours means "not signed in".
+ */
+export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined; // bad percent-encoding
+    }
   }
   return undefined;
+}
+
+/** Within the 2 s a load balancer's check usually allows, with room for the round trip. */
+export const READY_TIMEOUT_MS = 1_500;
+
+/**
+ * Whether the database answers within READY_TIMEOUT_MS. A frozen or unreachable database
+ * never answers, and statement_timeout cannot help (it is the server that enforces it), so
+ * the check gives up on its own. One check at a time: while a database hangs, probes that
+ * arrive share the one in flight instead of piling up on the pool.
+ */
+function readinessCheck(orm: MikroORM): () => Promise<boolean> {
+  let inFlight: Promise<boolean> | null = null;
+  return () => {
+    inFlight ??= orm.em
+      .getConnection()
+      .execute('select 1')
+      .then(
+        () => true,
+        () => false,
+      )
+      .finally(() => (inFlight = null));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>(
+      (resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)),
+    );
+    return Promise.race([inFlight, timeout]).finally(() => clearTimeout(timer));
+  };
+}
+
+/** The port is taken or may not be used: the start fails with what to do about it. */
+export class ListenError extends Error {}
+
+/** Listens on HOST:PORT, or fails with a message that names the setting to change. */
+export function listen(app: Express, host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: NodeJS.ErrnoException) => {
+      if (!error) return resolve(server);
+      const where = `port ${port} på ${host}`;
+      const fix = 'välj en annan port med inställningen PORT (till exempel PORT=4001)';
+      const messages: Record<string, string> = {
+        EADDRINUSE: `Servern kan inte lyssna på ${where}: porten används redan av ett annat program. Stoppa det, eller ${fix}.`,
+        EACCES: `Servern får inte lyssna på ${where} (behörighet saknas): ${fix}.`,
+        EADDRNOTAVAIL: `Servern kan inte lyssna på ${where}: adressen finns inte på den här datorn. Ändra inställningen HOST (till exempel HOST=127.0.0.1).`,
+      };
+      reject(
+        new ListenError(
+          messages[error.code ?? ''] ?? `Servern kan inte lyssna på ${where} (${error.message}): ${fix}.`,
+        ),
+      );
+    });
+  });
 }
 
 /**
@@ -47,13 +109,10 @@ export async function createHttpApp(
     res.json({ status: 'ok' });
   });
   /** The database answers: ready for traffic. */
+  const databaseAnswers = readinessCheck(orm);
   app.get('/readyz', async (_req, res) => {
-    try {
-      await orm.em.getConnection().execute('select 1');
-      res.json({ status: 'ok', database: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
+    if (await databaseAnswers()) res.json({ status: 'ok', database: 'ok' });
+    else res.status(503).json({ status: 'unavailable', database: 'unreachable' });
   });
 
   app.use(

@@ -6,7 +6,7 @@
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError, openDatabase, StartupRefusedError } from './db/database.js';
-import { createHttpApp } from './http.js';
+import { createHttpApp, listen, ListenError } from './http.js';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -14,11 +14,17 @@ async function main() {
   const config = loadConfig();
   const db = await openDatabase(config, log);
   const { app, stop } = await createHttpApp(config, db.orm, log);
-  const server = app.listen(config.PORT, config.HOST, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.PORT;
-    log.info(`Uppföljning kör på http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
-  });
+  let server: Awaited<ReturnType<typeof listen>>;
+  try {
+    server = await listen(app, config.HOST, config.PORT);
+  } catch (error) {
+    await stop();
+    await db.close();
+    throw error;
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  log.info(`Uppföljning kör på http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     server.close();
@@ -34,11 +40,17 @@ main().catch((error: unknown) => {
   if (
     error instanceof ConfigError ||
     error instanceof DatabaseUnavailableError ||
-    error instanceof StartupRefusedError
+    error instanceof StartupRefusedError ||
+    error instanceof ListenError
   ) {
     console.error(error.message);
   } else {
     log.fatal({ err: error }, 'the server could not start');
+    // Unexpected, so the log above has the details; the person starting it needs a next step.
+    console.error(
+      `Servern kunde inte starta: ${error instanceof Error ? error.message : String(error)}. ` +
+        'Detaljerna finns i loggen ovan (LOG_LEVEL=debug ger mer); kontrollera inställningarna i README.md.',
+    );
   }
   process.exit(1);
 });

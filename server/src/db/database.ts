@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Kommun } from '../modules/organisation/org-unit.entity.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { EmbeddedPostgresInUseError, startEmbeddedPostgres } from './embedded-postgres.js';
 import { ormConfig } from './orm-config.js';
 import { loadDemoData } from './seed/demo-data-loader.js';
 
@@ -24,10 +24,68 @@ export interface Database {
 /** The connection string without its password, for messages. */
 export const redactUrl = (url: string) => url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
 
+/** The embedded PostgreSQL, or a refusal that says what to do about it. */
+async function startEmbedded(config: Config, log: Logger) {
+  try {
+    return await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresInUseError) throw new StartupRefusedError(error.message);
+    throw new DatabaseUnavailableError(
+      `Den inbyggda PostgreSQL kunde inte starta (DATA_DIR=${config.DATA_DIR}, EMBEDDED_PG_PORT=${config.EMBEDDED_PG_PORT}): ` +
+        `${(error as Error).message}. Kontrollera att porten är ledig eller välj en annan med EMBEDDED_PG_PORT, ` +
+        'och att mappen går att skriva i; eller ange DATABASE_URL för att använda en egen PostgreSQL.',
+    );
+  }
+}
+
+/** Any constant will do, as long as every process of the product uses the same one. */
+const STARTUP_LOCK = "hashtext('uppfoljning:startup')";
+/** How long a process waits for another one's migrations and demo data before giving up. */
+const STARTUP_LOCK_WAIT_MS = 5 * 60_000;
+
+/**
+ * Runs `work` (migrations, demo data) while holding a PostgreSQL advisory lock, so that any
+ * number of processes can start on one database: the first does the work, the others wait
+ * and then find nothing left to do. The migrator creates its own table before its
+ * transaction begins, so the lock cannot live in that transaction: it is held on a
+ * connection of its own, outside the pool (which may have a single connection).
+ */
+async function whileHoldingStartupLock<T>(orm: MikroORM, log: Logger, work: () => Promise<T>): Promise<T> {
+  const client = orm.em.getConnection().getKnex().client as {
+    acquireRawConnection(): Promise<LockConnection>;
+    destroyRawConnection(connection: LockConnection): Promise<void>;
+  };
+  const connection = await client.acquireRawConnection();
+  try {
+    const tried = await connection.query<{ locked: boolean }>(
+      `select pg_try_advisory_lock(${STARTUP_LOCK}) as locked`,
+    );
+    if (!tried.rows[0]?.locked) {
+      log.info('another process is migrating the database; waiting for it');
+      await connection.query(`set statement_timeout = ${STARTUP_LOCK_WAIT_MS}`);
+      try {
+        await connection.query(`select pg_advisory_lock(${STARTUP_LOCK})`);
+      } catch (error) {
+        throw new DatabaseUnavailableError(
+          `En annan process har migrerat databasen i mer än ${STARTUP_LOCK_WAIT_MS / 60_000} minuter ` +
+            `(${(error as Error).message}). Kontrollera att den inte har hängt sig och starta sedan om.`,
+        );
+      }
+    }
+    return await work();
+  } finally {
+    // Closing the connection releases the lock too; the unlock only makes it prompt.
+    await connection.query(`select pg_advisory_unlock_all()`).catch(() => {});
+    await client.destroyRawConnection(connection);
+  }
+}
+
+interface LockConnection {
+  query<R>(sql: string): Promise<{ rows: R[] }>;
+}
+
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
-  const embedded = config.DATABASE_URL
-    ? null
-    : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+  const embedded = config.DATABASE_URL ? null : await startEmbedded(config, log);
   const url = config.DATABASE_URL ?? embedded!.url;
   if (embedded) log.info({ dataDir: embedded.dataDir }, 'embedded PostgreSQL started');
   if (embedded && embedded.dataDir !== config.DATA_DIR) {
@@ -37,7 +95,12 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     );
   }
 
-  const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: config.DB_POOL_MAX } }));
+  const orm = await MikroORM.init(
+    ormConfig(url, {
+      pool: { min: 0, max: config.DB_POOL_MAX },
+      driverOptions: { connection: { statement_timeout: config.DB_STATEMENT_TIMEOUT_MS } },
+    }),
+  );
   const close = async () => {
     await orm.close(true);
     await embedded?.stop();
@@ -51,12 +114,18 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
         'Kontrollera DATABASE_URL och att PostgreSQL är igång, eller ta bort DATABASE_URL för att använda den inbyggda databasen.',
     );
   }
-  const applied = await orm.getMigrator().up();
-  if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-
-  if (config.SEED_DEMO_DATA && (await orm.em.fork().count(Kommun)) === 0) {
-    const summary = await loadDemoData(orm.em.fork());
-    log.info(summary, 'demo data loaded into the empty database');
+  try {
+    await whileHoldingStartupLock(orm, log, async () => {
+      const applied = await orm.getMigrator().up();
+      if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+      if (config.SEED_DEMO_DATA && (await orm.em.fork().count(Kommun)) === 0) {
+        const summary = await loadDemoData(orm.em.fork());
+        log.info(summary, 'demo data loaded into the empty database');
+      }
+    });
+  } catch (error) {
+    await close();
+    throw error;
   }
   if (config.NODE_ENV === 'production' && (await orm.em.fork().count(User, { demo: true })) > 0) {
     await close();

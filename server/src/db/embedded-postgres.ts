@@ -8,10 +8,13 @@
  * 700) does not allow that. Then the binaries are copied once to a shared folder and the
  * data lives under /var/tmp, and the log says where.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, parse, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
 
 export interface RunningDatabase {
   url: string;
@@ -58,10 +61,70 @@ function reachableDataDir(dataDir: string): string {
   return join('/var/tmp', 'uppfoljning-data', key);
 }
 
+/** The data folder is served by a PostgreSQL that a running server started: not ours to stop. */
+export class EmbeddedPostgresInUseError extends Error {}
+
+/** A process's parent and command line, or null when there is no such process. */
+function processInfo(pid: number): { parent: number; command: string } | null {
+  try {
+    const line = execFileSync('ps', ['-o', 'ppid=,args=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    const [, parent, command] = /^(\d+)\s+(.*)$/.exec(line) ?? [];
+    return parent ? { parent: Number(parent), command: command ?? '' } : null;
+  } catch {
+    return null; // ps exits 1 when the process is gone
+  }
+}
+
+/** How long an orphaned PostgreSQL gets for a fast shutdown (it checkpoints first). */
+const ORPHAN_STOP_MS = 30_000;
+
+/**
+ * A server killed with SIGKILL cannot stop its embedded PostgreSQL, which keeps running on
+ * the data folder and its port, so the next start would fail. PostgreSQL's own lock file,
+ * `postmaster.pid`, names it. If its parent is no longer a Node process (it was adopted by
+ * init or a subreaper), nobody uses it and it is stopped with a fast shutdown, which is
+ * safe for the data: committed work is kept. If a live server still owns it, the start is
+ * refused, as two servers must not share one data folder.
+ */
+async function stopOrphanedPostmaster(databaseDir: string, log?: Logger): Promise<void> {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const [pidLine = '', , , portLine = ''] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  const postmaster = Number.isInteger(pid) && pid > 0 ? processInfo(pid) : null;
+  // A stale file (the process is gone, or the pid now belongs to something else):
+  // PostgreSQL checks and replaces it itself.
+  if (!postmaster || !/postgres/.test(postmaster.command)) return;
+  const owner = processInfo(postmaster.parent);
+  if (postmaster.parent > 1 && owner && /\bnode\b/.test(owner.command)) {
+    throw new EmbeddedPostgresInUseError(
+      `Den inbyggda databasen i ${dirname(databaseDir)} används redan av en annan server (process ${postmaster.parent}). ` +
+        'Stoppa den servern först, eller ge den här en egen DATA_DIR och EMBEDDED_PG_PORT.',
+    );
+  }
+  log?.warn(
+    { pid, port: Number(portLine), dataDir: dirname(databaseDir) },
+    'found an embedded PostgreSQL left running by a server that was killed; stopping it before starting again',
+  );
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + ORPHAN_STOP_MS;
+  while (processInfo(pid)) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `en kvarlämnad PostgreSQL (process ${pid}) på samma datamapp stannade inte inom ${ORPHAN_STOP_MS / 1000} s; stoppa den med kill ${pid}`,
+      );
+    }
+    await sleep(100);
+  }
+  log?.info({ pid }, 'the orphaned embedded PostgreSQL stopped');
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   database?: string;
+  /** Where to say what was found and done at start (an orphaned PostgreSQL stopped). */
+  log?: Logger;
 }): Promise<RunningDatabase> {
   let dataDir = options.dataDir;
   if (asRoot) {
@@ -77,6 +140,16 @@ export async function startEmbeddedPostgres(options: {
     chmodSync(dataDir, 0o755);
     if (dataDir !== options.dataDir) chmodSync(dirname(dataDir), 0o755);
   }
+  // PostgreSQL says why it did not start only in its log, and the package rejects without
+  // a reason: the last lines with a level are kept for the error message.
+  const problems: string[] = [];
+  const keepProblems = (message: unknown) => {
+    for (const line of String(message).split('\n')) {
+      if (!/\b(FATAL|ERROR|PANIC):/.test(line)) continue;
+      problems.push(line.trim());
+      if (problems.length > 3) problems.shift();
+    }
+  };
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -84,11 +157,16 @@ export async function startEmbeddedPostgres(options: {
     password: 'postgres',
     persistent: true,
     createPostgresUser: asRoot,
-    onLog: () => {},
-    onError: () => {},
+    onLog: keepProblems,
+    onError: keepProblems,
   });
   if (fresh) await pg.initialise();
-  await pg.start();
+  else await stopOrphanedPostmaster(databaseDir, options.log);
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(problems.join('; ') || 'PostgreSQL avslutades under starten');
+  }
   const database = options.database ?? 'uppfoljning';
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();

@@ -101,7 +101,7 @@ export type AssignmentFollowUp = Editable & {
    * the next, so an assignment carried into a new year may sit under another goal.
    */
   goal?: Maybe<Goal>;
-  history: Array<Revision>;
+  history: RevisionPage;
   id: Scalars['ID']['output'];
   /** The day the new timeline names; null when it names none ("Under 2025 …"). */
   newDueDate?: Maybe<Scalars['Date']['output']>;
@@ -119,6 +119,13 @@ export type AssignmentFollowUp = Editable & {
   updatedBy?: Maybe<Author>;
   version: Scalars['Int']['output'];
   viewerCanEdit: Scalars['Boolean']['output'];
+};
+
+
+/** An assignment's status, forecast and comment in one follow-up period. */
+export type AssignmentFollowUpHistoryArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An edit of an assignment's follow-up, made from `version`. */
@@ -268,7 +275,7 @@ export type EconomyLine = Editable & {
   /** "Prognosavvikelse". */
   forecastExplanation?: Maybe<Scalars['String']['output']>;
   forecastFullYear?: Maybe<Scalars['Kronor']['output']>;
-  history: Array<Revision>;
+  history: RevisionPage;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   note?: Maybe<Scalars['String']['output']>;
@@ -290,6 +297,16 @@ export type EconomyLine = Editable & {
   updatedBy?: Maybe<Author>;
   version: Scalars['Int']['output'];
   viewerCanEdit: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * Amounts in whole kronor, income positive and costs negative. Deviations are outcome − budget
+ * and forecast − budget: positive is favourable.
+ */
+export type EconomyLineHistoryArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -394,8 +411,11 @@ export type EconomyTotals = {
  * a VersionConflict and changes nothing.
  */
 export type Editable = {
-  /** Saved edits, latest first. */
-  history: Array<Revision>;
+  /**
+   * Saved edits, latest first: the `first` latest (at most 50), or the `first` older than
+   * the revision `after`.
+   */
+  history: RevisionPage;
   id: Scalars['ID']['output'];
   /** When it was last changed (ISO 8601). */
   updatedAt: Scalars['String']['output'];
@@ -408,6 +428,24 @@ export type Editable = {
    */
   viewerCanEdit: Scalars['Boolean']['output'];
 };
+
+
+/**
+ * A record staff edit. Each save bumps its version; an edit made from an older version gets
+ * a VersionConflict and changes nothing.
+ */
+export type EditableHistoryArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The types that implement Editable. */
+export type EditableType =
+  | 'AssignmentFollowUp'
+  | 'EconomyLine'
+  | 'GoalFollowUp'
+  | 'IndicatorFollowUp'
+  | 'ReportSection';
 
 /** One field of a record before and after a change, as the app shows it. */
 export type FieldChange = {
@@ -483,7 +521,7 @@ export type GoalFollowUp = Editable & {
   analysis?: Maybe<Scalars['String']['output']>;
   assessment: GoalAssessment;
   goal: Goal;
-  history: Array<Revision>;
+  history: RevisionPage;
   id: Scalars['ID']['output'];
   period: Period;
   trend?: Maybe<Trend>;
@@ -493,6 +531,13 @@ export type GoalFollowUp = Editable & {
   updatedBy?: Maybe<Author>;
   version: Scalars['Int']['output'];
   viewerCanEdit: Scalars['Boolean']['output'];
+};
+
+
+/** A unit's assessment of a goal in a period. */
+export type GoalFollowUpHistoryArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An edit of a goal's follow-up, made from `version`. */
@@ -558,7 +603,7 @@ export type IndicatorFollowUp = Editable & {
   assessment?: Maybe<GoalAssessment>;
   comment?: Maybe<Scalars['String']['output']>;
   commentDate?: Maybe<Scalars['Date']['output']>;
-  history: Array<Revision>;
+  history: RevisionPage;
   id: Scalars['ID']['output'];
   indicator: Indicator;
   /**
@@ -574,6 +619,12 @@ export type IndicatorFollowUp = Editable & {
   updatedBy?: Maybe<Author>;
   version: Scalars['Int']['output'];
   viewerCanEdit: Scalars['Boolean']['output'];
+};
+
+
+export type IndicatorFollowUpHistoryArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An edit of an indicator's follow-up, made from `version`. */
@@ -906,6 +957,11 @@ export type Query = {
   __typename?: 'Query';
   /** An assignment by id; NOT_FOUND if there is none. */
   assignment: Assignment;
+  /**
+   * An editable record by its type and id, for reading more of its history than its page
+   * shows; NOT_FOUND if there is none or it may not be read.
+   */
+  editable: Editable;
   /** A goal by id; NOT_FOUND if there is none. */
   goal: Goal;
   /** An indicator by id; NOT_FOUND if there is none. */
@@ -931,6 +987,12 @@ export type Query = {
 
 export type QueryAssignmentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryEditableArgs = {
+  id: Scalars['ID']['input'];
+  type: EditableType;
 };
 
 
@@ -1021,13 +1083,19 @@ export type ReportSection = Editable & {
   __typename?: 'ReportSection';
   body: Scalars['String']['output'];
   heading: Scalars['String']['output'];
-  history: Array<Revision>;
+  history: RevisionPage;
   id: Scalars['ID']['output'];
   /** When it was last changed (ISO 8601). */
   updatedAt: Scalars['String']['output'];
   updatedBy?: Maybe<Author>;
   version: Scalars['Int']['output'];
   viewerCanEdit: Scalars['Boolean']['output'];
+};
+
+
+export type ReportSectionHistoryArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An edit of a draft report's section, made from `version`. */
@@ -1070,6 +1138,17 @@ export type Revision = {
   author?: Maybe<Author>;
   changes: Array<FieldChange>;
   id: Scalars['ID']['output'];
+};
+
+/**
+ * A page of a record's history, latest first. A record edited thousands of times is read a
+ * page at a time, never in one answer.
+ */
+export type RevisionPage = {
+  __typename?: 'RevisionPage';
+  /** Whether older revisions exist: ask for them with `after` set to the last one's id. */
+  hasOlder: Scalars['Boolean']['output'];
+  revisions: Array<Revision>;
 };
 
 export type Role =
@@ -1379,6 +1458,7 @@ export type ResolversTypes = {
   EconomyTable: ResolverTypeWrapper<EconomyTableViewModel>;
   EconomyTotals: ResolverTypeWrapper<EconomyTotals>;
   Editable: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Editable']>;
+  EditableType: EditableType;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   FieldError: ResolverTypeWrapper<FieldError>;
   FigureScope: null;
@@ -1427,6 +1507,7 @@ export type ResolversTypes = {
   ReportStatus: null;
   ReportType: null;
   Revision: ResolverTypeWrapper<RevisionRowModel>;
+  RevisionPage: ResolverTypeWrapper<Omit<RevisionPage, 'revisions'> & { revisions: Array<ResolversTypes['Revision']> }>;
   Role: null;
   Severity: Severity;
   SickLeave: ResolverTypeWrapper<ISickLeaveModel>;
@@ -1508,6 +1589,7 @@ export type ResolversParentTypes = {
   ReportSectionEdit: ReportSectionEdit;
   ReportSectionEditResult: ResolversUnionTypes<ResolversParentTypes>['ReportSectionEditResult'];
   Revision: RevisionRowModel;
+  RevisionPage: Omit<RevisionPage, 'revisions'> & { revisions: Array<ResolversParentTypes['Revision']> };
   SickLeave: ISickLeaveModel;
   SignInError: SignInError;
   SignInResult: ResolversUnionTypes<ResolversParentTypes>['SignInResult'];
@@ -1550,7 +1632,7 @@ export type AssignmentFollowUpResolvers<ContextType = RequestContext, ParentType
   deviationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   forecast?: Resolver<Maybe<ResolversTypes['Forecast']>, ParentType, ContextType>;
   goal?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['RevisionPage'], ParentType, ContextType, RequireFields<AssignmentFollowUpHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   newDueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   newTimeline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1630,7 +1712,7 @@ export type EconomyLineResolvers<ContextType = RequestContext, ParentType extend
   deviationPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   forecastExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   forecastFullYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['RevisionPage'], ParentType, ContextType, RequireFields<EconomyLineHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1745,7 +1827,7 @@ export type GoalFollowUpResolvers<ContextType = RequestContext, ParentType exten
   analysis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   assessment?: Resolver<ResolversTypes['GoalAssessment'], ParentType, ContextType>;
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['RevisionPage'], ParentType, ContextType, RequireFields<GoalFollowUpHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
   trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType>;
@@ -1795,7 +1877,7 @@ export type IndicatorFollowUpResolvers<ContextType = RequestContext, ParentType 
   assessment?: Resolver<Maybe<ResolversTypes['GoalAssessment']>, ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   commentDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['RevisionPage'], ParentType, ContextType, RequireFields<IndicatorFollowUpHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
@@ -1929,6 +2011,7 @@ export type PublishReportResultResolvers<ContextType = RequestContext, ParentTyp
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   assignment?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<QueryAssignmentArgs, 'id'>>;
+  editable?: Resolver<ResolversTypes['Editable'], ParentType, ContextType, RequireFields<QueryEditableArgs, 'id' | 'type'>>;
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType, RequireFields<QueryGoalArgs, 'id'>>;
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType, RequireFields<QueryKommunArgs, 'id'>>;
@@ -1972,7 +2055,7 @@ export type ReportKeyFigureResolvers<ContextType = RequestContext, ParentType ex
 export type ReportSectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportSection'] = ResolversParentTypes['ReportSection']> = {
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   heading?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['RevisionPage'], ParentType, ContextType, RequireFields<ReportSectionHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
@@ -1994,6 +2077,11 @@ export type RevisionResolvers<ContextType = RequestContext, ParentType extends R
   author?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type RevisionPageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RevisionPage'] = ResolversParentTypes['RevisionPage']> = {
+  hasOlder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revisions?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
 };
 
 export type RoleResolvers = { ADMINISTRATOR: 'administratör', LASARE: 'läsare', REDAKTOR: 'redaktör' };
@@ -2138,6 +2226,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ReportStatus?: ReportStatusResolvers;
   ReportType?: ReportTypeResolvers;
   Revision?: RevisionResolvers<ContextType>;
+  RevisionPage?: RevisionPageResolvers<ContextType>;
   Role?: RoleResolvers;
   SickLeave?: SickLeaveResolvers<ContextType>;
   SignInError?: SignInErrorResolvers<ContextType>;

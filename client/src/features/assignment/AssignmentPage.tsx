@@ -142,7 +142,7 @@ export function AssignmentPage({ id }: { id: string }) {
               )}
               <ChangedBy author={f.updatedBy} at={f.updatedAt} />
             </EditInPlace>
-            <History revisions={f.history} />
+            <History type="AssignmentFollowUp" id={f.id} history={f.history} />
           </li>
         ))}
       </ol>

@@ -1,4 +1,7 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useState } from 'react';
 import { graphql } from '../../gql';
+import type { EditableType } from '../../gql/graphql';
 import { dateTime } from '../../ui/format';
 
 /**
@@ -17,6 +20,16 @@ export const EditableState = graphql(`
       name
     }
     history {
+      ...HistoryPage @unmask
+    }
+  }
+`);
+
+/** A page of revisions: the latest ones on the record's page, older ones on request. */
+export const HistoryPage = graphql(`
+  fragment HistoryPage on RevisionPage {
+    hasOlder
+    revisions {
       id
       at
       author {
@@ -27,6 +40,17 @@ export const EditableState = graphql(`
         field
         before
         after
+      }
+    }
+  }
+`);
+
+const OlderRevisions = graphql(`
+  query OlderRevisions($type: EditableType!, $id: ID!, $after: ID!) {
+    editable(type: $type, id: $id) {
+      id
+      history(first: 20, after: $after) {
+        ...HistoryPage @unmask
       }
     }
   }
@@ -68,13 +92,48 @@ export function ChangedBy({ author, at }: { author: { name: string } | null; at:
 
 /**
  * Who changed what and when, latest first: the earlier versions of a comment stay
- * readable. Folded away, as most readers only want the current text.
+ * readable. Folded away, as most readers only want the current text. The record's page
+ * brings the latest revisions; "Visa äldre" fetches the ones before them, a page at a time.
  */
-export function History({ revisions }: { revisions: RevisionView[] }) {
+export function History({
+  type,
+  id,
+  history,
+}: {
+  type: EditableType;
+  id: string;
+  history: { revisions: RevisionView[]; hasOlder: boolean };
+}) {
+  const client = useApolloClient();
+  const [older, setOlder] = useState<{ revisions: RevisionView[]; hasOlder: boolean } | null>(null);
+  const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
+  const revisions = [...history.revisions, ...(older?.revisions ?? [])];
+  const hasOlder = older ? older.hasOlder : history.hasOlder;
   if (revisions.length === 0) return null;
+
+  async function showOlder() {
+    setState('loading');
+    try {
+      const { data } = await client.query({
+        query: OlderRevisions,
+        variables: { type, id, after: revisions[revisions.length - 1]!.id },
+        fetchPolicy: 'network-only',
+      });
+      const page = data?.editable.history;
+      if (!page) throw new Error('no history');
+      setOlder({ revisions: [...(older?.revisions ?? []), ...page.revisions], hasOlder: page.hasOlder });
+      setState('idle');
+    } catch {
+      setState('failed');
+    }
+  }
+
   return (
     <details className="history">
-      <summary>Historik ({revisions.length})</summary>
+      <summary>
+        Historik ({revisions.length}
+        {hasOlder ? '+' : ''})
+      </summary>
       <ol>
         {revisions.map((r) => (
           <li key={r.id}>
@@ -95,6 +154,21 @@ export function History({ revisions }: { revisions: RevisionView[] }) {
           </li>
         ))}
       </ol>
+      {hasOlder && (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={state === 'loading'}
+          onClick={() => void showOlder()}
+        >
+          {state === 'loading' ? 'Hämtar äldre ändringar…' : 'Visa äldre'}
+        </button>
+      )}
+      {state === 'failed' && (
+        <p className="error" role="alert">
+          Det gick inte att hämta äldre ändringar. Försök igen med uppkoppling.
+        </p>
+      )}
     </details>
   );
 }

@@ -90,7 +90,7 @@ export function GoalPage({ id }: { id: string }) {
                 {f.analysis && <p>{f.analysis}</p>}
                 <ChangedBy author={f.updatedBy} at={f.updatedAt} />
               </EditInPlace>
-              <History revisions={f.history} />
+              <History type="GoalFollowUp" id={f.id} history={f.history} />
             </li>
           ))}
         </ul>

@@ -175,7 +175,7 @@ export function IndicatorPage({ id }: { id: string }) {
                 )}
                 <ChangedBy author={f.updatedBy} at={f.updatedAt} />
               </EditInPlace>
-              <History revisions={f.history} />
+              <History type="IndicatorFollowUp" id={f.id} history={f.history} />
             </li>
           ))}
         </ol>

@@ -108,7 +108,7 @@ export function ReportPage({ id }: { id: string }) {
             ))}
             <ChangedBy author={s.updatedBy} at={s.updatedAt} />
           </EditInPlace>
-          <History revisions={s.history} />
+          <History type="ReportSection" id={s.id} history={s.history} />
         </section>
       ))}
       {r.keyFigures.length > 0 && (

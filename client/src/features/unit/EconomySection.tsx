@@ -313,7 +313,7 @@ function Explanations({ lines }: { lines: Line[] }) {
             )}
             <ChangedBy author={l.updatedBy} at={l.updatedAt} />
           </EditInPlace>
-          <History revisions={l.history} />
+          <History type="EconomyLine" id={l.id} history={l.history} />
         </div>
       ))}
     </details>

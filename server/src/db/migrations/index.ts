@@ -8,6 +8,7 @@ import { Migration20261122192807 } from './Migration20261122192807.js';
 import { Migration20261123090000 } from './Migration20261123090000.js';
 import { Migration20261201100000 } from './Migration20261201100000.js';
 import { Migration20261201110000 } from './Migration20261201110000.js';
+import { Migration20261201120000 } from './Migration20261201120000.js';
 
 export const migrationsList = [
   { name: 'Migration20261122175229', class: Migration20261122175229 },
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261123090000', class: Migration20261123090000 },
   { name: 'Migration20261201100000', class: Migration20261201100000 },
   { name: 'Migration20261201110000', class: Migration20261201110000 },
+  { name: 'Migration20261201120000', class: Migration20261201120000 },
 ];

@@ -28,6 +28,8 @@ export const AuditEntry = defineEntity({
      * unique, so the same edit is never applied twice.
      */
     idempotencyKey: p.string().length(64).nullable().unique(),
+    /** SHA-256 of what the keyed edit asked for: the same key with other values is refused. */
+    idempotencyPayload: p.string().length(64).nullable(),
   },
   indexes: [{ properties: ['entity', 'entityId', 'at'] }],
 });

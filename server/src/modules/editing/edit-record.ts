@@ -14,6 +14,7 @@
  * 7. an edit sent again with the same idempotency key is never applied twice (step 3 makes
  *    two concurrent replays wait for each other, and the key is unique in the audit log).
  */
+import { createHash } from 'node:crypto';
 import { LockMode, wrap, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
@@ -54,6 +55,8 @@ export interface EditableKind<T extends EditableRow, C extends Record<string, un
   periodOf(row: T): IPeriod | null;
   /** Frozen for another reason than its period (a published report's own section). */
   published?(row: T): boolean;
+  /** Who may read it, when its period does not decide (a report's section: the report). */
+  mayRead?(ctx: RequestContext, row: T): boolean;
   /** The editable fields with their rules; `id` and `version` are checked apart. */
   input: z.ZodType<C>;
   /** Applies valid changes to the row (and anything saved with it) and says what changed. */
@@ -115,6 +118,16 @@ async function refusal<T extends EditableRow, C extends Record<string, unknown>>
   return null;
 }
 
+/** What a keyed edit asked for, independent of the order of its fields. */
+function payloadDigest(version: number, changes: Record<string, unknown>): string {
+  const fields = Object.keys(changes).sort();
+  return createHash('sha256')
+    .update(
+      JSON.stringify({ version, changes: Object.fromEntries(fields.map((f) => [f, changes[f] ?? null])) }),
+    )
+    .digest('hex');
+}
+
 const isEmpty = (diff: Diff) => Object.keys(diff.after).length === 0;
 
 export async function editRecord<T extends EditableRow, C extends Record<string, unknown>>(
@@ -133,6 +146,7 @@ export async function editRecord<T extends EditableRow, C extends Record<string,
     return { invalid: [{ field: 'idempotencyKey', message }] };
   }
   if (!parsed.success) return { invalid: fieldErrors(parsed.error) };
+  const payload = payloadDigest(version, parsed.data);
 
   return ctx.em.transactional(async (em) => {
     const row = await em.findOne(kind.entity, { id } as FilterQuery<T>, {
@@ -144,15 +158,17 @@ export async function editRecord<T extends EditableRow, C extends Record<string,
     // gets the record as it is now; checked before the version, which the edit itself moved.
     if (idempotencyKey != null) {
       const earlier = await em.findOne(AuditEntry, { idempotencyKey });
-      if (
-        earlier?.user?.id === viewer.id &&
-        earlier.entity === kind.typename &&
-        earlier.entityId === row.id
-      ) {
-        return { saved: row };
-      }
-      if (earlier)
+      if (earlier) {
+        const sameEdit =
+          earlier.user?.id === viewer.id &&
+          earlier.entity === kind.typename &&
+          earlier.entityId === row.id &&
+          // Keys written before payloads were kept cannot be compared: trusted as before.
+          (earlier.idempotencyPayload == null || earlier.idempotencyPayload === payload);
+        if (sameEdit) return { saved: row };
+        // Answering "saved" would tell the device its text is stored when it is not.
         return { invalid: [{ field: 'idempotencyKey', message: 'Nyckeln hör till en annan ändring.' }] };
+      }
     }
     await em.populate(row, kind.populate as never);
     const refused = await refusal(ctx, viewer, kind, row);
@@ -173,6 +189,7 @@ export async function editRecord<T extends EditableRow, C extends Record<string,
       after: diff.after,
       requestId: ctx.requestId,
       idempotencyKey: idempotencyKey ?? null,
+      idempotencyPayload: idempotencyKey != null ? payload : null,
     });
     await em.flush();
     return { saved: row };

@@ -367,7 +367,7 @@ describe('history and audit', () => {
 
     const { assignment } = await client.data(
       `query($id: ID!) { assignment(id: $id) { followUps { id comment commentDate updatedBy { name }
-        history { at author { name } changes { field before after } } } } }`,
+        history { revisions { at author { name } changes { field before after } } } } } }`,
       {
         id: String(
           (await one<{ a: number }>(`select assignment_id as a from assignment_follow_up where id = ?`, [id]))
@@ -378,12 +378,62 @@ describe('history and audit', () => {
     );
     const followUp = assignment.followUps.find((f: { id: string }) => f.id === id);
     expect(followUp.updatedBy).toEqual({ name: `redaktor-${m.field}` });
-    expect(followUp.history[0].author).toEqual({ name: `redaktor-${m.field}` });
-    expect(followUp.history[0].changes).toContainEqual({
+    expect(followUp.history.revisions[0].author).toEqual({ name: `redaktor-${m.field}` });
+    expect(followUp.history.revisions[0].changes).toContainEqual({
       field: 'comment',
       before: original.comment,
       after: 'Ny lägesbeskrivning',
     });
+  });
+
+  it('reads a long history a page at a time: the latest ten, then older ones after a cursor, never more than 50', async () => {
+    const id = await m.own();
+    const stab = sessions[`redaktör ${m.field}`];
+    for (let i = 1; i <= 13; i++) {
+      expect((await edit(m, id, { comment: `Version ${i}` }, stab)).outcome).toBe('saved');
+    }
+    const total = await auditRows(m, id);
+    const PAGE = `query($id: ID!, $first: Int, $after: ID) { editable(type: AssignmentFollowUp, id: $id) {
+      id history(first: $first, after: $after) { hasOlder revisions { id changes { field after } } } } }`;
+    const comments = (page: { revisions: { changes: { field: string; after: string }[] }[] }) =>
+      page.revisions.map((r) => r.changes.find((c) => c.field === 'comment')?.after);
+
+    const { assignment } = await client.data(
+      `query($id: ID!) { assignment(id: $id) { followUps { id history { hasOlder revisions { id changes { field after } } } } } }`,
+      {
+        id: String(
+          (await one<{ a: number }>(`select assignment_id as a from assignment_follow_up where id = ?`, [id]))
+            .a,
+        ),
+      },
+      stab,
+    );
+    const latest = assignment.followUps.find((f: { id: string }) => f.id === id).history;
+    expect(latest.revisions).toHaveLength(10);
+    expect(latest.hasOlder).toBe(true);
+    expect(comments(latest).slice(0, 3)).toEqual(['Version 13', 'Version 12', 'Version 11']);
+
+    const seen = [...latest.revisions];
+    let page = latest;
+    for (let request = 0; request < 20 && page.hasOlder; request++) {
+      page = (await client.data(PAGE, { id, first: 5, after: seen.at(-1)!.id }, stab)).editable.history;
+      seen.push(...page.revisions);
+    }
+    expect(page.hasOlder).toBe(false);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(total);
+    expect(comments({ revisions: seen }).slice(0, 13)).toEqual(
+      Array.from({ length: 13 }, (_, i) => `Version ${13 - i}`),
+    );
+
+    const tooMany = await client.run(PAGE, { id, first: 51 }, stab);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(tooMany.errors?.[0]?.message).toBe(
+      'Ogiltigt värde för first: ange mellan 1 och 50 ändringar åt gången.',
+    );
+    // The working period is not public: its records' history is not either.
+    const anonymous = await client.run(PAGE, { id });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('costs the same few SQL statements for every save', async () => {
@@ -474,6 +524,39 @@ describe('an edit sent again (an offline outbox replaying)', () => {
     expect(replays.map((r) => r.payload!.version)).toEqual([version + 1, version + 1]);
     expect(await versionOf(m, id)).toBe(version + 1);
     expect(await auditRows(m, id)).toBe(before + 1);
+  });
+
+  it('refuses a key sent again with another text, applying nothing, and still answers the real replay as saved', async () => {
+    const m = mutations[0]!;
+    const id = await m.own();
+    const session = sessions[`redaktör ${m.field}`];
+    const version = await versionOf(m, id);
+    const key = 'outbox-0003-abcdef';
+    /** What the record is now: its version, its audit rows and its text. */
+    const state = async () => ({
+      version: await versionOf(m, id),
+      audit: await auditRows(m, id),
+      text: (await one<{ text: string }>(`select ${m.textField} as text from ${m.table} where id = ?`, [id]))
+        .text,
+    });
+    const send = (text: string, from: number) =>
+      edit(m, id, { [m.textField]: text, idempotencyKey: key }, session, from);
+    expect((await send('Det som sparades', version)).outcome).toBe('saved');
+    const after = await state();
+
+    // The same key with a different text, from the old version and from the current one.
+    for (const from of [version, version + 1]) {
+      const reused = await send('Något annat', from);
+      expect(reused.outcome).toBe('ValidationError');
+      expect(reused.payload!.fieldErrors).toEqual([
+        { field: 'idempotencyKey', message: 'Nyckeln hör till en annan ändring.' },
+      ]);
+    }
+    expect(await state()).toEqual(after);
+
+    // The real replay (the answer was lost) is still answered as saved, and applied once.
+    expect((await send('Det som sparades', version)).outcome).toBe('saved');
+    expect(await state()).toEqual(after);
   });
 
   it('refuses a key used for another edit, and a malformed key, changing nothing', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mayReadReport } from '../access/read-access.js';
 import type { EditableKind } from '../editing/edit-record.js';
 import { requiredText } from '../editing/validation.js';
 import { ReportSection, type IReportSection } from './report.entity.js';
@@ -16,5 +17,6 @@ export const reportSectionKind: EditableKind<IReportSection, z.infer<typeof chan
   unitsOf: (s) => [s.report.unit],
   periodOf: () => null,
   published: (s) => s.report.status === 'published',
+  mayRead: (ctx, s) => mayReadReport(ctx, s.report),
   input: changes,
 };

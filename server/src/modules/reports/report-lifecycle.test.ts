@@ -17,7 +17,7 @@ const sessions: Record<'admin' | 'kontor' | 'stab', TestSession> = {} as never;
 const SIGN_IN = `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }`;
 
 const EDITABLE = `version updatedAt updatedBy { name } viewerCanEdit
-  history { at author { name } changes { field before after } }`;
+  history { hasOlder revisions { at author { name } changes { field before after } } }`;
 
 /** Everything a report shows: its text, and its unit's follow-up and every unit below it. */
 const FOLLOW_UP = `
