@@ -14,7 +14,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'uppfoljning-migration-'));
 const db = process.env.DATABASE_URL
   ? { url: process.env.DATABASE_URL, stop: async () => {} }
   : await startEmbeddedPostgres({ dataDir, port: 54339 });
-const orm = await MikroORM.init(ormConfig(db.url));
+const orm = await MikroORM.init(ormConfig(db.url, {}, { writesSnapshot: true }));
 try {
   const migrator = orm.getMigrator();
   await migrator.up();

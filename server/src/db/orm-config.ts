@@ -6,8 +6,17 @@ import { migrationsList } from './migrations/index.js';
 
 const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** The ORM settings shared by the server, the CLI scripts, the tests and the benchmark. */
-export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+/**
+ * The ORM settings shared by the server, the CLI scripts, the tests and the benchmark.
+ * `writesSnapshot` is for `migration:create` alone: the migrator rewrites the committed
+ * schema snapshot whenever it applies migrations, and a server start or a test run must not
+ * change the source tree.
+ */
+export function ormConfig(
+  clientUrl: string,
+  overrides: Partial<Options> = {},
+  { writesSnapshot = false } = {},
+): Options {
   return defineConfig({
     clientUrl,
     entities,
@@ -19,7 +28,7 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       transactional: true,
       silent: true,
       allOrNothing: true,
-      snapshot: true,
+      snapshot: writesSnapshot,
       emit: 'ts',
       snapshotName: '.snapshot',
     },
