@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asSent } from '../../server/test/client-documents';
 import { EconomySectionDocument, type EconomySectionQuery } from '../src/gql/graphql';
-import { formatTkr } from '../src/ui/format';
+import { formatSignedTkr, formatTkr } from '../src/ui/format';
 import { hasChromium, launch, viewports } from './browser';
 
 const base = inject('baseUrl');
@@ -36,8 +36,7 @@ async function serverEconomy(unitId: string): Promise<Table[]> {
 /** White space as the page's text reads (Intl's no-break spaces folded to plain ones). */
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-const signed = (kronor: number | null | undefined) =>
-  kronor == null ? '–' : `${kronor > 0 ? '+' : ''}${formatTkr(kronor)}`;
+const signed = (kronor: number | null | undefined) => (kronor == null ? '–' : formatSignedTkr(kronor));
 
 /** What a table's rows must show, in order: the label, then its figures as printed. */
 const expectedRows = (table: Table) => [

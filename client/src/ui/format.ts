@@ -11,10 +11,26 @@ export function toTkr(kronor: number): number {
   return kronor < 0 && tkr !== 0 ? -tkr : tkr;
 }
 
+/** The number of tkr alone ("23 676"), for a table whose caption says "belopp i tkr". */
+export const formatTkrNumber = (kronor: number): string => tkrFormat.format(toTkr(kronor));
+
+/**
+ * The sign of a deviation as the reader sees it, by its rounded tkr: −400 kr reads "0 tkr",
+ * so it is neither favourable nor unfavourable, nor marked ▼.
+ */
+export const deviationSign = (kronor: number): -1 | 0 | 1 => {
+  const tkr = toTkr(kronor);
+  return tkr > 0 ? 1 : tkr < 0 ? -1 : 0;
+};
+
+/** A deviation with its sign: "+23 676 tkr", "−2 211 tkr", "0 tkr". */
+export const formatSignedTkr = (kronor: number): string =>
+  `${deviationSign(kronor) > 0 ? '+' : ''}${formatTkr(kronor)}`;
+
 /** Whole kronor shown in tkr, as the reports print them; a missing amount is a dash. */
 export function formatTkr(kronor: number | null | undefined): string {
   if (kronor == null) return '–';
-  return `${tkrFormat.format(toTkr(kronor))} tkr`;
+  return `${formatTkrNumber(kronor)} tkr`;
 }
 
 /** An indicator value with its unit; missing values say so instead of showing 0. */

@@ -90,3 +90,10 @@ export const investmentColumnLabel: Record<string, string> = {
   outcomePreviousYear: 'Utfall föregående år',
   changeFromPreviousYear: 'Förändring mot föregående år',
 };
+
+/** A deviation in words, by its sign as printed (see `deviationSign`). */
+export const deviationWord: Record<'-1' | '0' | '1', string> = {
+  '1': 'gynnsam',
+  '0': 'ingen avvikelse',
+  '-1': 'ogynnsam',
+};

@@ -3,7 +3,7 @@ import { useFragment } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
-import { formatTkr } from '../../ui/format';
+import { formatSignedTkr, formatTkr } from '../../ui/format';
 import { assessmentLabel, forecastLabel, statusLabel } from '../../ui/labels';
 
 export const ReportChanges_report = graphql(`
@@ -157,8 +157,6 @@ function followUpItem(
   };
 }
 
-const signedTkr = (kronor: number) => `${kronor > 0 ? '+' : ''}${formatTkr(kronor)}`;
-
 /**
  * What changed since the previous published report of the unit, by kind: what a politician
  * who read the last report reads first in this one. Nothing when there is no previous report.
@@ -222,12 +220,16 @@ export function ReportChanges(props: { report: FragmentType<typeof ReportChanges
     unit: c.unit.name,
     isNew: false,
     shifts: [
-      { label: 'Avvikelse helår', before: signedTkr(c.deviationBefore), after: signedTkr(c.deviationAfter) },
+      {
+        label: 'Avvikelse helår',
+        before: formatSignedTkr(c.deviationBefore),
+        after: formatSignedTkr(c.deviationAfter),
+      },
     ],
     // Told by a word as well as by colour.
     extra: (
       <p className={`deviation ${c.deviationChange > 0 ? 'favourable' : 'unfavourable'}`}>
-        Förändring: {signedTkr(c.deviationChange)} ({c.deviationChange > 0 ? 'bättre' : 'sämre'})
+        Förändring: {formatSignedTkr(c.deviationChange)} ({c.deviationChange > 0 ? 'bättre' : 'sämre'})
       </p>
     ),
   }));

@@ -3,8 +3,8 @@ import { Fragment, useState } from 'react';
 import { graphql } from '../../gql';
 import type { EconomySectionQuery } from '../../gql/graphql';
 import { DeviationBars } from '../../ui/DeviationBars';
-import { formatPercent, formatTkr } from '../../ui/format';
-import { economyColumnLabel, investmentColumnLabel } from '../../ui/labels';
+import { deviationSign, formatPercent, formatTkrNumber } from '../../ui/format';
+import { deviationWord, economyColumnLabel, investmentColumnLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { hasDraft } from '../edit/draft-key';
@@ -111,18 +111,32 @@ const tableName = (ledger: string, dimension: string) =>
       : 'Driftredovisning per kontogrupp';
 
 /**
+ * An amount in a table cell: "23 676 tkr" on screen; on paper the caption's "belopp i tkr"
+ * says the unit, so that the columns of a table fit the width of an A4 page (print.css).
+ */
+function Tkr({ kronor }: { kronor: number | null | undefined }) {
+  if (kronor == null) return <>–</>;
+  return (
+    <>
+      {formatTkrNumber(kronor)}
+      <span className="unit"> tkr</span>
+    </>
+  );
+}
+
+/**
  * A deviation told apart by more than colour: a sign, a word for screen readers and the
  * colour. Positive is favourable (outcome or forecast better than budget).
  */
 function Deviation({ kronor }: { kronor: number | null | undefined }) {
   if (kronor == null) return <>–</>;
-  const kind = kronor > 0 ? 'favourable' : kronor < 0 ? 'unfavourable' : 'neutral';
-  const word = kronor > 0 ? 'gynnsam' : kronor < 0 ? 'ogynnsam' : 'ingen avvikelse';
+  const sign = deviationSign(kronor);
+  const kind = sign > 0 ? 'favourable' : sign < 0 ? 'unfavourable' : 'neutral';
   return (
     <span className={`deviation ${kind}`}>
-      {kronor > 0 ? '+' : ''}
-      {formatTkr(kronor)} <span className="visually-hidden">({word})</span>
-      {kronor !== 0 && <span aria-hidden="true">{kronor > 0 ? ' ▲' : ' ▼'}</span>}
+      {sign > 0 ? '+' : ''}
+      <Tkr kronor={kronor} /> <span className="visually-hidden">({deviationWord[sign]})</span>
+      {sign !== 0 && <span aria-hidden="true">{sign > 0 ? ' ▲' : ' ▼'}</span>}
     </span>
   );
 }
@@ -146,7 +160,7 @@ function Cell({ row, column }: { row: Row; column: Column }) {
   const value = row[column.field] as number | null | undefined;
   if (column.shown === 'deviation') return <Deviation kronor={value} />;
   if (column.shown === 'percent') return <>{formatPercent(value, column.decimals ?? 0)}</>;
-  return <>{formatTkr(value)}</>;
+  return <Tkr kronor={value} />;
 }
 
 const hasAny = (rows: Row[], field: string) => rows.some((r) => r[field] != null);

@@ -1,7 +1,8 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import { formatTkr } from '../../ui/format';
+import { deviationSign, formatSignedTkr } from '../../ui/format';
+import { deviationWord } from '../../ui/labels';
 
 export const KeyFigures_followUp = graphql(`
   fragment KeyFigures_followUp on UnitFollowUp {
@@ -29,8 +30,7 @@ export const KeyFigures_followUp = graphql(`
   }
 `);
 
-const signed = (kronor: number) => `${kronor > 0 ? '+' : ''}${formatTkr(kronor)}`;
-const verdict = (kronor: number) => (kronor > 0 ? 'gynnsam' : kronor < 0 ? 'ogynnsam' : 'ingen avvikelse');
+const verdict = (kronor: number) => deviationWord[deviationSign(kronor)];
 
 /** Goals met, assignments by forecast and the economy deviation, at a glance. */
 export function KeyFigures(props: { followUp: FragmentType<typeof KeyFigures_followUp> }) {
@@ -66,7 +66,8 @@ export function KeyFigures(props: { followUp: FragmentType<typeof KeyFigures_fol
         <div>
           <dt>Ekonomi, perioden</dt>
           <dd>
-            {signed(economy.totals.deviationPeriod)} mot budget ({verdict(economy.totals.deviationPeriod)})
+            {formatSignedTkr(economy.totals.deviationPeriod)} mot budget (
+            {verdict(economy.totals.deviationPeriod)})
           </dd>
         </div>
       )}
@@ -74,8 +75,8 @@ export function KeyFigures(props: { followUp: FragmentType<typeof KeyFigures_fol
         <div>
           <dt>Ekonomi, helårsprognos</dt>
           <dd>
-            {signed(economy.totals.deviationForecast)} mot budget ({verdict(economy.totals.deviationForecast)}
-            )
+            {formatSignedTkr(economy.totals.deviationForecast)} mot budget (
+            {verdict(economy.totals.deviationForecast)})
           </dd>
         </div>
       )}
