@@ -33,6 +33,19 @@ const schema = z.object({
    * Reports are public documents, so on by default; a kommun may keep its app internal.
    */
   PUBLIC_REPORTS: booleanString.default(true),
+  /**
+   * What one GraphQL operation may ask for (graphql/operation-limits.ts). The defaults let
+   * every operation the app sends pass with room to spare (test/operation-limits.test.ts
+   * prints what the app needs) and refuse the nested and repeated queries that kept the
+   * database busy for minutes.
+   */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(11),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
+  /** Operations in one batched request; the app's offline download sends up to 25. */
+  GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(30),
   /** The built client to serve, if present. */
   CLIENT_DIST_DIR: z.string().min(1).default(`${repoRoot}client/dist`),
 });

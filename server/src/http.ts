@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createRequestContext, type SessionCookie } from './context.js';
+import { refusals, type OperationRefused } from './graphql/operation-limits.js';
 import { SESSION_COOKIE, viewerForToken } from './modules/auth/session.service.js';
 import { createServer } from './server.js';
 
@@ -25,6 +26,22 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
+/** A refusal answered as GraphQL answers one: `{ errors: [{ message, extensions: { code } }] }`. */
+export function sendRefusal(res: express.Response, status: number, refusal: OperationRefused) {
+  res.status(status).json({ errors: [refusal.answer()] });
+}
+
+/**
+ * At most `max` operations in a batch, refused before any of them is parsed: Apollo runs a
+ * batch's operations side by side, so each one more is another query at the database.
+ */
+function batchLimit(max: number): RequestHandler {
+  return (req, res, next) => {
+    if (Array.isArray(req.body) && req.body.length > max) sendRefusal(res, 400, refusals.batch(max));
+    else next();
+  };
+}
+
 /**
  * One process, one port: GraphQL at /graphql, health checks, and the built PWA with its
  * client-side routes (every deep link serves index.html).
@@ -34,7 +51,7 @@ export async function createHttpApp(
   orm: MikroORM,
   log: Logger,
 ): Promise<{ app: Express; stop: () => Promise<void> }> {
-  const apollo = createServer(log);
+  const apollo = createServer(log, config);
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
@@ -59,6 +76,7 @@ export async function createHttpApp(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    batchLimit(config.GRAPHQL_MAX_BATCH),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
