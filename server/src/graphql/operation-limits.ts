@@ -96,6 +96,11 @@ export const refusals = {
       'BATCHED_MUTATION',
       'En ändring kan inte skickas tillsammans med andra frågor. Skicka den för sig.',
     ),
+  bodyTooLarge: (limit: string) =>
+    new OperationRefused('PAYLOAD_TOO_LARGE', `Anropet är för stort: högst ${limit} tas emot.`),
+  notJson: () =>
+    new OperationRefused('INVALID_JSON', 'Anropet kunde inte läsas: innehållet är inte giltig JSON.'),
+  unreadableBody: () => new OperationRefused('BAD_REQUEST', 'Anropet kunde inte läsas.'),
   introspection: () =>
     new OperationRefused('INTROSPECTION_DISABLED', 'Schemat kan inte läsas ut från den här servern.'),
 };
