@@ -2,6 +2,7 @@
  * Every setting of the server, read from the environment once at start and validated, so a
  * typo fails the start with a message that names the variable instead of failing later.
  */
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -10,6 +11,15 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A name Express knows for a range of proxies, or an IPv4/IPv6 address with an optional prefix. */
+function isTrustedProxy(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,6 +48,35 @@ const schema = z.object({
    * Reports are public documents, so on by default; a kommun may keep its app internal.
    */
   PUBLIC_REPORTS: booleanString.default(true),
+  /**
+   * What one GraphQL operation may ask for (graphql/operation-limits.ts). The defaults let
+   * every operation the app sends pass with room to spare (test/operation-limits.test.ts
+   * prints what the app needs) and refuse the nested and repeated queries that kept the
+   * database busy for minutes.
+   */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
+  /** Operations in one batched request; the app's offline download sends up to 25. */
+  GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(30),
+  /**
+   * Express's `trust proxy`: which proxies in front may say, in X-Forwarded-Proto and
+   * X-Forwarded-For, that a request came over HTTPS and from where (false: none, true: any,
+   * a number of hops, or addresses and subnets separated by commas). HSTS is sent only on
+   * requests that came over HTTPS.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine(
+      (v) => /^(true|false|\d+)$/.test(v) || v.split(',').every((p) => isTrustedProxy(p.trim())),
+      'ska vara true, false, ett antal proxyer eller adresser (t.ex. loopback, 10.0.0.0/8) åtskilda med komma',
+    )
+    .transform((v): boolean | number | string =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   /** The built client to serve, if present. */
   CLIENT_DIST_DIR: z.string().min(1).default(`${repoRoot}client/dist`),
 });

@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createRequestContext, type SessionCookie } from './context.js';
+import { refusals, type OperationRefused } from './graphql/operation-limits.js';
 import { SESSION_COOKIE, viewerForToken } from './modules/auth/session.service.js';
 import { createServer } from './server.js';
 
@@ -87,6 +89,77 @@ export function listen(app: Express, host: string, port: number): Promise<Server
   });
 }
 
+/** A refusal answered as GraphQL answers one: `{ errors: [{ message, extensions: { code } }] }`. */
+export function sendRefusal(res: express.Response, status: number, refusal: OperationRefused) {
+  res.status(status).json({ errors: [refusal.answer()] });
+}
+
+/**
+ * At most `max` operations in a batch, refused before any of them is parsed: Apollo runs a
+ * batch's operations side by side, so each one more is another query at the database.
+ */
+function batchLimit(max: number): RequestHandler {
+  return (req, res, next) => {
+    if (Array.isArray(req.body) && req.body.length > max) sendRefusal(res, 400, refusals.batch(max));
+    else next();
+  };
+}
+
+/** The largest request body /graphql reads. */
+const BODY_LIMIT = '1mb';
+
+/**
+ * A body express.json cannot read is answered like any other refusal, in Swedish and as
+ * JSON, instead of Express's English HTML page.
+ */
+const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
+  if (error.type === 'entity.too.large') sendRefusal(res, 413, refusals.bodyTooLarge(BODY_LIMIT));
+  else if (error.type === 'entity.parse.failed') sendRefusal(res, 400, refusals.notJson());
+  else if (error.status && error.status >= 400 && error.status < 500)
+    sendRefusal(res, error.status, refusals.unreadableBody());
+  else next(error);
+};
+
+/**
+ * Headers that keep the app's pages to the app (helmet): scripts, styles, the service
+ * worker, the manifest and GraphQL only from its own origin (the built index.html has no
+ * inline script or style; React sets style properties through the DOM, which CSP allows),
+ * never framed, no MIME sniffing, no referrer sent to other sites.
+ */
+function securityHeaders(): RequestHandler[] {
+  const self = ["'self'"];
+  const none = ["'none'"];
+  const hsts = helmet.strictTransportSecurity({ maxAge: 365 * 24 * 60 * 60 });
+  return [
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: self,
+          scriptSrc: self,
+          scriptSrcAttr: none,
+          styleSrc: self,
+          imgSrc: self,
+          fontSrc: self,
+          connectSrc: self,
+          manifestSrc: self,
+          workerSrc: self,
+          objectSrc: none,
+          baseUri: self,
+          formAction: self,
+          frameAncestors: none,
+        },
+      },
+      // Only where the request came over TLS (below): over plain HTTP it means nothing, and
+      // on localhost it would send the browser to HTTPS for every port of the machine.
+      strictTransportSecurity: false,
+      referrerPolicy: { policy: 'no-referrer' },
+      xFrameOptions: { action: 'deny' },
+    }),
+    (req, res, next) => (req.secure ? hsts(req, res, next) : next()),
+  ];
+}
+
 /**
  * One process, one port: GraphQL at /graphql, health checks, and the built PWA with its
  * client-side routes (every deep link serves index.html).
@@ -96,10 +169,14 @@ export async function createHttpApp(
   orm: MikroORM,
   log: Logger,
 ): Promise<{ app: Express; stop: () => Promise<void> }> {
-  const apollo = createServer(log);
+  const apollo = createServer(log, config);
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS-terminating proxy, req.secure (HSTS) and req.ip (sign-in throttling) come
+  // from the X-Forwarded headers of the proxies trusted here, and from nobody else.
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(securityHeaders());
   // Phones on slow connections: the app's JavaScript and the GraphQL answers shrink to a
   // third or less with gzip.
   app.use(compression());
@@ -117,7 +194,9 @@ export async function createHttpApp(
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: BODY_LIMIT }),
+    bodyErrors,
+    batchLimit(config.GRAPHQL_MAX_BATCH),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();

@@ -6,28 +6,45 @@ import {
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { loadConfig, type Config } from './config.js';
 import type { RequestContext } from './context.js';
 import { expectedErrorCodes, swedishCoercionError } from './graphql/errors.js';
+import { formatRefusal, operationLimits, operationLimitsOf } from './graphql/operation-limits.js';
 import { loadTypeDefs, resolvers } from './graphql/schema.js';
 
 /**
  * The Apollo server without a listener: index.ts mounts it on HTTP, the tests call
- * `executeOperation` on it directly.
+ * `executeOperation` on it directly. The settings default to those of an empty environment.
  */
-export function createServer(log: Logger): ApolloServer<RequestContext> {
+export function createServer(log: Logger, config: Config = loadConfig({})): ApolloServer<RequestContext> {
+  const limits = operationLimitsOf(config);
+  const guard = operationLimits(limits);
+  const production = config.NODE_ENV === 'production';
   return new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
-    introspection: true,
+    // In production the schema is not handed out, nor guessed at through "Did you mean …":
+    // the app has its documents built in, and nobody else needs a map of the API.
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
     // A device keeping a report for offline reading asks for its screens in batches: one
-    // round trip for many small queries on a poor connection.
+    // round trip for many small queries on a poor connection (at most GRAPHQL_MAX_BATCH,
+    // checked in http.ts, and never a mutation).
     allowBatchedHttpRequests: true,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: guard.validationRules,
     // No HTTP cache hints from GraphQL (the PWA caches on its own terms); the plugin would
     // otherwise run for every resolved field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...guard.plugins,
+    ],
     // Unexpected errors (a database that went away, a bug) are logged with the request id
     // and reach the client only as a masked message it can show and retry.
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+      const refused = formatRefusal(formatted, error, limits);
+      if (refused) return refused;
       const code = formatted.extensions?.code;
       if (code === 'BAD_USER_INPUT') return swedishCoercionError(formatted);
       if (typeof code === 'string' && expectedErrorCodes.has(code)) return formatted;

@@ -9,6 +9,7 @@ import type { DocumentNode } from 'graphql';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { asSent } from './client-documents.js';
+import { loadConfig } from '../src/config.js';
 import { createRequestContext, type RequestContext } from '../src/context.js';
 import { ormConfig } from '../src/db/orm-config.js';
 import { viewerForToken } from '../src/modules/auth/session.service.js';
@@ -50,6 +51,8 @@ export interface GraphQLTestClient {
 export interface TestServerSettings {
   /** PUBLIC_REPORTS; on by default, as in the product. */
   publicReports?: boolean;
+  /** Settings of the environment, e.g. a higher GRAPHQL_MAX_COST for a query no screen sends. */
+  env?: Record<string, string>;
 }
 
 export async function graphqlClient(
@@ -66,7 +69,7 @@ export async function graphqlClient(
     }),
   );
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const server: ApolloServer<RequestContext> = createServer(log);
+  const server: ApolloServer<RequestContext> = createServer(log, loadConfig(settings.env ?? {}));
   await server.start();
 
   const run = async <T>(

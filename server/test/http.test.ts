@@ -94,3 +94,95 @@ describe('passwords', () => {
     }
   });
 });
+
+describe('the security headers', () => {
+  it('allow scripts, styles, the service worker and GraphQL only from the app’s own origin, and no framing', async () => {
+    for (const path of ['/', '/graphql', '/healthz']) {
+      const response = await fetch(`${base}${path}`, { method: path === '/graphql' ? 'POST' : 'GET' });
+      const csp = response.headers.get('content-security-policy') ?? '';
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values.join(' ')]),
+      );
+      expect(directives, path).toMatchObject({
+        'default-src': "'self'",
+        'script-src': "'self'",
+        'style-src': "'self'",
+        'connect-src': "'self'",
+        'worker-src': "'self'",
+        'manifest-src': "'self'",
+        'object-src': "'none'",
+        'frame-ancestors': "'none'",
+      });
+      expect(csp).not.toContain('unsafe-inline');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      // Served over plain HTTP: no HSTS.
+      expect(response.headers.get('strict-transport-security')).toBeNull();
+    }
+  });
+
+  it('include HSTS when a trusted proxy says the request came over HTTPS, and only then', async () => {
+    const behindProxy = await createHttpApp(
+      loadConfig({ PORT: '0', TRUST_PROXY: 'loopback' }),
+      orm,
+      pino({ level: 'silent' }),
+    );
+    const server = await new Promise<Server>((resolve) => {
+      const s = behindProxy.app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/healthz`;
+      const overTls = await fetch(url, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(overTls.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect((await fetch(url)).headers.get('strict-transport-security')).toBeNull();
+      // The proxy of the main app is not trusted: a client cannot ask for HSTS itself.
+      const untrusted = await fetch(`${base}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(untrusted.headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      server.close();
+      await behindProxy.stop();
+    }
+  });
+
+  it('refuse a TRUST_PROXY that is no list of proxies, with a message naming it', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.300' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+  });
+});
+
+describe('a body the server cannot read', () => {
+  const raw = (body: string) =>
+    fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it('too large is answered 413 with a Swedish JSON error', async () => {
+    const response = await raw(
+      JSON.stringify({ query: '{ me { email } }', variables: { x: 'x'.repeat(1_100_000) } }),
+    );
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({
+      errors: [
+        { message: 'Anropet är för stort: högst 1mb tas emot.', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+      ],
+    });
+  });
+
+  it('not JSON is answered 400 with a Swedish JSON error', async () => {
+    const response = await raw('{"query": "{ me { email } }",');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'Anropet kunde inte läsas: innehållet är inte giltig JSON.',
+          extensions: { code: 'INVALID_JSON' },
+        },
+      ],
+    });
+  });
+});
