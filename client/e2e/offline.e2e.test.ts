@@ -256,7 +256,7 @@ describe.skipIf(!hasChromium)('offline', () => {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({
-            query: `query($id: ID!) { assignment(id: $id) { followUps { period { label } history { changes { field after } } } } }`,
+            query: `query($id: ID!) { assignment(id: $id) { followUps { period { label } history { revisions { changes { field after } } } } } }`,
             variables: { id: assignmentId },
           }),
         });
@@ -265,14 +265,14 @@ describe.skipIf(!hasChromium)('offline', () => {
             assignment: {
               followUps: {
                 period: { label: string };
-                history: { changes: { field: string; after: string }[] }[];
+                history: { revisions: { changes: { field: string; after: string }[] }[] };
               }[];
             };
           };
         };
       }, id);
       const working = answer.data.assignment.followUps.find((f) => f.period.label === '2025')!;
-      const revisions = working.history.filter((r) =>
+      const revisions = working.history.revisions.filter((r) =>
         r.changes.some((c) => c.field === 'comment' && c.after === text),
       );
       expect(revisions).toHaveLength(1);
