@@ -15,6 +15,10 @@
       "UserCreated",
       "ValidationError"
     ],
+    "EconomyFigures": [
+      "EconomyLine",
+      "EconomyTotals"
+    ],
     "EconomyLineEditResult": [
       "EconomyLine",
       "ValidationError",
@@ -70,6 +74,10 @@
     "CreateUserResult": [
       "UserCreated",
       "ValidationError"
+    ],
+    "EconomyFigures": [
+      "EconomyLine",
+      "EconomyTotals"
     ],
     "EconomyLineEditResult": [
       "EconomyLine",

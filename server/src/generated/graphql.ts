@@ -250,10 +250,30 @@ export type EconomyDimension =
   | 'unit';
 
 /**
+ * The figures of a row of an economy table: a line, a subtotal or the total. One set of
+ * fields, so that the app reads a line and a total with one fragment.
+ */
+export type EconomyFigures = {
+  budgetFullYear?: Maybe<Scalars['Kronor']['output']>;
+  budgetMonth?: Maybe<Scalars['Kronor']['output']>;
+  budgetPeriod?: Maybe<Scalars['Kronor']['output']>;
+  changeFromPreviousYear?: Maybe<Scalars['Kronor']['output']>;
+  deviationForecast?: Maybe<Scalars['Kronor']['output']>;
+  deviationMonth?: Maybe<Scalars['Kronor']['output']>;
+  deviationPeriod?: Maybe<Scalars['Kronor']['output']>;
+  forecastFullYear?: Maybe<Scalars['Kronor']['output']>;
+  outcomeMonth?: Maybe<Scalars['Kronor']['output']>;
+  outcomePeriod?: Maybe<Scalars['Kronor']['output']>;
+  outcomePreviousYearPeriod?: Maybe<Scalars['Kronor']['output']>;
+  percentOfBudgetMonth?: Maybe<Scalars['Float']['output']>;
+  percentOfBudgetPeriod?: Maybe<Scalars['Float']['output']>;
+};
+
+/**
  * Amounts in whole kronor, income positive and costs negative. Deviations are outcome − budget
  * and forecast − budget: positive is favourable.
  */
-export type EconomyLine = Editable & {
+export type EconomyLine = EconomyFigures & Editable & {
   __typename?: 'EconomyLine';
   accountGroup?: Maybe<Scalars['String']['output']>;
   budgetFullYear?: Maybe<Scalars['Kronor']['output']>;
@@ -389,7 +409,7 @@ export type EconomyTable = {
 };
 
 /** Sums of the lines that count in the total (sub-lines such as kapitalkostnader excluded). */
-export type EconomyTotals = {
+export type EconomyTotals = EconomyFigures & {
   __typename?: 'EconomyTotals';
   budgetFullYear?: Maybe<Scalars['Kronor']['output']>;
   budgetMonth?: Maybe<Scalars['Kronor']['output']>;
@@ -1419,6 +1439,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  EconomyFigures:
+    | ( IEconomyLineModel )
+    | ( EconomyTotals )
+  ;
   Editable:
     | ( IAssignmentFollowUpModel )
     | ( IEconomyLineModel )
@@ -1450,6 +1474,7 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Direction: null;
   EconomyDimension: null;
+  EconomyFigures: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['EconomyFigures']>;
   EconomyLine: ResolverTypeWrapper<IEconomyLineModel>;
   EconomyLineChange: ResolverTypeWrapper<Omit<EconomyLineChange, 'after' | 'before' | 'unit'> & { after: ResolversTypes['EconomyLine'], before: ResolversTypes['EconomyLine'], unit: ResolversTypes['OrgUnit'] }>;
   EconomyLineEdit: EconomyLineEdit;
@@ -1542,6 +1567,7 @@ export type ResolversParentTypes = {
   CreateDraftReportResult: ResolversUnionTypes<ResolversParentTypes>['CreateDraftReportResult'];
   CreateUserResult: ResolversUnionTypes<ResolversParentTypes>['CreateUserResult'];
   Date: Scalars['Date']['output'];
+  EconomyFigures: ResolversInterfaceTypes<ResolversParentTypes>['EconomyFigures'];
   EconomyLine: IEconomyLineModel;
   EconomyLineChange: Omit<EconomyLineChange, 'after' | 'before' | 'unit'> & { after: ResolversParentTypes['EconomyLine'], before: ResolversParentTypes['EconomyLine'], unit: ResolversParentTypes['OrgUnit'] };
   EconomyLineEdit: EconomyLineEdit;
@@ -1699,6 +1725,10 @@ export type DirectionResolvers = { HIGHER: 'higher', LOWER: 'lower', NONE: 'none
 
 export type EconomyDimensionResolvers = { ACCOUNT_GROUP: 'accountGroup', UNIT: 'unit' };
 
+export type EconomyFiguresResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyFigures'] = ResolversParentTypes['EconomyFigures']> = {
+  __resolveType: TypeResolveFn<'EconomyLine' | 'EconomyTotals', ParentType, ContextType>;
+};
+
 export type EconomyLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyLine'] = ResolversParentTypes['EconomyLine']> = {
   accountGroup?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   budgetFullYear?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
@@ -1775,6 +1805,7 @@ export type EconomyTotalsResolvers<ContextType = RequestContext, ParentType exte
   outcomePreviousYearPeriod?: Resolver<Maybe<ResolversTypes['Kronor']>, ParentType, ContextType>;
   percentOfBudgetMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   percentOfBudgetPeriod?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type EditableResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Editable'] = ResolversParentTypes['Editable']> = {
@@ -2181,6 +2212,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Date?: GraphQLScalarType;
   Direction?: DirectionResolvers;
   EconomyDimension?: EconomyDimensionResolvers;
+  EconomyFigures?: EconomyFiguresResolvers<ContextType>;
   EconomyLine?: EconomyLineResolvers<ContextType>;
   EconomyLineChange?: EconomyLineChangeResolvers<ContextType>;
   EconomyLineEditResult?: EconomyLineEditResultResolvers<ContextType>;

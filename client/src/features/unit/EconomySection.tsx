@@ -43,19 +43,7 @@ const EconomyQuery = graphql(`
             partOf
             countsInTotal
             note
-            budgetMonth
-            outcomeMonth
-            deviationMonth
-            percentOfBudgetMonth
-            budgetPeriod
-            outcomePeriod
-            deviationPeriod
-            percentOfBudgetPeriod
-            outcomePreviousYearPeriod
-            changeFromPreviousYear
-            budgetFullYear
-            forecastFullYear
-            deviationForecast
+            ...EconomySection_Figures @unmask
             deviationExplanation
             forecastExplanation
             ...EditableState @unmask
@@ -86,7 +74,7 @@ const EconomyQuery = graphql(`
 `);
 
 graphql(`
-  fragment EconomySection_Figures on EconomyTotals {
+  fragment EconomySection_Figures on EconomyFigures {
     budgetMonth
     outcomeMonth
     deviationMonth
