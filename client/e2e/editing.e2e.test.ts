@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('editing on a tablet as the editor of Stab- och pl
     await page.getByLabel('E-postadress').fill('stab@norrtalje.demo');
     await page.getByLabel('Lösenord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await expect.poll(() => banner().textContent()).toContain('Sara Stab');
+    await banner().getByText('Sara Stab').waitFor();
 
     const url = await openFirstAssignment('Stab- och planeringsavdelningen');
     // The published periods are frozen: only the working period can be changed.

@@ -206,7 +206,7 @@ describe.skipIf(!hasChromium)('offline', () => {
       await page.getByLabel('E-postadress').fill('kontor@norrtalje.demo');
       await page.getByLabel('Lösenord').fill(PASSWORD);
       await page.getByRole('button', { name: 'Logga in' }).click();
-      await expect.poll(() => page.getByRole('banner').textContent()).toContain('Logga ut');
+      await page.getByRole('banner').getByText('Logga ut').waitFor();
       await page.goto(`${base}/`);
       await openKsk(page);
       await expect.poll(async () => (await storedReports(page)).length, { timeout: 30_000 }).toBe(1);

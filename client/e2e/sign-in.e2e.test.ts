@@ -36,6 +36,7 @@ describe.skipIf(!hasChromium)('signing in and out on a tablet', () => {
 
     await page.getByLabel('Lösenord').fill('Uppfoljning-demo-2025');
     await page.getByRole('button', { name: 'Logga in' }).click();
+    await banner().getByText('Sara Stab').waitFor();
     await expect.poll(() => page.url()).toBe(unitUrl);
     await expect.poll(() => banner().textContent()).toContain('Sara Stab (redaktör)');
     await expect.poll(() => heading().textContent()).toBe('Norrtälje kommun');
