@@ -20,7 +20,7 @@ export const User = defineEntity({
     role: p.enum([...roles]).length(20),
     /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash`. Never leaves the server. */
     passwordHash: p.string().length(300).hidden(),
-    /** Demo users are refused in production mode. */
+    /** Marks the seed's users; production refuses any user with the demo password, flag or not. */
     demo: p.boolean().default(false),
     createdAt: p
       .datetime()
