@@ -48,19 +48,20 @@ export const Session = defineEntity({
 });
 export type ISession = InferEntity<typeof Session>;
 
-/** Failed sign-ins, counted per account and per address to slow down guessing. */
-export const SignInFailure = defineEntity({
-  name: 'SignInFailure',
-  tableName: 'sign_in_failure',
+/**
+ * Sign-in attempts counted per account (the e-mail address, whether a user has it or not)
+ * and per client address, and when the next one may be tried (sign-in-throttle.ts writes
+ * it with one upsert).
+ */
+export const SignInThrottle = defineEntity({
+  name: 'SignInThrottle',
+  tableName: 'sign_in_throttle',
   properties: {
-    id: p.integer().primary(),
-    email: p.string().length(254).index(),
-    address: p.string().length(64).index(),
-    at: p
-      .datetime()
-      .defaultRaw('current_timestamp')
-      .onCreate(() => new Date()),
+    kind: p.string().length(10).primary(),
+    key: p.string().length(254).primary(),
+    failures: p.integer(),
+    lastAttemptAt: p.datetime().index(),
+    nextAttemptAt: p.datetime(),
   },
-  indexes: [{ properties: ['at'] }],
 });
-export type ISignInFailure = InferEntity<typeof SignInFailure>;
+export type ISignInThrottle = InferEntity<typeof SignInThrottle>;
