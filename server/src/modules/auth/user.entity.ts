@@ -59,6 +59,7 @@ export const SignInThrottle = defineEntity({
   properties: {
     kind: p.string().length(10).primary(),
     key: p.string().length(254).primary(),
+    /** Attempts that were tried and not taken back by a success: the failures, in the end. */
     failures: p.integer(),
     lastAttemptAt: p.datetime().index(),
     nextAttemptAt: p.datetime(),
