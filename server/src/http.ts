@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { createRequestContext, type SessionCookie } from './context.js';
 import { refusals, type OperationRefused } from './graphql/operation-limits.js';
 import { SESSION_COOKIE, viewerForToken } from './modules/auth/session.service.js';
+import { withoutSecrets } from './log.js';
 import { createServer } from './server.js';
 
 /** The session cookie: not readable by scripts, not sent cross-site, HTTPS-only off localhost. */
@@ -167,8 +168,9 @@ function securityHeaders(): RequestHandler[] {
 export async function createHttpApp(
   config: Config,
   orm: MikroORM,
-  log: Logger,
+  unsafeLog: Logger,
 ): Promise<{ app: Express; stop: () => Promise<void> }> {
+  const log = withoutSecrets(unsafeLog);
   const apollo = createServer(log, config);
   await apollo.start();
   const app = express();

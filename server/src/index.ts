@@ -7,8 +7,9 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError, openDatabase, StartupRefusedError } from './db/database.js';
 import { createHttpApp, listen, ListenError } from './http.js';
+import { withoutSecrets } from './log.js';
 
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const log = withoutSecrets(pino({ level: process.env.LOG_LEVEL ?? 'info' }));
 
 async function main() {
   const config = loadConfig();

@@ -11,12 +11,17 @@ import type { RequestContext } from './context.js';
 import { expectedErrorCodes, swedishCoercionError } from './graphql/errors.js';
 import { formatRefusal, operationLimits, operationLimitsOf } from './graphql/operation-limits.js';
 import { loadTypeDefs, resolvers } from './graphql/schema.js';
+import { withoutSecrets } from './log.js';
 
 /**
  * The Apollo server without a listener: index.ts mounts it on HTTP, the tests call
  * `executeOperation` on it directly. The settings default to those of an empty environment.
  */
-export function createServer(log: Logger, config: Config = loadConfig({})): ApolloServer<RequestContext> {
+export function createServer(
+  unsafeLog: Logger,
+  config: Config = loadConfig({}),
+): ApolloServer<RequestContext> {
+  const log = withoutSecrets(unsafeLog);
   const limits = operationLimitsOf(config);
   const guard = operationLimits(limits);
   const production = config.NODE_ENV === 'production';

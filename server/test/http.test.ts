@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config.js';
 import { ormConfig } from '../src/db/orm-config.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo-users.js';
 import { createHttpApp } from '../src/http.js';
+import { User } from '../src/modules/auth/user.entity.js';
 
 let orm: MikroORM;
 let http: Server;
@@ -92,6 +93,58 @@ describe('passwords', () => {
       expect(text).not.toContain(DEMO_PASSWORD);
       expect(text).not.toMatch(/scrypt\$/);
     }
+  });
+});
+
+describe('the trace-level log', () => {
+  const signIn = async (email: string, password: string, cookie?: string) => {
+    const response = await post(
+      {
+        query: `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }`,
+        variables: { e: email, p: password },
+      },
+      cookie,
+    );
+    return response.headers.get('set-cookie')?.split(';')[0];
+  };
+  const email = 'logg-provet@norrtalje.demo';
+  afterAll(() => orm.em.fork().nativeDelete(User, { email: { $like: 'logg-provet%' } }));
+
+  it('carries no password, hash or session token after failing inserts, sign-ins and cookies', async () => {
+    const password = 'nytt-lösenord-som-inte-får-loggas';
+    const admin = (await signIn('admin@norrtalje.demo', DEMO_PASSWORD))!;
+    const createUser = (name: string, address = email) =>
+      post(
+        {
+          query: `mutation($i: NewUserInput!) { createUser(input: $i) { __typename } }`,
+          variables: { i: { email: address, name, password, role: 'LASARE' } },
+        },
+        admin,
+      ).then((r) => r.json() as Promise<{ errors?: { extensions: { code: string } }[] }>);
+    // Each checks that the address is free, then hashes (slowly), then inserts: all but one
+    // insert fail on the unique e-mail address, with the hash in the statement.
+    const answers = await Promise.all(Array.from({ length: 4 }, () => createUser('Logg Provet')));
+    // Too long for its column: the insert fails in PostgreSQL.
+    answers.push(await createUser('x'.repeat(300), 'logg-provet-2@norrtalje.demo'));
+    const failed = answers.filter((a) => a.errors?.[0]?.extensions.code === 'INTERNAL_SERVER_ERROR');
+    expect(failed.length).toBeGreaterThanOrEqual(2);
+    expect(logged).toContain('unexpected error in GraphQL request');
+    // What went wrong is still there for whoever reads the log: only the values are gone.
+    expect(logged).toContain('duplicate key value violates unique constraint');
+    expect(logged).toContain('value too long');
+
+    const wrong = 'ett-annat-fel-lösenord-i-loggen';
+    await signIn('kontor@norrtalje.demo', wrong);
+    const session = (await signIn('kontor@norrtalje.demo', DEMO_PASSWORD))!;
+    await signIn('kontor@norrtalje.demo', wrong, 'uppf_session=%E0%A4%A');
+    await post({ query: '{ me { email } }' }, `uppf_session=${'A'.repeat(43)}; other=%`);
+
+    const hash = (await orm.em.fork().findOneOrFail(User, { email })).passwordHash;
+    const tokens = [admin, session].map((c) => decodeURIComponent(c.split('=')[1]!));
+    for (const secret of [password, wrong, DEMO_PASSWORD, hash, ...tokens]) {
+      expect(logged).not.toContain(secret);
+    }
+    expect(logged).not.toMatch(/scrypt\$/);
   });
 });
 

@@ -5,11 +5,11 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { User } from '../modules/auth/user.entity.js';
 import { Kommun } from '../modules/organisation/org-unit.entity.js';
 import { EmbeddedPostgresInUseError, startEmbeddedPostgres } from './embedded-postgres.js';
 import { ormConfig } from './orm-config.js';
 import { loadDemoData } from './seed/demo-data-loader.js';
+import { usersWithDemoPassword } from './seed/demo-users.js';
 
 export class DatabaseUnavailableError extends Error {}
 /** A start that would be unsafe: it is refused with a message that says why. */
@@ -127,12 +127,20 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     await close();
     throw error;
   }
-  if (config.NODE_ENV === 'production' && (await orm.em.fork().count(User, { demo: true })) > 0) {
-    await close();
-    throw new StartupRefusedError(
-      'Databasen innehåller demoanvändare med kända lösenord. Servern startar inte i produktionsläge ' +
-        'förrän de är borttagna (eller starta utan NODE_ENV=production).',
-    );
+  if (config.NODE_ENV === 'production') {
+    const known = await usersWithDemoPassword(orm.em.fork()).catch(async (error: unknown) => {
+      await close();
+      throw error;
+    });
+    if (known.length > 0) {
+      await close();
+      throw new StartupRefusedError(
+        `${known.length} användare har demolösenordet från README:n (${known.join(', ')}). ` +
+          'Servern startar inte i produktionsläge förrän de har tagits bort ' +
+          `(till exempel: delete from app_user where email in (${known.map((e) => `'${e}'`).join(', ')});) ` +
+          'eller fått egna lösenord; eller starta utan NODE_ENV=production.',
+      );
+    }
   }
   return { orm, url, close };
 }

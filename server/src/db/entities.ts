@@ -1,7 +1,7 @@
 /** Every entity of the domain, in one list for the ORM. */
 import { Assignment, AssignmentFollowUp } from '../modules/assignments/assignment.entity.js';
 import { AuditEntry } from '../modules/audit/audit.entity.js';
-import { Session, SignInFailure, User } from '../modules/auth/user.entity.js';
+import { Session, SignInThrottle, User } from '../modules/auth/user.entity.js';
 import { EconomyLine, EconomyTable, Investment } from '../modules/economy/economy.entity.js';
 import { Goal, GoalArea, GoalFollowUp } from '../modules/goals/goal.entity.js';
 import { Indicator, IndicatorFollowUp, IndicatorValue } from '../modules/indicators/indicator.entity.js';
@@ -33,6 +33,6 @@ export const entities = [
   ReportKeyFigure,
   User,
   Session,
-  SignInFailure,
+  SignInThrottle,
   AuditEntry,
 ];

@@ -1202,7 +1202,10 @@ export type SignInError = {
 export type SignInErrorCode =
   /** Wrong e-mail or password (which of the two is not told). */
   | 'INVALID_CREDENTIALS'
-  /** Too many failed attempts for the account or from the address. */
+  /**
+   * Too many attempts for the account or from the address just now; the message says how long
+   * to wait (seconds, at most minutes), also when the password is right.
+   */
   | 'THROTTLED'
   /** An input is missing or too long. */
   | 'VALIDATION';

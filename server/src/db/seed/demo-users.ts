@@ -1,8 +1,9 @@
 /**
  * Demo users of each role, for trying the product (listed in the README). The server
- * refuses to start in production mode while any of them exists.
+ * refuses to start in production mode while any user still has their password.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { verifyPassword } from '../../modules/auth/password.js';
 import { User } from '../../modules/auth/user.entity.js';
 import { createUser, type NewUser } from '../../modules/auth/user.service.js';
 
@@ -44,4 +45,23 @@ export async function loadDemoUsers(em: EntityManager): Promise<number> {
     created++;
   }
   return created;
+}
+
+/** scrypt costs 32 MiB and tens of milliseconds; libuv's pool runs four at a time anyway. */
+const HASHES_AT_ONCE = 4;
+
+/**
+ * The e-mail addresses of users whose password is the published demo password, whatever
+ * their `demo` flag says: the flag is a column anyone can clear, the password is what an
+ * attacker would try.
+ */
+export async function usersWithDemoPassword(em: EntityManager): Promise<string[]> {
+  const users = await em.find(User, {}, { fields: ['email', 'passwordHash'], orderBy: { email: 'asc' } });
+  const found: string[] = [];
+  for (let i = 0; i < users.length; i += HASHES_AT_ONCE) {
+    const chunk = users.slice(i, i + HASHES_AT_ONCE);
+    const known = await Promise.all(chunk.map((u) => verifyPassword(DEMO_PASSWORD, u.passwordHash)));
+    found.push(...chunk.filter((_, j) => known[j]).map((u) => u.email));
+  }
+  return found;
 }

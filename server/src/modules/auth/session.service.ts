@@ -1,18 +1,17 @@
 /**
  * Sessions: a random token in an httpOnly cookie; the database keeps only its SHA-256, so
- * a leaked table cannot be replayed. Failed sign-ins are counted per account and per
- * address within a window, and answered with THROTTLED past a limit.
+ * a leaked table cannot be replayed. Attempts are counted per account and per address
+ * before the password is checked, and answered with THROTTLED while a delay runs
+ * (sign-in-throttle.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { verifyPassword } from './password.js';
-import { Session, SignInFailure, User, type IUser } from './user.entity.js';
+import { admitSignIn, signInSucceeded, swedishWait } from './sign-in-throttle.js';
+import { Session, User, type IUser } from './user.entity.js';
 
 export const SESSION_COOKIE = 'uppf_session';
 export const SESSION_HOURS = 12;
-export const THROTTLE_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -56,33 +55,26 @@ export async function signIn(
     return { ok: false, errorCode: 'VALIDATION', message: 'Lösenordet är för långt.', field: 'password' };
   }
 
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MINUTES * 60_000);
-  const [forAccount, forAddress] = await Promise.all([
-    em.count(SignInFailure, { email, at: { $gt: since } }),
-    em.count(SignInFailure, { address: input.address, at: { $gt: since } }),
-  ]);
-  if (forAccount >= MAX_FAILURES_PER_ACCOUNT || forAddress >= MAX_FAILURES_PER_ADDRESS) {
+  // The same for every e-mail address, existing or not, so the answer tells nothing.
+  const wait = await admitSignIn(em, email, input.address);
+  if (wait !== null) {
     return {
       ok: false,
       errorCode: 'THROTTLED',
-      message: `För många misslyckade inloggningar. Vänta ${THROTTLE_WINDOW_MINUTES} minuter och försök igen.`,
+      message: `För många misslyckade inloggningar. Försök igen om ${swedishWait(wait)}.`,
     };
   }
 
   const user = await em.findOne(User, { email }, { populate: ['kommun', 'units'] });
   // Hash even when there is no such user, so the answer takes as long either way.
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !valid) {
-    em.create(SignInFailure, { email, address: input.address });
-    await em.flush();
-    return INVALID;
-  }
+  if (!user || !valid) return INVALID;
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
   em.create(Session, { tokenHash: sha256(token), user, expiresAt });
-  await em.nativeDelete(SignInFailure, { email });
   await em.flush();
+  await signInSucceeded(em, email, input.address);
   return { ok: true, user, token, expiresAt };
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlClient, type GraphQLTestClient, type TestSession } from '../../../test/graphql-client.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo-users.js';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './session.service.js';
-import { Session, SignInFailure } from './user.entity.js';
+import { FREE_ATTEMPTS_PER_ACCOUNT, FREE_ATTEMPTS_PER_ADDRESS } from './sign-in-throttle.js';
+import { Session, SignInThrottle } from './user.entity.js';
 
 const SIGN_IN = /* GraphQL */ `
   mutation SignIn($email: String!, $password: String!) {
@@ -32,10 +32,10 @@ const ME = `{ me { email role } }`;
 let client: GraphQLTestClient;
 beforeAll(async () => {
   client = await graphqlClient();
-  await client.orm.em.fork().nativeDelete(SignInFailure, {});
+  await client.orm.em.fork().nativeDelete(SignInThrottle, {});
 });
 afterAll(async () => {
-  await client.orm.em.fork().nativeDelete(SignInFailure, {});
+  await client.orm.em.fork().nativeDelete(SignInThrottle, {});
   await client.close();
 });
 
@@ -87,9 +87,9 @@ describe('signing in', () => {
     expect(await signIn({}, 'a@b.se', '')).toMatchObject({ errorCode: 'VALIDATION', field: 'password' });
   });
 
-  it('throttles an account after repeated failures, even with the right password', async () => {
+  it('delays an account after repeated failures, even for the right password from elsewhere', async () => {
     const session: TestSession = { address: '10.0.0.3' };
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    for (let i = 0; i < FREE_ATTEMPTS_PER_ACCOUNT; i++) {
       expect((await signIn(session, 'admin@norrtalje.demo', `gissning nummer ${i}`)).errorCode).toBe(
         'INVALID_CREDENTIALS',
       );
@@ -101,9 +101,9 @@ describe('signing in', () => {
     });
   });
 
-  it('throttles an address that guesses across many accounts', async () => {
+  it('delays an address that guesses across many accounts, and only that address', async () => {
     const session: TestSession = { address: '10.0.0.5' };
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++)
+    for (let i = 0; i < FREE_ATTEMPTS_PER_ADDRESS; i++)
       await signIn(session, `gissning${i}@norrtalje.demo`, 'fel lösenord här');
     expect((await signIn(session, 'ekonomi@norrtalje.demo', DEMO_PASSWORD)).errorCode).toBe('THROTTLED');
     expect((await signIn({ address: '10.0.0.6' }, 'ekonomi@norrtalje.demo', DEMO_PASSWORD)).__typename).toBe(

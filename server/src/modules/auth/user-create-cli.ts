@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { pino } from 'pino';
 import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/database.js';
+import { withoutSecrets } from '../../log.js';
 import { createUser, UserInputError } from './user.service.js';
 import type { Role } from './user.entity.js';
 
@@ -38,7 +39,10 @@ if (!values.email || !values.name || !values.kommun) {
   process.exit(2);
 }
 
-const db = await openDatabase({ ...loadConfig(), SEED_DEMO_DATA: false }, pino({ level: 'warn' }));
+const db = await openDatabase(
+  { ...loadConfig(), SEED_DEMO_DATA: false },
+  withoutSecrets(pino({ level: 'warn' })),
+);
 try {
   const user = await createUser(db.orm.em.fork(), {
     email: values.email,

@@ -20,7 +20,7 @@ export const User = defineEntity({
     role: p.enum([...roles]).length(20),
     /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash`. Never leaves the server. */
     passwordHash: p.string().length(300).hidden(),
-    /** Demo users are refused in production mode. */
+    /** Marks the seed's users; production refuses any user with the demo password, flag or not. */
     demo: p.boolean().default(false),
     createdAt: p
       .datetime()
@@ -48,19 +48,21 @@ export const Session = defineEntity({
 });
 export type ISession = InferEntity<typeof Session>;
 
-/** Failed sign-ins, counted per account and per address to slow down guessing. */
-export const SignInFailure = defineEntity({
-  name: 'SignInFailure',
-  tableName: 'sign_in_failure',
+/**
+ * Sign-in attempts counted per account (the e-mail address, whether a user has it or not)
+ * and per client address, and when the next one may be tried (sign-in-throttle.ts writes
+ * it with one upsert).
+ */
+export const SignInThrottle = defineEntity({
+  name: 'SignInThrottle',
+  tableName: 'sign_in_throttle',
   properties: {
-    id: p.integer().primary(),
-    email: p.string().length(254).index(),
-    address: p.string().length(64).index(),
-    at: p
-      .datetime()
-      .defaultRaw('current_timestamp')
-      .onCreate(() => new Date()),
+    kind: p.string().length(10).primary(),
+    key: p.string().length(254).primary(),
+    /** Attempts that were tried and not taken back by a success: the failures, in the end. */
+    failures: p.integer(),
+    lastAttemptAt: p.datetime().index(),
+    nextAttemptAt: p.datetime(),
   },
-  indexes: [{ properties: ['at'] }],
 });
-export type ISignInFailure = InferEntity<typeof SignInFailure>;
+export type ISignInThrottle = InferEntity<typeof SignInThrottle>;

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlClient, type GraphQLTestClient } from '../../../test/graphql-client.js';
+import { loadConfig } from '../../config.js';
+import { openDatabase, StartupRefusedError } from '../../db/database.js';
 import { DEMO_PASSWORD, demoUsers } from '../../db/seed/demo-users.js';
+import { pino } from 'pino';
 import { verifyPassword } from './password.js';
 import { User } from './user.entity.js';
 import { createUser, UserInputError } from './user.service.js';
@@ -69,6 +72,28 @@ describe('users', () => {
       timeout: 60_000,
     }).catch((e: { code: number; stderr: string }) => e);
     expect(result).toMatchObject({ code: 1 });
-    expect((result as { stderr: string }).stderr).toContain('Databasen innehåller demoanvändare');
+    expect((result as { stderr: string }).stderr).toContain('har demolösenordet');
+  });
+
+  it('refuses a production start while any user has the demo password, whatever the demo flag says', async () => {
+    const em = client.orm.em.fork();
+    // Clearing the flag is what someone does to get past a check on the flag alone.
+    await em.nativeUpdate(User, { demo: true }, { demo: false });
+    try {
+      const config = loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: inject('demoDatabaseUrl'),
+        SEED_DEMO_DATA: 'false',
+      });
+      const started = await openDatabase(config, pino({ level: 'silent' })).catch((e: unknown) => e);
+      if (!(started instanceof Error)) await started.close();
+      expect(started).toBeInstanceOf(StartupRefusedError);
+      const message = (started as Error).message;
+      expect(message).toContain('demolösenordet');
+      // Names the accounts, so the administratör knows which to change or remove.
+      for (const user of demoUsers) expect(message).toContain(user.email);
+    } finally {
+      await em.nativeUpdate(User, { email: { $in: demoUsers.map((u) => u.email) } }, { demo: true });
+    }
   });
 });
