@@ -85,7 +85,7 @@ describe('users', () => {
         DATABASE_URL: inject('demoDatabaseUrl'),
         SEED_DEMO_DATA: 'false',
       });
-      const started = await openDatabase(config, pino({ level: 'silent' })).catch((e: unknown) => e);
+      const started = await openDatabase(config, pino({ level: 'silent' })).catch((e: Error) => e);
       if (!(started instanceof Error)) await started.close();
       expect(started).toBeInstanceOf(StartupRefusedError);
       const message = (started as Error).message;
