@@ -151,6 +151,19 @@ function Cell({ row, column }: { row: Row; column: Column }) {
   return <Tkr kronor={value} />;
 }
 
+/** A row's figures, one cell per column of its table. */
+function FigureCells({ row, columns }: { row: Row; columns: Column[] }) {
+  return (
+    <>
+      {columns.map((c) => (
+        <td key={c.field} className="num">
+          <Cell row={row} column={c} />
+        </td>
+      ))}
+    </>
+  );
+}
+
 const hasAny = (rows: Row[], field: string) => rows.some((r) => r[field] != null);
 
 /**
@@ -334,74 +347,66 @@ export function EconomySection({ unitId, periodId }: { unitId: string; periodId:
     return <p>Ingen ekonomisk uppföljning finns för perioden.</p>;
   return (
     <>
-      {tables.map((t) => (
-        <section key={t.id} aria-labelledby={`economy-${t.id}`}>
-          <h3 id={`economy-${t.id}`}>{tableName(t.ledger, t.dimension)}</h3>
-          <DeviationBars
-            caption="Avvikelse mot budget för perioden (höger: gynnsam, vänster: ogynnsam)"
-            rows={t.lines
-              .filter((l) => !l.partOf)
-              .map((l) => ({ label: l.label, kronor: l.deviationPeriod ?? null }))}
-          />
-          <ScrollRegion label={tableName(t.ledger, t.dimension)}>
-            <table>
-              <caption>
-                {t.unit.name}, belopp i tkr{t.forecastLabel ? `, ${t.forecastLabel}` : ''}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.dimension === 'UNIT' ? 'Verksamhet' : 'Kontogrupp'}</th>
-                  {economyColumns(t).map((c) => (
-                    <th key={c.field} scope="col" className="num">
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {t.lines.map((l) => (
-                  <Fragment key={l.id}>
-                    <tr className={l.partOf ? 'sub-line' : undefined}>
-                      <th scope="row">
-                        {l.label}
-                        {!l.countsInTotal && <span className="muted"> (ingår ej i totalen)</span>}
+      {tables.map((t) => {
+        // Which columns a table has depends on all its rows: found once, not per row.
+        const columns = economyColumns(t);
+        return (
+          <section key={t.id} aria-labelledby={`economy-${t.id}`}>
+            <h3 id={`economy-${t.id}`}>{tableName(t.ledger, t.dimension)}</h3>
+            <DeviationBars
+              caption="Avvikelse mot budget för perioden (höger: gynnsam, vänster: ogynnsam)"
+              rows={t.lines
+                .filter((l) => !l.partOf)
+                .map((l) => ({ label: l.label, kronor: l.deviationPeriod ?? null }))}
+            />
+            <ScrollRegion label={tableName(t.ledger, t.dimension)}>
+              <table>
+                <caption>
+                  {t.unit.name}, belopp i tkr{t.forecastLabel ? `, ${t.forecastLabel}` : ''}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.dimension === 'UNIT' ? 'Verksamhet' : 'Kontogrupp'}</th>
+                    {columns.map((c) => (
+                      <th key={c.field} scope="col" className="num">
+                        {c.label}
                       </th>
-                      {economyColumns(t).map((c) => (
-                        <td key={c.field} className="num">
-                          <Cell row={l} column={c} />
-                        </td>
-                      ))}
-                    </tr>
-                    {t.subtotals
-                      .filter((s) => s.lineIds[s.lineIds.length - 1] === l.id)
-                      .map((s) => (
-                        <tr key={s.label} className="sum-line">
-                          <th scope="row">{s.label}</th>
-                          {economyColumns(t).map((c) => (
-                            <td key={c.field} className="num">
-                              <Cell row={s.totals} column={c} />
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                  </Fragment>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">Totalt</th>
-                  {economyColumns(t).map((c) => (
-                    <td key={c.field} className="num">
-                      <Cell row={t.totals} column={c} />
-                    </td>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {t.lines.map((l) => (
+                    <Fragment key={l.id}>
+                      <tr className={l.partOf ? 'sub-line' : undefined}>
+                        <th scope="row">
+                          {l.label}
+                          {!l.countsInTotal && <span className="muted"> (ingår ej i totalen)</span>}
+                        </th>
+                        <FigureCells row={l} columns={columns} />
+                      </tr>
+                      {t.subtotals
+                        .filter((s) => s.lineIds[s.lineIds.length - 1] === l.id)
+                        .map((s) => (
+                          <tr key={s.label} className="sum-line">
+                            <th scope="row">{s.label}</th>
+                            <FigureCells row={s.totals} columns={columns} />
+                          </tr>
+                        ))}
+                    </Fragment>
                   ))}
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollRegion>
-          <Explanations lines={t.lines} />
-        </section>
-      ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">Totalt</th>
+                    <FigureCells row={t.totals} columns={columns} />
+                  </tr>
+                </tfoot>
+              </table>
+            </ScrollRegion>
+            <Explanations lines={t.lines} />
+          </section>
+        );
+      })}
       <Investments investments={investments} />
     </>
   );
