@@ -25,15 +25,12 @@ import {
   type NamedTypeNode,
   type OperationDefinitionNode,
 } from 'graphql';
-import type { Server } from 'node:http';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as documents from './client-documents.js';
 import { loadConfig } from '../src/config.js';
 import { ormConfig } from '../src/db/orm-config.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo-users.js';
-import { createHttpApp } from '../src/http.js';
 import { loadTypeDefs } from '../src/graphql/schema.js';
 import {
   operationCost,
@@ -42,6 +39,7 @@ import {
   type Measure,
 } from '../src/graphql/operation-limits.js';
 import { documentAsSent } from './client-documents.js';
+import { serveForTest, type TestHttpServer } from './http-server.js';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
 const limits = operationLimitsOf(loadConfig({}));
@@ -139,8 +137,7 @@ describe('the operation limits', () => {
  */
 describe('an anonymous visitor of a production server', () => {
   let orm: MikroORM;
-  let http: Server;
-  let stop: () => Promise<void>;
+  let server: TestHttpServer | undefined;
   let base: string;
   let statements = 0;
   let unitId: string;
@@ -154,16 +151,8 @@ describe('an anonymous visitor of a production server', () => {
         },
       }),
     );
-    const app = await createHttpApp(
-      loadConfig({ PORT: '0', NODE_ENV: 'production' }),
-      orm,
-      pino({ level: 'silent' }),
-    );
-    stop = app.stop;
-    http = await new Promise<Server>((resolve) => {
-      const server = app.app.listen(0, '127.0.0.1', () => resolve(server));
-    });
-    base = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
+    server = await serveForTest(loadConfig({ PORT: '0', NODE_ENV: 'production' }), orm);
+    base = server.base;
     const [ksk] = await orm.em
       .fork()
       .getConnection()
@@ -180,8 +169,7 @@ describe('an anonymous visitor of a production server', () => {
     });
   });
   afterAll(async () => {
-    http?.close();
-    await stop?.();
+    await server?.close();
     await orm?.close(true);
   });
 
