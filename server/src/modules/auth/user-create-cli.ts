@@ -39,8 +39,9 @@ if (!values.email || !values.name || !values.kommun) {
   process.exit(2);
 }
 
+const config = loadConfig();
 const db = await openDatabase(
-  { ...loadConfig(), SEED_DEMO_DATA: false },
+  { ...config, SEED_DEMO_DATA: false },
   withoutSecrets(pino({ level: 'warn' })),
 );
 try {
@@ -51,6 +52,7 @@ try {
     kommunKey: values.kommun,
     unitKeys: values.unit,
     password: await askPassword(),
+    production: config.NODE_ENV === 'production',
   });
   console.log(`Skapade ${user.role} ${user.email}.`);
 } catch (error) {
