@@ -121,7 +121,10 @@ function ChangePasswordForm() {
     setBusy(true);
     try {
       const { data } = await change({
-        variables: { currentPassword: input('currentPassword').value, newPassword: input('newPassword').value },
+        variables: {
+          currentPassword: input('currentPassword').value,
+          newPassword: input('newPassword').value,
+        },
       });
       const result = data?.changePassword;
       if (result?.__typename === 'ValidationError') {
@@ -177,7 +180,13 @@ function ChangePasswordForm() {
         />
         {error('newPassword')}
         <label htmlFor="repeated">Upprepa det nya lösenordet</label>
-        <input id="repeated" name="repeated" type="password" autoComplete="new-password" {...field('repeated')} />
+        <input
+          id="repeated"
+          name="repeated"
+          type="password"
+          autoComplete="new-password"
+          {...field('repeated')}
+        />
         {error('repeated')}
         {problems.form && (
           <p role="alert" className="error">

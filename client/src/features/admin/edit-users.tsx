@@ -140,8 +140,8 @@ export default function UsersPage() {
     <main className="users-page">
       <h1>Användare</h1>
       <p>
-        Användarna i {viewer.kommun.name}. En avstängd användare loggas ut direkt och kan inte logga in
-        förrän kontot aktiveras igen.
+        Användarna i {viewer.kommun.name}. En avstängd användare loggas ut direkt och kan inte logga in förrän
+        kontot aktiveras igen.
       </p>
       <p ref={status} tabIndex={-1} role="status" className={message?.failed ? 'error' : undefined}>
         {message?.text}

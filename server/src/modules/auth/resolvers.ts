@@ -15,7 +15,12 @@ export const authResolvers: Resolvers = {
   },
   Mutation: {
     signIn: async (_, { email, password }, ctx) => {
-      const outcome = await signIn(ctx.em, { email, password, address: ctx.address, userAgent: ctx.userAgent });
+      const outcome = await signIn(ctx.em, {
+        email,
+        password,
+        address: ctx.address,
+        userAgent: ctx.userAgent,
+      });
       // A security log of who tried from where; never the password, hash or token.
       const attempt = { email: email.trim().toLowerCase().slice(0, 254), address: ctx.address };
       if (!outcome.ok) {

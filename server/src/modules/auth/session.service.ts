@@ -33,7 +33,11 @@ export async function viewerForToken(em: EntityManager, token: string | undefine
   if (!session) return null;
   const stale = new Date(Date.now() - LAST_USED_MINUTES * 60_000);
   if (session.lastUsedAt < stale) {
-    await em.nativeUpdate(Session, { id: session.id, lastUsedAt: { $lt: stale } }, { lastUsedAt: new Date() });
+    await em.nativeUpdate(
+      Session,
+      { id: session.id, lastUsedAt: { $lt: stale } },
+      { lastUsedAt: new Date() },
+    );
   }
   return session.user;
 }
@@ -83,7 +87,12 @@ export async function signIn(
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
-  em.create(Session, { tokenHash: tokenHash(token), user, expiresAt, device: describeDevice(input.userAgent) });
+  em.create(Session, {
+    tokenHash: tokenHash(token),
+    user,
+    expiresAt,
+    device: describeDevice(input.userAgent),
+  });
   await em.flush();
   await signInSucceeded(em, email, input.address);
   return { ok: true, user, token, expiresAt };

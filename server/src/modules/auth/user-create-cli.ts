@@ -40,10 +40,7 @@ if (!values.email || !values.name || !values.kommun) {
 }
 
 const config = loadConfig();
-const db = await openDatabase(
-  { ...config, SEED_DEMO_DATA: false },
-  withoutSecrets(pino({ level: 'warn' })),
-);
+const db = await openDatabase({ ...config, SEED_DEMO_DATA: false }, withoutSecrets(pino({ level: 'warn' })));
 try {
   const user = await createUser(db.orm.em.fork(), {
     email: values.email,
