@@ -77,6 +77,7 @@ const config: CodegenConfig = {
           ReportSection: entity('reports/report.entity.js', 'IReportSection'),
           ReportKeyFigure: entity('reports/report.entity.js', 'IReportKeyFigure'),
           Viewer: entity('auth/user.entity.js', 'IUser'),
+          UserAccount: entity('auth/user.entity.js', 'IUser'),
           Author: entity('auth/user.entity.js', 'IUser'),
           UserCreated: entity('admin/admin.service.js', 'UserCreatedModel'),
           Revision: entity('editing/history.service.js', 'RevisionRow'),

@@ -63,7 +63,7 @@ export async function expectNoHorizontalScroll(page: Page) {
 export const DEMO_PASSWORD = 'Uppfoljning-demo-2025';
 
 /** Someone's session outside the browser: another device saving in between, or a clean-up. */
-export async function apiSession(base: string, email: string) {
+export async function apiSession(base: string, email: string, password = DEMO_PASSWORD) {
   const post = (query: string, variables: object, cookie?: string) =>
     fetch(`${base}/graphql`, {
       method: 'POST',
@@ -72,7 +72,7 @@ export async function apiSession(base: string, email: string) {
     });
   const response = await post(
     'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }',
-    { e: email, p: DEMO_PASSWORD },
+    { e: email, p: password },
   );
   const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
   return async <T = Record<string, Record<string, unknown>>>(query: string, variables: object) =>

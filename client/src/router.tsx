@@ -11,6 +11,8 @@ const IndicatorPage = lazy(() => import('./features/indicator/IndicatorPage'));
 const ReportPage = lazy(() => import('./features/report/ReportPage'));
 // An `edit-` chunk: outside the reading budget (scripts/bundle-budget.mjs).
 const SignInPage = lazy(() => import('./features/session/edit-sign-in'));
+const AccountPage = lazy(() => import('./features/account/edit-account'));
+const UsersPage = lazy(() => import('./features/admin/edit-users'));
 
 const Loading = ({ children }: { children: ReactNode }) => (
   <Suspense fallback={<p aria-live="polite">Laddar…</p>}>{children}</Suspense>
@@ -64,6 +66,16 @@ export function AppRoutes() {
       <Route path="/logga-in">
         <Loading>
           <SignInPage />
+        </Loading>
+      </Route>
+      <Route path="/mitt-konto">
+        <Loading>
+          <AccountPage />
+        </Loading>
+      </Route>
+      <Route path="/anvandare">
+        <Loading>
+          <UsersPage />
         </Loading>
       </Route>
       <Route>

@@ -22,6 +22,10 @@ export interface RequestContext {
   viewer: IUser | null;
   /** The client's address, for throttling failed sign-ins. */
   address: string;
+  /** The browser's User-Agent header, described coarsely for a session made by signing in. */
+  userAgent: string | undefined;
+  /** NODE_ENV=production: the demo password is refused wherever a password is set. */
+  production: boolean;
   sessionToken: string | undefined;
   cookie: SessionCookie;
   /** Whether published reports can be read without signing in (PUBLIC_REPORTS). */
@@ -37,6 +41,8 @@ export interface RequestContextInput {
   log: Logger;
   viewer?: IUser | null;
   address?: string;
+  userAgent?: string;
+  production?: boolean;
   sessionToken?: string;
   cookie?: SessionCookie;
   publicReports?: boolean;
@@ -53,6 +59,8 @@ export function createRequestContext(input: RequestContextInput): RequestContext
     log: input.log.child({ requestId: input.requestId }),
     viewer: input.viewer ?? null,
     address: input.address ?? 'unknown',
+    userAgent: input.userAgent,
+    production: input.production ?? false,
     sessionToken: input.sessionToken,
     cookie: input.cookie ?? noCookie,
     publicReports: input.publicReports ?? true,

@@ -216,6 +216,8 @@ export async function createHttpApp(
           viewer: await viewerForToken(em, sessionToken),
           sessionToken,
           address: req.ip ?? 'unknown',
+          userAgent: req.headers['user-agent'],
+          production: config.NODE_ENV === 'production',
           cookie,
           publicReports: config.PUBLIC_REPORTS,
         });

@@ -25,6 +25,8 @@ export interface OperationResult<T> {
 export interface TestSession {
   token?: string;
   address?: string;
+  /** The browser's User-Agent header. */
+  userAgent?: string;
 }
 
 /**
@@ -69,7 +71,8 @@ export async function graphqlClient(
     }),
   );
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const server: ApolloServer<RequestContext> = createServer(log, loadConfig(settings.env ?? {}));
+  const config = loadConfig(settings.env ?? {});
+  const server: ApolloServer<RequestContext> = createServer(log, config);
   await server.start();
 
   const run = async <T>(
@@ -93,6 +96,8 @@ export async function graphqlClient(
           viewer,
           sessionToken: session?.token,
           address: session?.address ?? '127.0.0.1',
+          userAgent: session?.userAgent,
+          production: config.NODE_ENV === 'production',
           publicReports: settings.publicReports ?? true,
           cookie: {
             set: (token) => {

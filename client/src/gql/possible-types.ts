@@ -7,6 +7,10 @@
       "ValidationError",
       "VersionConflict"
     ],
+    "ChangePasswordResult": [
+      "PasswordChanged",
+      "ValidationError"
+    ],
     "CreateDraftReportResult": [
       "Report",
       "ValidationError"
@@ -57,6 +61,10 @@
     "SignInResult": [
       "SignInError",
       "SignedIn"
+    ],
+    "UserAccountResult": [
+      "UserAccount",
+      "ValidationError"
     ]
   }
 };
@@ -67,6 +75,10 @@
       "ValidationError",
       "VersionConflict"
     ],
+    "ChangePasswordResult": [
+      "PasswordChanged",
+      "ValidationError"
+    ],
     "CreateDraftReportResult": [
       "Report",
       "ValidationError"
@@ -117,6 +129,10 @@
     "SignInResult": [
       "SignInError",
       "SignedIn"
+    ],
+    "UserAccountResult": [
+      "UserAccount",
+      "ValidationError"
     ]
   }
 };

@@ -1,22 +1,16 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
+import { forgetSession } from '../features/session/forget-session';
 import { useViewer } from '../features/session/useViewer';
 import { graphql } from '../gql';
-import type { Role } from '../gql/graphql';
-import { forgetEverything } from '../pwa/offline-store';
+import { roleLabel } from './labels';
 
 const SignOutMutation = graphql(`
   mutation SignOut {
     signOut
   }
 `);
-
-const roleLabel: Record<Role, string> = {
-  LASARE: 'läsare',
-  REDAKTOR: 'redaktör',
-  ADMINISTRATOR: 'administratör',
-};
 
 /** The slim bar above every page: home, and who is signed in (or a way to sign in). */
 export function AppHeader() {
@@ -48,12 +42,7 @@ export function AppHeader() {
       return;
     }
     focusSignIn.current = true;
-    // Drops everything fetched while signed in and refetches the page as a public reader.
-    // A page whose refetch fails shows that itself.
-    // What was stored for offline reading was fetched as this person and may hold the
-    // working period, which is not public.
-    await forgetEverything();
-    await client.resetStore().catch(() => undefined);
+    await forgetSession(client);
     setBusy(false);
   }
 
@@ -69,6 +58,8 @@ export function AppHeader() {
             <span>
               {viewer.name} <span className="muted">({roleLabel[viewer.role]})</span>
             </span>
+            <Link href="/mitt-konto">Mitt konto</Link>
+            {viewer.role === 'ADMINISTRATOR' && <Link href="/anvandare">Användare</Link>}
             <button type="button" onClick={() => void signOut()} disabled={busy}>
               Logga ut
             </button>

@@ -1,4 +1,12 @@
 /** Every Swedish label of the app in one place, by the GraphQL enum values they name. */
+import type { Role } from '../gql/graphql';
+
+export const roleLabel: Record<Role, string> = {
+  LASARE: 'läsare',
+  REDAKTOR: 'redaktör',
+  ADMINISTRATOR: 'administratör',
+};
+
 export const assessmentLabel: Record<string, string> = {
   UPPFYLLT: 'Uppfyllt',
   DELVIS_UPPFYLLT: 'Delvis uppfyllt',

@@ -38,6 +38,23 @@ export type Scalars = {
   Kronor: { input: number; output: number; }
 };
 
+/**
+ * A browser where the viewer is signed in. Named by an id of its own: the session's token
+ * never leaves the cookie.
+ */
+export type AccountSession = {
+  __typename?: 'AccountSession';
+  /** When the person signed in there (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** The session this request came with. */
+  current: Scalars['Boolean']['output'];
+  /** Browser and system as told at sign-in, e.g. "Firefox på Windows". */
+  device: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** When it was last used, to within a quarter of an hour (ISO 8601). */
+  lastUsedAt: Scalars['String']['output'];
+};
+
 export type Assignment = {
   __typename?: 'Assignment';
   dueDate?: Maybe<Scalars['Date']['output']>;
@@ -231,6 +248,8 @@ export type ChangeMark =
   | 'NEW'
   /** The assignment's status changed. */
   | 'STATUS';
+
+export type ChangePasswordResult = PasswordChanged | ValidationError;
 
 export type CreateDraftReportResult = Report | ValidationError;
 
@@ -757,6 +776,12 @@ export type Ledger =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * The signed-in person sets a new password (the rule of a new user's: at least 12 characters).
+   * A wrong current password counts as a failed sign-in. Every other session of the person
+   * ends; this one stays. UNAUTHENTICATED without a session.
+   */
+  changePassword: ChangePasswordResult;
+  /**
    * An administratör drafts a report for a unit and period of their kommun; its sections start
    * as those of the unit's previous report. One report of a type per unit and period.
    * FORBIDDEN for everyone else.
@@ -769,6 +794,12 @@ export type Mutation = {
    * a public document is never removed.
    */
   deleteDraftReport: Scalars['ID']['output'];
+  /**
+   * An administratör disables a user of their kommun: every session of the user ends at once,
+   * and signing in is refused as for a wrong password. Not one's own account (a ValidationError
+   * on `id`). FORBIDDEN for everyone else, and for a user of another kommun.
+   */
+  disableUser: UserAccountResult;
   /**
    * Saves an assignment's status, forecast and comment for a period.
    * Leaving a field out keeps it; null clears a field that may be empty. UNAUTHENTICATED
@@ -804,6 +835,8 @@ export type Mutation = {
    * when a published report shows the record.
    */
   editReportSection: ReportSectionEditResult;
+  /** An administratör lets a disabled user of their kommun sign in again. FORBIDDEN otherwise. */
+  enableUser: UserAccountResult;
   /**
    * An administratör opens a new follow-up period in their kommun: every follow-up and economy
    * table starts as its latest earlier version. FORBIDDEN for everyone else.
@@ -819,6 +852,22 @@ export type Mutation = {
   signIn: SignInResult;
   /** Ends the session and clears the cookie. True if there was one. */
   signOut: Scalars['Boolean']['output'];
+  /**
+   * Ends every session of the signed-in person, this one too, and clears the cookie. How many
+   * ended (0 without a session).
+   */
+  signOutEverywhere: Scalars['Int']['output'];
+  /**
+   * Ends one of the viewer's own sessions (by its id in mySessions); clears the cookie if it is
+   * this one. False if the viewer has no such session. UNAUTHENTICATED without a session.
+   */
+  signOutSession: Scalars['Boolean']['output'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -833,6 +882,11 @@ export type MutationCreateUserArgs = {
 
 
 export type MutationDeleteDraftReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDisableUserArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -862,6 +916,11 @@ export type MutationEditReportSectionArgs = {
 };
 
 
+export type MutationEnableUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationOpenPeriodArgs = {
   input: NewPeriodInput;
 };
@@ -875,6 +934,11 @@ export type MutationPublishReportArgs = {
 export type MutationSignInArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationSignOutSessionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type NewDraftReport = {
@@ -956,6 +1020,12 @@ export type OrgUnitFollowUpArgs = {
   periodId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type PasswordChanged = {
+  __typename?: 'PasswordChanged';
+  /** How many sessions on other browsers were ended; this one stays signed in. */
+  endedSessions: Scalars['Int']['output'];
+};
+
 export type Period = {
   __typename?: 'Period';
   endDate: Scalars['Date']['output'];
@@ -988,6 +1058,8 @@ export type Query = {
   indicator: Indicator;
   /** A kommun by id; NOT_FOUND if there is none. */
   kommun: Kommun;
+  /** The users of the administratör's kommun, by name. FORBIDDEN for everyone else. */
+  kommunUsers: Array<UserAccount>;
   /** Every kommun, by name. */
   kommuner: Array<Kommun>;
   /**
@@ -998,6 +1070,8 @@ export type Query = {
   latestPublishedReport?: Maybe<Report>;
   /** The signed-in person, or null. */
   me?: Maybe<Viewer>;
+  /** The viewer's own live sessions, the most recently used first. UNAUTHENTICATED without one. */
+  mySessions: Array<AccountSession>;
   /** A report by id; NOT_FOUND if there is none. */
   report: Report;
   /** An organisation unit by id; NOT_FOUND if there is none. */
@@ -1286,6 +1360,21 @@ export type UnitKind =
   | 'nämnd'
   | 'verksamhet';
 
+/** A user of the administratör's kommun, as the list of users shows them. */
+export type UserAccount = {
+  __typename?: 'UserAccount';
+  /** When an administratör disabled the account (ISO 8601); null while it may sign in. */
+  disabledAt?: Maybe<Scalars['String']['output']>;
+  /** The name of the administratör who disabled it. */
+  disabledBy?: Maybe<Scalars['String']['output']>;
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: Role;
+};
+
+export type UserAccountResult = UserAccount | ValidationError;
+
 export type UserCreated = {
   __typename?: 'UserCreated';
   user: Viewer;
@@ -1398,6 +1487,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ValidationErrorModelModel )
     | ( VersionConflictModelModel )
   ;
+  ChangePasswordResult:
+    | ( PasswordChanged )
+    | ( ValidationErrorModelModel )
+  ;
   CreateDraftReportResult:
     | ( IReportModel )
     | ( ValidationErrorModelModel )
@@ -1438,6 +1531,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( SignInError )
     | ( Omit<SignedIn, 'viewer'> & { viewer: _RefType['Viewer'] } )
   ;
+  UserAccountResult:
+    | ( IUserModel )
+    | ( ValidationErrorModelModel )
+  ;
 };
 
 /** Mapping of interface types */
@@ -1457,6 +1554,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccountSession: ResolverTypeWrapper<AccountSession>;
   Assignment: ResolverTypeWrapper<IAssignmentModel>;
   AssignmentChange: ResolverTypeWrapper<Omit<AssignmentChange, 'after' | 'assignment' | 'before' | 'unit'> & { after: ResolversTypes['AssignmentFollowUp'], assignment: ResolversTypes['Assignment'], before?: Maybe<ResolversTypes['AssignmentFollowUp']>, unit: ResolversTypes['OrgUnit'] }>;
   AssignmentFilter: AssignmentFilter;
@@ -1472,6 +1570,7 @@ export type ResolversTypes = {
   Author: ResolverTypeWrapper<IUserModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangeMark: ChangeMark;
+  ChangePasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangePasswordResult']>;
   CreateDraftReportResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateDraftReportResult']>;
   CreateUserResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateUserResult']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1522,6 +1621,7 @@ export type ResolversTypes = {
   OffTrackKind: OffTrackKind;
   OpenPeriodResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OpenPeriodResult']>;
   OrgUnit: ResolverTypeWrapper<IOrgUnitModel>;
+  PasswordChanged: ResolverTypeWrapper<PasswordChanged>;
   Period: ResolverTypeWrapper<IPeriodModel>;
   PeriodKind: null;
   PublishReportResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PublishReportResult']>;
@@ -1548,6 +1648,8 @@ export type ResolversTypes = {
   Trend: null;
   UnitFollowUp: ResolverTypeWrapper<UnitScopeModel>;
   UnitKind: null;
+  UserAccount: ResolverTypeWrapper<IUserModel>;
+  UserAccountResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UserAccountResult']>;
   UserCreated: ResolverTypeWrapper<UserCreatedModelModel>;
   ValidationError: ResolverTypeWrapper<ValidationErrorModelModel>;
   VersionConflict: ResolverTypeWrapper<VersionConflictModelModel>;
@@ -1556,6 +1658,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccountSession: AccountSession;
   Assignment: IAssignmentModel;
   AssignmentChange: Omit<AssignmentChange, 'after' | 'assignment' | 'before' | 'unit'> & { after: ResolversParentTypes['AssignmentFollowUp'], assignment: ResolversParentTypes['Assignment'], before?: Maybe<ResolversParentTypes['AssignmentFollowUp']>, unit: ResolversParentTypes['OrgUnit'] };
   AssignmentFilter: AssignmentFilter;
@@ -1567,6 +1670,7 @@ export type ResolversParentTypes = {
   AssignmentSummaryRow: AssignmentSummaryRow;
   Author: IUserModel;
   Boolean: Scalars['Boolean']['output'];
+  ChangePasswordResult: ResolversUnionTypes<ResolversParentTypes>['ChangePasswordResult'];
   CreateDraftReportResult: ResolversUnionTypes<ResolversParentTypes>['CreateDraftReportResult'];
   CreateUserResult: ResolversUnionTypes<ResolversParentTypes>['CreateUserResult'];
   Date: Scalars['Date']['output'];
@@ -1608,6 +1712,7 @@ export type ResolversParentTypes = {
   OffTrackItem: OffTrackItem;
   OpenPeriodResult: ResolversUnionTypes<ResolversParentTypes>['OpenPeriodResult'];
   OrgUnit: IOrgUnitModel;
+  PasswordChanged: PasswordChanged;
   Period: IPeriodModel;
   PublishReportResult: ResolversUnionTypes<ResolversParentTypes>['PublishReportResult'];
   Query: Record<PropertyKey, never>;
@@ -1626,10 +1731,20 @@ export type ResolversParentTypes = {
   StaffTurnover: IStaffTurnoverModel;
   String: Scalars['String']['output'];
   UnitFollowUp: UnitScopeModel;
+  UserAccount: IUserModel;
+  UserAccountResult: ResolversUnionTypes<ResolversParentTypes>['UserAccountResult'];
   UserCreated: UserCreatedModelModel;
   ValidationError: ValidationErrorModelModel;
   VersionConflict: VersionConflictModelModel;
   Viewer: IUserModel;
+};
+
+export type AccountSessionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountSession'] = ResolversParentTypes['AccountSession']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  device?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = {
@@ -1710,6 +1825,10 @@ export type AssignmentSummaryRowResolvers<ContextType = RequestContext, ParentTy
 export type AuthorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Author'] = ResolversParentTypes['Author']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChangePasswordResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangePasswordResult'] = ResolversParentTypes['ChangePasswordResult']> = {
+  __resolveType: TypeResolveFn<'PasswordChanged' | 'ValidationError', ParentType, ContextType>;
 };
 
 export type CreateDraftReportResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateDraftReportResult'] = ResolversParentTypes['CreateDraftReportResult']> = {
@@ -1986,18 +2105,23 @@ export interface KronorScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 export type LedgerResolvers = { DRIFT: 'drift', EXPLOATERING: 'exploatering' };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  changePassword?: Resolver<ResolversTypes['ChangePasswordResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   createDraftReport?: Resolver<ResolversTypes['CreateDraftReportResult'], ParentType, ContextType, RequireFields<MutationCreateDraftReportArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['CreateUserResult'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   deleteDraftReport?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteDraftReportArgs, 'id'>>;
+  disableUser?: Resolver<ResolversTypes['UserAccountResult'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
   editAssignmentFollowUp?: Resolver<ResolversTypes['AssignmentFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditAssignmentFollowUpArgs, 'input'>>;
   editEconomyLine?: Resolver<ResolversTypes['EconomyLineEditResult'], ParentType, ContextType, RequireFields<MutationEditEconomyLineArgs, 'input'>>;
   editGoalFollowUp?: Resolver<ResolversTypes['GoalFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditGoalFollowUpArgs, 'input'>>;
   editIndicatorFollowUp?: Resolver<ResolversTypes['IndicatorFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditIndicatorFollowUpArgs, 'input'>>;
   editReportSection?: Resolver<ResolversTypes['ReportSectionEditResult'], ParentType, ContextType, RequireFields<MutationEditReportSectionArgs, 'input'>>;
+  enableUser?: Resolver<ResolversTypes['UserAccountResult'], ParentType, ContextType, RequireFields<MutationEnableUserArgs, 'id'>>;
   openPeriod?: Resolver<ResolversTypes['OpenPeriodResult'], ParentType, ContextType, RequireFields<MutationOpenPeriodArgs, 'input'>>;
   publishReport?: Resolver<ResolversTypes['PublishReportResult'], ParentType, ContextType, RequireFields<MutationPublishReportArgs, 'id'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  signOutSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSignOutSessionArgs, 'id'>>;
 };
 
 export type OffTrackItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OffTrackItem'] = ResolversParentTypes['OffTrackItem']> = {
@@ -2028,6 +2152,11 @@ export type OrgUnitResolvers<ContextType = RequestContext, ParentType extends Re
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PasswordChangedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PasswordChanged'] = ResolversParentTypes['PasswordChanged']> = {
+  endedSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period']> = {
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2049,9 +2178,11 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType, RequireFields<QueryGoalArgs, 'id'>>;
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType, RequireFields<QueryKommunArgs, 'id'>>;
+  kommunUsers?: Resolver<Array<ResolversTypes['UserAccount']>, ParentType, ContextType>;
   kommuner?: Resolver<Array<ResolversTypes['Kommun']>, ParentType, ContextType>;
   latestPublishedReport?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<QueryLatestPublishedReportArgs, 'unitId'>>;
   me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  mySessions?: Resolver<Array<ResolversTypes['AccountSession']>, ParentType, ContextType>;
   report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
 };
@@ -2173,6 +2304,20 @@ export type UnitFollowUpResolvers<ContextType = RequestContext, ParentType exten
 
 export type UnitKindResolvers = { AVDELNING: 'avdelning', ENHET: 'enhet', KOMMUN: 'kommun', KONTOR: 'kontor', NAMND: 'nämnd', VERKSAMHET: 'verksamhet' };
 
+export type UserAccountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserAccount'] = ResolversParentTypes['UserAccount']> = {
+  disabledAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disabledBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserAccountResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserAccountResult'] = ResolversParentTypes['UserAccountResult']> = {
+  __resolveType: TypeResolveFn<'UserAccount' | 'ValidationError', ParentType, ContextType>;
+};
+
 export type UserCreatedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserCreated'] = ResolversParentTypes['UserCreated']> = {
   user?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2200,6 +2345,7 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
 };
 
 export type Resolvers<ContextType = RequestContext> = {
+  AccountSession?: AccountSessionResolvers<ContextType>;
   Assignment?: AssignmentResolvers<ContextType>;
   AssignmentChange?: AssignmentChangeResolvers<ContextType>;
   AssignmentFollowUp?: AssignmentFollowUpResolvers<ContextType>;
@@ -2210,6 +2356,7 @@ export type Resolvers<ContextType = RequestContext> = {
   AssignmentSummary?: AssignmentSummaryResolvers<ContextType>;
   AssignmentSummaryRow?: AssignmentSummaryRowResolvers<ContextType>;
   Author?: AuthorResolvers<ContextType>;
+  ChangePasswordResult?: ChangePasswordResultResolvers<ContextType>;
   CreateDraftReportResult?: CreateDraftReportResultResolvers<ContextType>;
   CreateUserResult?: CreateUserResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -2249,6 +2396,7 @@ export type Resolvers<ContextType = RequestContext> = {
   OffTrackItem?: OffTrackItemResolvers<ContextType>;
   OpenPeriodResult?: OpenPeriodResultResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
+  PasswordChanged?: PasswordChangedResolvers<ContextType>;
   Period?: PeriodResolvers<ContextType>;
   PeriodKind?: PeriodKindResolvers;
   PublishReportResult?: PublishReportResultResolvers<ContextType>;
@@ -2271,6 +2419,8 @@ export type Resolvers<ContextType = RequestContext> = {
   Trend?: TrendResolvers;
   UnitFollowUp?: UnitFollowUpResolvers<ContextType>;
   UnitKind?: UnitKindResolvers;
+  UserAccount?: UserAccountResolvers<ContextType>;
+  UserAccountResult?: UserAccountResultResolvers<ContextType>;
   UserCreated?: UserCreatedResolvers<ContextType>;
   ValidationError?: ValidationErrorResolvers<ContextType>;
   VersionConflict?: VersionConflictResolvers<ContextType>;

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 
-const ViewerQuery = graphql(`
+export const ViewerQuery = graphql(`
   query Viewer {
     me {
       id

@@ -3,11 +3,11 @@
  * refuses to start in production mode while any user still has their password.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { verifyPassword } from '../../modules/auth/password.js';
+import { DEMO_PASSWORD, verifyPassword } from '../../modules/auth/password.js';
 import { User } from '../../modules/auth/user.entity.js';
 import { createUser, type NewUser } from '../../modules/auth/user.service.js';
 
-export const DEMO_PASSWORD = 'Uppfoljning-demo-2025';
+export { DEMO_PASSWORD };
 
 export const demoUsers: Omit<NewUser, 'password' | 'demo'>[] = [
   { email: 'politiker@norrtalje.demo', name: 'Pia Politiker', role: 'läsare', kommunKey: 'norrtalje' },

@@ -35,6 +35,7 @@ export async function addUser(
         ...input,
         kommunKey: kommun.key,
         unitKeys: units.map((u) => u.key),
+        production: ctx.production,
       });
       em.create(AuditEntry, {
         user: admin.id,

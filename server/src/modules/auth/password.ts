@@ -37,10 +37,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
-/** Swedish message naming what is wrong, or null when the password is acceptable. */
-export function passwordProblem(password: string): string | null {
+/** The demo users' password, published in the README (the seed gives it to them). */
+export const DEMO_PASSWORD = 'Uppfoljning-demo-2025';
+
+/**
+ * The rule for every password a person sets (a new user's, a changed one): a Swedish message
+ * naming what is wrong, or null when the password is acceptable. In production the published
+ * demo password is refused, as the server refuses to start while a user has it.
+ */
+export function passwordProblem(password: string, rules: { production?: boolean } = {}): string | null {
   if (password.length < MIN_PASSWORD_LENGTH)
     return `Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken.`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Lösenordet får ha högst ${MAX_PASSWORD_LENGTH} tecken.`;
+  if (rules.production && password === DEMO_PASSWORD)
+    return 'Demolösenordet från README:n kan inte användas i produktion. Välj ett eget lösenord.';
   return null;
 }

@@ -6,23 +6,40 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { describeDevice } from './device.js';
 import { verifyPassword } from './password.js';
-import { admitSignIn, signInSucceeded, swedishWait } from './sign-in-throttle.js';
+import { admitSignIn, signInSucceeded, throttledMessage } from './sign-in-throttle.js';
 import { Session, User, type IUser } from './user.entity.js';
 
 export const SESSION_COOKIE = 'uppf_session';
 export const SESSION_HOURS = 12;
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+/**
+ * A session's last use is written at most this often: enough to tell an idle device from
+ * one in use, without a write on every request.
+ */
+export const LAST_USED_MINUTES = 15;
 
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The person of a live session; none for a disabled user, whose sessions are gone anyway. */
 export async function viewerForToken(em: EntityManager, token: string | undefined): Promise<IUser | null> {
   if (!token || token.length > 100) return null;
   const session = await em.findOne(
     Session,
-    { tokenHash: sha256(token), expiresAt: { $gt: new Date() } },
+    { tokenHash: tokenHash(token), expiresAt: { $gt: new Date() }, user: { disabledAt: null } },
     { populate: ['user', 'user.kommun', 'user.units'] },
   );
-  return session?.user ?? null;
+  if (!session) return null;
+  const stale = new Date(Date.now() - LAST_USED_MINUTES * 60_000);
+  if (session.lastUsedAt < stale) {
+    await em.nativeUpdate(
+      Session,
+      { id: session.id, lastUsedAt: { $lt: stale } },
+      { lastUsedAt: new Date() },
+    );
+  }
+  return session.user;
 }
 
 export type SignInOutcome =
@@ -42,7 +59,7 @@ const INVALID = {
 
 export async function signIn(
   em: EntityManager,
-  input: { email: string; password: string; address: string },
+  input: { email: string; password: string; address: string; userAgent?: string },
 ): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
   if (!email)
@@ -58,21 +75,24 @@ export async function signIn(
   // The same for every e-mail address, existing or not, so the answer tells nothing.
   const wait = await admitSignIn(em, email, input.address);
   if (wait !== null) {
-    return {
-      ok: false,
-      errorCode: 'THROTTLED',
-      message: `För många misslyckade inloggningar. Försök igen om ${swedishWait(wait)}.`,
-    };
+    return { ok: false, errorCode: 'THROTTLED', message: throttledMessage(wait) };
   }
 
   const user = await em.findOne(User, { email }, { populate: ['kommun', 'units'] });
   // Hash even when there is no such user, so the answer takes as long either way.
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !valid) return INVALID;
+  // A disabled user hears what a wrong password hears, and the attempt stays counted, so
+  // neither the answer nor the throttle tells that the account exists.
+  if (!user || !valid || user.disabledAt) return INVALID;
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
-  em.create(Session, { tokenHash: sha256(token), user, expiresAt });
+  em.create(Session, {
+    tokenHash: tokenHash(token),
+    user,
+    expiresAt,
+    device: describeDevice(input.userAgent),
+  });
   await em.flush();
   await signInSucceeded(em, email, input.address);
   return { ok: true, user, token, expiresAt };
@@ -80,7 +100,15 @@ export async function signIn(
 
 export async function signOut(em: EntityManager, token: string | undefined): Promise<boolean> {
   if (!token) return false;
-  return (await em.nativeDelete(Session, { tokenHash: sha256(token) })) > 0;
+  return (await em.nativeDelete(Session, { tokenHash: tokenHash(token) })) > 0;
+}
+
+/** Ends every session of the user but the one of `keepToken`, if given; how many ended. */
+export function endSessions(em: EntityManager, userId: number, keepToken?: string): Promise<number> {
+  return em.nativeDelete(Session, {
+    user: userId,
+    ...(keepToken ? { tokenHash: { $ne: tokenHash(keepToken) } } : {}),
+  });
 }
 
 /** A valid scrypt hash of a random password, for timing when the account does not exist. */

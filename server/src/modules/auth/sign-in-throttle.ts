@@ -105,3 +105,7 @@ export function swedishWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? '1 minut' : `${minutes} minuter`;
 }
+
+/** The answer to an attempt that came too early: a sign-in, or a password change's check. */
+export const throttledMessage = (seconds: number) =>
+  `För många misslyckade inloggningar. Försök igen om ${swedishWait(seconds)}.`;

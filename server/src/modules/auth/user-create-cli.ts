@@ -39,10 +39,8 @@ if (!values.email || !values.name || !values.kommun) {
   process.exit(2);
 }
 
-const db = await openDatabase(
-  { ...loadConfig(), SEED_DEMO_DATA: false },
-  withoutSecrets(pino({ level: 'warn' })),
-);
+const config = loadConfig();
+const db = await openDatabase({ ...config, SEED_DEMO_DATA: false }, withoutSecrets(pino({ level: 'warn' })));
 try {
   const user = await createUser(db.orm.em.fork(), {
     email: values.email,
@@ -51,6 +49,7 @@ try {
     kommunKey: values.kommun,
     unitKeys: values.unit,
     password: await askPassword(),
+    production: config.NODE_ENV === 'production',
   });
   console.log(`Skapade ${user.role} ${user.email}.`);
 } catch (error) {

@@ -27,6 +27,10 @@ export const User = defineEntity({
       .defaultRaw('current_timestamp')
       .onCreate(() => new Date()),
     units: () => p.manyToMany(OrgUnit).pivotTable('app_user_unit'),
+    /** Set by an administratör: the user cannot sign in, and their sessions were ended. */
+    disabledAt: p.datetime().nullable(),
+    /** The administratör who disabled the user (kept when that administratör is removed). */
+    disabledBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
   },
 });
 export type IUser = InferEntity<typeof User>;
@@ -44,6 +48,16 @@ export const Session = defineEntity({
       .defaultRaw('current_timestamp')
       .onCreate(() => new Date()),
     expiresAt: p.datetime().index(),
+    /** Touched at most every few minutes (session.service.ts), for the list of one's sessions. */
+    lastUsedAt: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onCreate(() => new Date()),
+    /**
+     * Browser and system from the User-Agent at sign-in, e.g. "Firefox på Windows": enough
+     * for a person to tell their devices apart; the User-Agent itself is not kept.
+     */
+    device: p.string().length(100).default(''),
   },
 });
 export type ISession = InferEntity<typeof Session>;

@@ -22,6 +22,8 @@ export interface NewUser {
   /** Units (by key) a redaktör may edit; ignored for other roles. */
   unitKeys?: string[];
   demo?: boolean;
+  /** The server runs with NODE_ENV=production (passwordProblem's rule). */
+  production?: boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -35,7 +37,7 @@ export async function createUser(em: EntityManager, input: NewUser): Promise<IUs
   if (!roles.includes(input.role)) {
     throw new UserInputError('role', `Rollen ska vara en av: ${roles.join(', ')}.`);
   }
-  const problem = passwordProblem(input.password);
+  const problem = passwordProblem(input.password, { production: input.production });
   if (problem) throw new UserInputError('password', problem);
   const kommun = await em.findOne(Kommun, { key: input.kommunKey });
   if (!kommun) throw new UserInputError('kommun', `Kommunen ${input.kommunKey} finns inte.`);
