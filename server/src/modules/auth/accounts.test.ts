@@ -10,6 +10,7 @@ import {
   EnableUserDocument,
   KommunUsersDocument,
   MySessionsDocument,
+  type MySessionsQuery,
   SignInDocument,
   SignOutEverywhereDocument,
   SignOutSessionDocument,
@@ -321,7 +322,7 @@ describe('one’s own sessions', () => {
     const phone = await signIn('resande@norrtalje.se', PASSWORD, IPHONE);
     await signIn('politiker@norrtalje.demo', DEMO_PASSWORD, FIREFOX);
 
-    const result = await client.run(MySessionsDocument, {}, phone);
+    const result = await client.run<MySessionsQuery>(MySessionsDocument, {}, phone);
     const sessions = result.data!.mySessions;
     expect(sessions.map((s) => [s.device, s.current])).toEqual([
       ['Safari på iOS (mobil)', true],
