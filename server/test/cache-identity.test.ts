@@ -32,10 +32,16 @@ const PER_VIEWER = new Set([
   // Without a period: the latest one this viewer may read.
   'OrgUnit.followUp',
   'OrgUnit.reports',
-  // A record's follow-ups: of the periods this viewer may read.
+  // A record's follow-ups: those this viewer may read.
   'Assignment.followUps',
   'Goal.followUps',
   'Indicator.followUps',
+  // Without signing in, only the records a published report shows (access/read-access.ts).
+  'Assignment.goal',
+  'Assignment.successor',
+  'Assignment.predecessor',
+  'Goal.indicators',
+  'Goal.assignments',
 ]);
 
 let client: GraphQLTestClient;

@@ -10,7 +10,7 @@
  * - Publishing one unit's report (as the administratör, with the client's own document)
  *   adds exactly that subtree for that period.
  */
-import { OperationTypeNode, print } from 'graphql';
+import { Kind, OperationTypeNode, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/db/seed/demo-users.js';
 import {
@@ -50,7 +50,7 @@ const ids = async (query: string, params: unknown[] = []) =>
 /** The root fields that need no sign-in: the sign-in screen's. */
 const SIGN_IN_FIELDS = new Set(['signIn', 'signOut', 'me']);
 const isSignInOperation = (operation: (typeof clientOperations)[number]['operation']) =>
-  operation.selectionSet.selections.every((s) => s.kind === 'Field' && SIGN_IN_FIELDS.has(s.name.value));
+  operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SIGN_IN_FIELDS.has(s.name.value));
 
 async function signIn(client: GraphQLTestClient, email: string): Promise<TestSession> {
   const session: TestSession = { address: `10.7.${Math.floor(Math.random() * 250)}.1` };
@@ -96,12 +96,14 @@ async function expectedReadable() {
     `select distinct v.id from investment v ${covered} where r.period_id = v.period_id and ${under('v.unit_id')}`,
   );
   const list = (set: Set<string>) => (set.size ? [...set].map(Number) : [0]);
-  const assignments = await ids(`select distinct assignment_id as id from assignment_follow_up where id in (?)`, [
-    list(assignmentFollowUps),
-  ]);
-  const indicators = await ids(`select distinct indicator_id as id from indicator_follow_up where id in (?)`, [
-    list(indicatorFollowUps),
-  ]);
+  const assignments = await ids(
+    `select distinct assignment_id as id from assignment_follow_up where id in (?)`,
+    [list(assignmentFollowUps)],
+  );
+  const indicators = await ids(
+    `select distinct indicator_id as id from indicator_follow_up where id in (?)`,
+    [list(indicatorFollowUps)],
+  );
   const goals = await ids(
     `select goal_id as id from goal_follow_up where id in (?)
      union select i.goal_id from indicator i where i.id in (?)
@@ -129,9 +131,10 @@ function recordsIn(data: unknown, into: Map<string, Set<string>>) {
   if (Array.isArray(data)) return data.forEach((d) => recordsIn(d, into));
   if (!data || typeof data !== 'object') return;
   const object = data as Record<string, unknown>;
-  if (typeof object.__typename === 'string' && object.id != null) {
-    if (!into.has(object.__typename)) into.set(object.__typename, new Set());
-    into.get(object.__typename)!.add(String(object.id));
+  const { __typename: typename, id } = object;
+  if (typeof typename === 'string' && (typeof id === 'string' || typeof id === 'number')) {
+    if (!into.has(typename)) into.set(typename, new Set());
+    into.get(typename)!.add(String(id));
   }
   Object.values(object).forEach((v) => recordsIn(v, into));
 }
@@ -217,12 +220,13 @@ describe('with PUBLIC_REPORTS=false', () => {
       if (signInOnly) answered++;
     }
     // The 36 units, 85 assignments, 26 goals and 45 indicators of the demo data, among others.
-    const [{ units, assignments, goals, indicators }] = await sql<Record<string, number>>(
+    const [counts] = await sql<{ units: number; assignments: number; goals: number; indicators: number }>(
       `select (select count(*)::int from org_unit) as units, (select count(*)::int from assignment) as assignments,
               (select count(*)::int from goal) as goals, (select count(*)::int from indicator) as indicators`,
     );
     console.log(`PUBLIC_REPORTS=false: ${refused} answers refused, ${answered} sign-in operations left open`);
-    expect(refused).toBeGreaterThanOrEqual(units! + assignments! + goals! + indicators!);
+    const { units, assignments, goals, indicators } = counts!;
+    expect(refused).toBeGreaterThanOrEqual(units + assignments + goals + indicators);
     expect(answered).toBeGreaterThanOrEqual(1);
   }, 600_000);
 
@@ -230,7 +234,11 @@ describe('with PUBLIC_REPORTS=false', () => {
     expect(await closed.data(`{ me { name } }`)).toEqual({ me: null });
     const session = await signIn(closed, 'politiker@norrtalje.demo');
     const working = await periodOf('norrtalje', '2025');
-    const page = await closed.data(UnitPageDocument, { unitId: await unitOf('sbk'), periodId: working }, session);
+    const page = await closed.data(
+      UnitPageDocument,
+      { unitId: await unitOf('sbk'), periodId: working },
+      session,
+    );
     expect(page.unit.followUp?.period.label).toBe('2025');
     expect(await closed.data(`{ me { name } }`, {}, session)).toEqual({ me: { name: 'Pia Politiker' } });
   });
@@ -266,7 +274,13 @@ describe('with PUBLIC_REPORTS on, not signed in', () => {
     expect(readable('UnitFollowUp')).toEqual(allowed('UnitFollowUp'));
     expect(expected.UnitFollowUp.size).toBeGreaterThan(10);
     // Every follow-up a published report shows was read, and nothing else.
-    for (const type of ['AssignmentFollowUp', 'IndicatorFollowUp', 'EconomyLine', 'Assignment', 'Report'] as const) {
+    for (const type of [
+      'AssignmentFollowUp',
+      'IndicatorFollowUp',
+      'EconomyLine',
+      'Assignment',
+      'Report',
+    ] as const) {
       expect({ type, records: readable(type) }).toEqual({ type, records: allowed(type) });
     }
     for (const type of ['GoalFollowUp', 'Investment', 'Indicator', 'Goal'] as const) {
@@ -278,10 +292,9 @@ describe('with PUBLIC_REPORTS on, not signed in', () => {
     }
     // What other units work on, in a period with a published report or in the working period,
     // is not there.
-    const unpublished = await ids(
-      `select id from assignment_follow_up where id not in (?)`,
-      [[...expected.AssignmentFollowUp].map(Number)],
-    );
+    const unpublished = await ids(`select id from assignment_follow_up where id not in (?)`, [
+      [...expected.AssignmentFollowUp].map(Number),
+    ]);
     expect(unpublished.size).toBeGreaterThan(0);
     expect(readable('AssignmentFollowUp').filter((id) => unpublished.has(id))).toEqual([]);
   }, 900_000);
@@ -348,9 +361,11 @@ describe('publishing one unit’s report', () => {
     const expectedBefore = (await expectedReadable()).UnitFollowUp;
     expect([...before].sort()).toEqual([...expectedBefore].sort());
 
-    const report = (await sql<{ id: number; unit_id: number; period_id: number }>(
-      `select id, unit_id, period_id from report where key = 'ksk-verksamhetsberattelse-2025'`,
-    ))[0]!;
+    const report = (
+      await sql<{ id: number; unit_id: number; period_id: number }>(
+        `select id, unit_id, period_id from report where key = 'ksk-verksamhetsberattelse-2025'`,
+      )
+    )[0]!;
     const admin = await signIn(open, 'admin@norrtalje.demo');
     const published = await open.data(PublishReportDocument, { id: String(report.id) }, admin);
     expect(published.publishReport).toMatchObject({ __typename: 'Report', status: 'PUBLISHED' });

@@ -112,5 +112,7 @@ export function notPublishedFollowUp(ctx: RequestContext, unit: IOrgUnit, period
       `Uppföljningen av ${unit.name}${when} är inte publicerad ännu. Logga in för att läsa den.`,
     );
   }
-  return forbidden(`Uppföljningen av ${unit.name}${when} hör till en annan kommun och är inte publicerad ännu.`);
+  return forbidden(
+    `Uppföljningen av ${unit.name}${when} hör till en annan kommun och är inte publicerad ännu.`,
+  );
 }

@@ -203,7 +203,10 @@ export const readableAssignmentFollowUps = (
     units: assignmentFollowUpKind.unitsOf(f),
   }));
 
-export async function predecessorOf(ctx: RequestContext, assignment: IAssignment): Promise<IAssignment | null> {
+export async function predecessorOf(
+  ctx: RequestContext,
+  assignment: IAssignment,
+): Promise<IAssignment | null> {
   const predecessor = await ctx.em.findOne(Assignment, { successor: assignment });
   return predecessor && (await mayReadAssignment(ctx, predecessor)) ? predecessor : null;
 }

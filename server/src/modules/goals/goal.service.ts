@@ -92,7 +92,10 @@ export async function followUpsOfGoal(ctx: RequestContext, goal: IGoal) {
     { goal, period: { $in: await readablePeriodIds(ctx, goal.kommun.id) } },
     { populate: ['period', 'unit'], orderBy: { period: { endDate: 'desc' } } },
   );
-  return readableRows(ctx, goal.kommun.id, rows, (f) => ({ period: f.period, units: goalFollowUpKind.unitsOf(f) }));
+  return readableRows(ctx, goal.kommun.id, rows, (f) => ({
+    period: f.period,
+    units: goalFollowUpKind.unitsOf(f),
+  }));
 }
 
 /** The goal's indicators; without signing in, those a published report shows. */

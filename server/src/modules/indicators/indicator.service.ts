@@ -70,7 +70,10 @@ export function indicatorValues(ctx: RequestContext, indicator: IIndicator): Pro
 }
 
 /** The indicator's follow-ups the request may read, latest period first. */
-export function followUpsOfIndicator(ctx: RequestContext, indicator: IIndicator): Promise<IIndicatorFollowUp[]> {
+export function followUpsOfIndicator(
+  ctx: RequestContext,
+  indicator: IIndicator,
+): Promise<IIndicatorFollowUp[]> {
   return ctx.memo(`indicator-follow-ups:${indicator.id}`, async () => {
     const rows = await ctx.em.find(
       IndicatorFollowUp,
