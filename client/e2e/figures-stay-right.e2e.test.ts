@@ -20,7 +20,7 @@ const UNITS = [
   'IT-enheten',
 ];
 
-type Table = EconomySectionQuery['unit']['followUp']['economy'][number];
+type Table = NonNullable<EconomySectionQuery['unit']['followUp']>['economy'][number];
 
 /** The app's query of the economy section, sent as the app sends it, as the public. */
 async function serverEconomy(unitId: string): Promise<Table[]> {
@@ -30,7 +30,8 @@ async function serverEconomy(unitId: string): Promise<Table[]> {
     body: JSON.stringify({ query: asSent(EconomySectionDocument), variables: { unitId } }),
   });
   const { data } = (await response.json()) as { data: EconomySectionQuery };
-  return data.unit.followUp.economy;
+  // Every unit here is in Kommunstyrelsekontoret's published report.
+  return data.unit.followUp!.economy;
 }
 
 /** White space as the page's text reads (Intl's no-break spaces folded to plain ones). */

@@ -214,6 +214,33 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await expectNoHorizontalScroll(page);
     });
 
+    it('says what is not published yet, keeps the way on to the units below, and offers to sign in', async () => {
+      // No published report covers the kommun as a whole, only its boards' and offices'.
+      await page.goto(`${base}/`);
+      await page.getByRole('link', { name: 'Norrtälje kommun', exact: true }).click();
+      await expect.poll(() => heading().textContent()).toBe('Norrtälje kommun');
+      await expect.poll(() => page.getByRole('heading', { name: 'Inte publicerad ännu' }).count()).toBe(1);
+      expect(await page.getByRole('navigation', { name: 'Avsnitt' }).count()).toBe(0);
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+      const signIn = page.getByRole('link', { name: 'Logga in för att läsa' });
+      expect(await signIn.getAttribute('href')).toMatch(/^\/logga-in\?till=%2Fenhet%2F\d+$/);
+
+      // Samhällsbyggnadskontoret is in Kommunstyrelsen's 2024 report, not in KSK's of Jan–Jul 2025.
+      await page.getByRole('link', { name: 'Kommunstyrelsen', exact: true }).click();
+      await page.getByRole('link', { name: 'Samhällsbyggnadskontoret' }).click();
+      await expect.poll(() => heading().textContent()).toBe('Samhällsbyggnadskontoret');
+      await expect.poll(() => page.getByRole('heading', { name: 'Översikt 2024' }).count()).toBe(1);
+      await page.getByLabel('Period').selectOption({ label: 'Jan–Jul 2025' });
+      await expect.poll(() => page.getByRole('heading', { name: 'Inte publicerad ännu' }).count()).toBe(1);
+      await page.getByLabel('Period').selectOption({ label: '2024' });
+      await expect.poll(() => page.getByRole('heading', { name: 'Översikt 2024' }).count()).toBe(1);
+
+      await page.getByLabel('Period').selectOption({ label: 'Jan–Jul 2025' });
+      await page.getByRole('link', { name: 'Logga in för att läsa' }).click();
+      await expect.poll(() => heading().textContent()).toBe('Logga in');
+    });
+
     it('answers an unknown address with a Swedish 404 and a way home', async () => {
       await page.goto(`${base}/finns/inte`);
       await expect.poll(() => heading().textContent()).toBe('Sidan finns inte');

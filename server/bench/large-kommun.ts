@@ -273,6 +273,22 @@ export async function generateLargeKommun(
     );
   }
 
+  // The kommun's own annual report of each year shows every unit, so that the whole kommun's
+  // page is public too (access/read-access.ts: what a published report shows).
+  await insert(
+    'report',
+    periods.map((period, p) => ({
+      kommun_id: kommunId,
+      key: `r${root.id}-${p}`,
+      unit_id: root.id,
+      period_id: period,
+      type: 'verksamhetsberättelse',
+      title: `Årsredovisning ${firstYear + p}`,
+      status: 'published',
+      published_at: `${firstYear + p + 1}-04-01`,
+    })),
+  );
+
   return {
     kommunId: kommunId!,
     rootId: root.id,

@@ -11,6 +11,7 @@ import type { RequestContext } from './context.js';
 import { expectedErrorCodes, swedishCoercionError } from './graphql/errors.js';
 import { formatRefusal, operationLimits, operationLimitsOf } from './graphql/operation-limits.js';
 import { loadTypeDefs, resolvers } from './graphql/schema.js';
+import { signInRequired } from './graphql/sign-in-required.js';
 import { withoutSecrets } from './log.js';
 
 /**
@@ -44,6 +45,8 @@ export function createServer(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...guard.plugins,
+      // PUBLIC_REPORTS=false: nothing but signing in without a session.
+      signInRequired,
     ],
     // Unexpected errors (a database that went away, a bug) are logged with the request id
     // and reach the client only as a masked message it can show and retry.

@@ -239,3 +239,45 @@ describe('a body the server cannot read', () => {
     });
   });
 });
+
+describe('PUBLIC_REPORTS=false over HTTP', () => {
+  it('answers an anonymous read 200 with UNAUTHENTICATED, and reads for the signed-in', async () => {
+    const closed = await createHttpApp(
+      loadConfig({ PORT: '0', PUBLIC_REPORTS: 'false' }),
+      orm,
+      pino({ level: 'silent' }),
+    );
+    const server = await new Promise<Server>((resolve) => {
+      const s = closed.app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+    const send = (query: string, variables: object = {}, cookie?: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+    try {
+      const refused = await send('{ kommuner { name } }');
+      expect(refused.status).toBe(200);
+      expect(await refused.json()).toEqual({
+        errors: [
+          { message: 'Logga in för att läsa uppföljningen.', extensions: { code: 'UNAUTHENTICATED' } },
+        ],
+      });
+      const signedIn = await send(
+        `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }`,
+        { e: 'politiker@norrtalje.demo', p: DEMO_PASSWORD },
+      );
+      expect(signedIn.status).toBe(200);
+      const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+      const read = (await (await send('{ kommuner { name } }', {}, cookie)).json()) as {
+        data: { kommuner: unknown[] };
+      };
+      expect(read.data.kommuner.length).toBeGreaterThan(0);
+    } finally {
+      server.close();
+      await closed.stop();
+    }
+  });
+});

@@ -526,7 +526,7 @@ export type AssignmentsSectionQueryVariables = Exact<{
 export type AssignmentsSectionQuery = { unit: { id: string, followUp: (
       { id: string, assignments: Array<{ id: string, status: AssignmentStatus, forecast: Forecast | null, comment: string | null, commentDate: string | null, origin: AssignmentOrigin, goal: { id: string, code: string, title: string } | null, assignment: { id: string, kind: AssignmentKind, title: string, dueDate: string | null, responsibleUnit: { id: string, name: string } | null } }> }
       & { ' $fragmentRefs'?: { 'AssignmentSummaryTable_FollowUpFragment': AssignmentSummaryTable_FollowUpFragment } }
-    ) } };
+    ) | null } };
 
 export type EconomySectionQueryVariables = Exact<{
   unitId: string | number;
@@ -534,7 +534,7 @@ export type EconomySectionQueryVariables = Exact<{
 }>;
 
 
-export type EconomySectionQuery = { unit: { id: string, followUp: { id: string, economy: Array<{ id: string, ledger: Ledger, dimension: EconomyDimension, forecastLabel: string | null, monthLabel: string | null, unit: { id: string, name: string }, totals: { budgetMonth: number | null, outcomeMonth: number | null, deviationMonth: number | null, percentOfBudgetMonth: number | null, budgetPeriod: number | null, outcomePeriod: number | null, deviationPeriod: number | null, percentOfBudgetPeriod: number | null, outcomePreviousYearPeriod: number | null, changeFromPreviousYear: number | null, budgetFullYear: number | null, forecastFullYear: number | null, deviationForecast: number | null }, subtotals: Array<{ label: string, lineIds: Array<string>, totals: { budgetMonth: number | null, outcomeMonth: number | null, deviationMonth: number | null, percentOfBudgetMonth: number | null, budgetPeriod: number | null, outcomePeriod: number | null, deviationPeriod: number | null, percentOfBudgetPeriod: number | null, outcomePreviousYearPeriod: number | null, changeFromPreviousYear: number | null, budgetFullYear: number | null, forecastFullYear: number | null, deviationForecast: number | null } }>, lines: Array<{ id: string, label: string, partOf: string | null, countsInTotal: boolean, note: string | null, deviationExplanation: string | null, forecastExplanation: string | null, budgetMonth: number | null, outcomeMonth: number | null, deviationMonth: number | null, percentOfBudgetMonth: number | null, budgetPeriod: number | null, outcomePeriod: number | null, deviationPeriod: number | null, percentOfBudgetPeriod: number | null, outcomePreviousYearPeriod: number | null, changeFromPreviousYear: number | null, budgetFullYear: number | null, forecastFullYear: number | null, deviationForecast: number | null, version: number, viewerCanEdit: boolean, updatedAt: string, updatedBy: { id: string, name: string } | null, history: { hasOlder: boolean, revisions: Array<{ id: string, at: string, author: { id: string, name: string } | null, changes: Array<{ field: string, before: string | null, after: string | null }> }> } }> }>, investments: Array<{ id: string, projectNumber: string | null, name: string, parentId: string | null, budgetTotal: number | null, forecastTotal: number | null, deviationTotal: number | null, deviationTotalPercent: number | null, outcomeAccumulated: number | null, budgetYear: number | null, forecastYear: number | null, deviationYear: number | null, outcomeYear: number | null, outcomePreviousYear: number | null, changeFromPreviousYear: number | null, comment: string | null, note: string | null }> } } };
+export type EconomySectionQuery = { unit: { id: string, followUp: { id: string, economy: Array<{ id: string, ledger: Ledger, dimension: EconomyDimension, forecastLabel: string | null, monthLabel: string | null, unit: { id: string, name: string }, totals: { budgetMonth: number | null, outcomeMonth: number | null, deviationMonth: number | null, percentOfBudgetMonth: number | null, budgetPeriod: number | null, outcomePeriod: number | null, deviationPeriod: number | null, percentOfBudgetPeriod: number | null, outcomePreviousYearPeriod: number | null, changeFromPreviousYear: number | null, budgetFullYear: number | null, forecastFullYear: number | null, deviationForecast: number | null }, subtotals: Array<{ label: string, lineIds: Array<string>, totals: { budgetMonth: number | null, outcomeMonth: number | null, deviationMonth: number | null, percentOfBudgetMonth: number | null, budgetPeriod: number | null, outcomePeriod: number | null, deviationPeriod: number | null, percentOfBudgetPeriod: number | null, outcomePreviousYearPeriod: number | null, changeFromPreviousYear: number | null, budgetFullYear: number | null, forecastFullYear: number | null, deviationForecast: number | null } }>, lines: Array<{ id: string, label: string, partOf: string | null, countsInTotal: boolean, note: string | null, deviationExplanation: string | null, forecastExplanation: string | null, budgetMonth: number | null, outcomeMonth: number | null, deviationMonth: number | null, percentOfBudgetMonth: number | null, budgetPeriod: number | null, outcomePeriod: number | null, deviationPeriod: number | null, percentOfBudgetPeriod: number | null, outcomePreviousYearPeriod: number | null, changeFromPreviousYear: number | null, budgetFullYear: number | null, forecastFullYear: number | null, deviationForecast: number | null, version: number, viewerCanEdit: boolean, updatedAt: string, updatedBy: { id: string, name: string } | null, history: { hasOlder: boolean, revisions: Array<{ id: string, at: string, author: { id: string, name: string } | null, changes: Array<{ field: string, before: string | null, after: string | null }> }> } }> }>, investments: Array<{ id: string, projectNumber: string | null, name: string, parentId: string | null, budgetTotal: number | null, forecastTotal: number | null, deviationTotal: number | null, deviationTotalPercent: number | null, outcomeAccumulated: number | null, budgetYear: number | null, forecastYear: number | null, deviationYear: number | null, outcomeYear: number | null, outcomePreviousYear: number | null, changeFromPreviousYear: number | null, comment: string | null, note: string | null }> } | null } };
 
 type EconomySection_Figures_EconomyLine_Fragment = { budgetMonth: number | null, outcomeMonth: number | null, deviationMonth: number | null, percentOfBudgetMonth: number | null, budgetPeriod: number | null, outcomePeriod: number | null, deviationPeriod: number | null, percentOfBudgetPeriod: number | null, outcomePreviousYearPeriod: number | null, changeFromPreviousYear: number | null, budgetFullYear: number | null, forecastFullYear: number | null, deviationForecast: number | null } & { ' $fragmentName'?: 'EconomySection_Figures_EconomyLine_Fragment' };
 
@@ -551,7 +551,7 @@ export type GoalsSectionQueryVariables = Exact<{
 }>;
 
 
-export type GoalsSectionQuery = { unit: { id: string, followUp: { id: string, goals: Array<{ id: string, assessment: GoalAssessment, trend: Trend | null, analysis: string | null, goal: { id: string, code: string, title: string, area: { id: string, code: string, title: string } } }> } } };
+export type GoalsSectionQuery = { unit: { id: string, followUp: { id: string, goals: Array<{ id: string, assessment: GoalAssessment, trend: Trend | null, analysis: string | null, goal: { id: string, code: string, title: string, area: { id: string, code: string, title: string } } }> } | null } };
 
 export type IndicatorsSectionQueryVariables = Exact<{
   unitId: string | number;
@@ -559,7 +559,7 @@ export type IndicatorsSectionQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorsSectionQuery = { unit: { id: string, followUp: { id: string, indicators: Array<{ id: string, assessment: GoalAssessment | null, trend: Trend | null, comment: string | null, commentDate: string | null, indicator: { id: string, name: string, unitOfMeasure: string, direction: Direction, origin: IndicatorOrigin, responsibleUnit: { id: string, name: string }, outcomes: Array<{ year: number, value: number | null, label: string | null }>, targets: Array<{ year: number, value: number | null }> } }> } } };
+export type IndicatorsSectionQuery = { unit: { id: string, followUp: { id: string, indicators: Array<{ id: string, assessment: GoalAssessment | null, trend: Trend | null, comment: string | null, commentDate: string | null, indicator: { id: string, name: string, unitOfMeasure: string, direction: Direction, origin: IndicatorOrigin, responsibleUnit: { id: string, name: string }, outcomes: Array<{ year: number, value: number | null, label: string | null }>, targets: Array<{ year: number, value: number | null }> } }> } | null } };
 
 export type InternalControlSectionQueryVariables = Exact<{
   unitId: string | number;
@@ -567,7 +567,7 @@ export type InternalControlSectionQueryVariables = Exact<{
 }>;
 
 
-export type InternalControlSectionQuery = { unit: { id: string, followUp: { id: string, internalControls: Array<{ id: string, risk: string, description: string, riskValue: number | null, followUp: string | null, result: string | null, assessment: string | null, action: string | null }> } } };
+export type InternalControlSectionQuery = { unit: { id: string, followUp: { id: string, internalControls: Array<{ id: string, risk: string, description: string, riskValue: number | null, followUp: string | null, result: string | null, assessment: string | null, action: string | null }> } | null } };
 
 export type KeyFigures_FollowUpFragment = { id: string, goalSummary: { total: number, met: number, partlyMet: number, notMet: number }, assignmentSummary: { onPlan: number, deviating: number, total: number }, economy: Array<{ id: string, ledger: Ledger, dimension: EconomyDimension, totals: { deviationPeriod: number | null, deviationForecast: number | null } }> } & { ' $fragmentName'?: 'KeyFigures_FollowUpFragment' };
 
@@ -579,7 +579,7 @@ export type PersonnelSectionQueryVariables = Exact<{
 }>;
 
 
-export type PersonnelSectionQuery = { unit: { id: string, name: string, followUp: { id: string, sickLeave: Array<{ measured: string, group: string, scope: FigureScope, percent: number | null }>, staffTurnover: Array<{ year: number, kind: string, scope: FigureScope, percent: number | null }> } } };
+export type PersonnelSectionQuery = { unit: { id: string, name: string, followUp: { id: string, sickLeave: Array<{ measured: string, group: string, scope: FigureScope, percent: number | null }>, staffTurnover: Array<{ year: number, kind: string, scope: FigureScope, percent: number | null }> } | null } };
 
 export type ReportsSectionQueryVariables = Exact<{
   unitId: string | number;
@@ -597,7 +597,7 @@ export type UnitPageQueryVariables = Exact<{
 export type UnitPageQuery = { unit: { id: string, name: string, kind: UnitKind, kommun: { id: string, name: string, periods: Array<{ id: string, label: string }> }, ancestors: Array<{ id: string, name: string }>, children: Array<{ id: string, name: string, kind: UnitKind }>, latestPublishedReport: { id: string } | null, followUp: (
       { id: string, period: { id: string, label: string } }
       & { ' $fragmentRefs'?: { 'KeyFigures_FollowUpFragment': KeyFigures_FollowUpFragment;'OffTrackList_FollowUpFragment': OffTrackList_FollowUpFragment } }
-    ) } };
+    ) | null } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,10 +1,12 @@
 import type { ErrorLike } from '@apollo/client';
 import { Link } from 'wouter';
 import { NotFound } from '../features/not-found/NotFound';
+import { NotPublished, refusalOf } from './NotPublished';
 
 /**
- * Loading, a failed request with a retry, a Swedish 404 for an id that does not exist, or,
- * offline, a plain word that this was never downloaded to the device.
+ * Loading, a failed request with a retry, a Swedish 404 for an id that does not exist, what
+ * is not published yet (with the way to sign in), or, offline, a plain word that this was
+ * never downloaded to the device.
  */
 export function QueryState(props: {
   loading: boolean;
@@ -27,6 +29,8 @@ export function QueryState(props: {
       </div>
     );
   }
+  const refusal = refusalOf(props.error);
+  if (refusal) return <NotPublished refusal={refusal} />;
   if (props.error) {
     const missing = /finns inte/.test(props.error.message);
     if (missing && props.notFound) return <NotFound />;

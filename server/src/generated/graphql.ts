@@ -761,7 +761,7 @@ export type Kommun = {
   koladaCode?: Maybe<Scalars['String']['output']>;
   latestPeriod?: Maybe<Period>;
   name: Scalars['String']['output'];
-  /** Follow-up periods, latest first. */
+  /** Follow-up periods, latest first. Without signing in, those some published report covers. */
   periods: Array<Period>;
   /** The root of the organisation tree (the unit of kind KOMMUN). */
   root: OrgUnit;
@@ -1000,9 +1000,13 @@ export type OrgUnit = {
   children: Array<OrgUnit>;
   /**
    * Everything followed up for this unit in a period: the latest period of the kommun when
-   * periodId is left out. BAD_USER_INPUT if the period is not one of the kommun's.
+   * periodId is left out. BAD_USER_INPUT if the period is not one of the kommun's. Without
+   * signing in, only what a published report shows: the report's unit and those below it, for
+   * its period (the latest such period when periodId is left out). Otherwise null with an
+   * UNAUTHENTICATED error (FORBIDDEN for someone of another kommun), while the unit's name and
+   * place in the organisation stay readable for finding the published reports.
    */
-  followUp: UnitFollowUp;
+  followUp?: Maybe<UnitFollowUp>;
   id: Scalars['ID']['output'];
   kind: UnitKind;
   kommun: Kommun;
@@ -2141,7 +2145,7 @@ export type OpenPeriodResultResolvers<ContextType = RequestContext, ParentType e
 export type OrgUnitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit']> = {
   ancestors?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
-  followUp?: Resolver<ResolversTypes['UnitFollowUp'], ParentType, ContextType, Partial<OrgUnitFollowUpArgs>>;
+  followUp?: Resolver<Maybe<ResolversTypes['UnitFollowUp']>, ParentType, ContextType, Partial<OrgUnitFollowUpArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
   kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType>;

@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { forecastLabel, kindLabel, originLabel, statusLabel } from '../../ui/labels';
 import { GoalLine } from '../../ui/GoalLine';
 import { QueryState } from '../../ui/QueryState';
+import { NotPublished } from '../../ui/NotPublished';
 import { AssignmentSummaryTable } from './AssignmentSummaryTable';
 
 const AssignmentsQuery = graphql(`
@@ -55,6 +56,7 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
   const { data, loading, error, refetch } = useQuery(AssignmentsQuery, { variables: { unitId, periodId } });
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
   const followUp = data.unit.followUp;
+  if (!followUp) return <NotPublished />;
   const all = followUp.assignments;
   const f = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? ''])) as Record<
     (typeof FILTERS)[number],

@@ -6,6 +6,7 @@ import { DeviationBars } from '../../ui/DeviationBars';
 import { deviationSign, formatPercent, formatTkrNumber } from '../../ui/format';
 import { deviationWord, economyColumnLabel, investmentColumnLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
+import { NotPublished } from '../../ui/NotPublished';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { hasDraft } from '../edit/draft-key';
 import { EditInPlace } from '../edit/EditInPlace';
@@ -129,9 +130,10 @@ function Deviation({ kronor }: { kronor: number | null | undefined }) {
   );
 }
 
-type Table = EconomySectionQuery['unit']['followUp']['economy'][number];
+type FollowUp = NonNullable<EconomySectionQuery['unit']['followUp']>;
+type Table = FollowUp['economy'][number];
 type Line = Table['lines'][number];
-type Investment = EconomySectionQuery['unit']['followUp']['investments'][number];
+type Investment = FollowUp['investments'][number];
 type Row = Partial<Record<string, unknown>>;
 
 /** How a column shows its figure: an amount, a deviation (with its sign and word) or a percentage. */
@@ -342,6 +344,7 @@ function Explanations({ lines }: { lines: Line[] }) {
 export function EconomySection({ unitId, periodId }: { unitId: string; periodId: string | null }) {
   const { data, loading, error, refetch } = useQuery(EconomyQuery, { variables: { unitId, periodId } });
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
+  if (!data.unit.followUp) return <NotPublished />;
   const { economy: tables, investments } = data.unit.followUp;
   if (tables.length === 0 && investments.length === 0)
     return <p>Ingen ekonomisk uppföljning finns för perioden.</p>;

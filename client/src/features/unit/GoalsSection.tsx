@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { assessmentLabel, trendLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
+import { NotPublished } from '../../ui/NotPublished';
 
 const GoalsQuery = graphql(`
   query GoalsSection($unitId: ID!, $periodId: ID) {
@@ -35,6 +36,7 @@ const GoalsQuery = graphql(`
 export function GoalsSection({ unitId, periodId }: { unitId: string; periodId: string | null }) {
   const { data, loading, error, refetch } = useQuery(GoalsQuery, { variables: { unitId, periodId } });
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
+  if (!data.unit.followUp) return <NotPublished />;
   const goals = data.unit.followUp.goals;
   if (goals.length === 0) return <p>Inga mål är bedömda för perioden.</p>;
   const areas = [...new Map(goals.map((g) => [g.goal.area.id, g.goal.area])).values()];

@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { formatValue } from '../../ui/format';
 import { assessmentLabel, trendLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
+import { NotPublished } from '../../ui/NotPublished';
 import { SeriesChart } from '../../ui/SeriesChart';
 
 const IndicatorsQuery = graphql(`
@@ -54,6 +55,7 @@ const directionText: Record<string, string> = {
 export function IndicatorsSection({ unitId, periodId }: { unitId: string; periodId: string | null }) {
   const { data, loading, error, refetch } = useQuery(IndicatorsQuery, { variables: { unitId, periodId } });
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
+  if (!data.unit.followUp) return <NotPublished />;
   const rows = data.unit.followUp.indicators;
   if (rows.length === 0) return <p>Inga indikatorer följs upp för perioden.</p>;
   return (

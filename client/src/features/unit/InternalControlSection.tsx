@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { QueryState } from '../../ui/QueryState';
+import { NotPublished } from '../../ui/NotPublished';
 
 const InternalControlQuery = graphql(`
   query InternalControlSection($unitId: ID!, $periodId: ID) {
@@ -41,6 +42,7 @@ export function InternalControlSection({ unitId, periodId }: { unitId: string; p
     variables: { unitId, periodId },
   });
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
+  if (!data.unit.followUp) return <NotPublished />;
   const risks = data.unit.followUp.internalControls;
   if (risks.length === 0) return <p>Ingen uppföljning av internkontroll finns för perioden.</p>;
   const facts: [string, (r: (typeof risks)[number]) => string | null | undefined][] = [

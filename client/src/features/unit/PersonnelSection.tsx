@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { formatPercent } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { NotPublished } from '../../ui/NotPublished';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const PersonnelQuery = graphql(`
@@ -99,6 +100,7 @@ function FigureTable({
 export function PersonnelSection({ unitId, periodId }: { unitId: string; periodId: string | null }) {
   const { data, loading, error, refetch } = useQuery(PersonnelQuery, { variables: { unitId, periodId } });
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
+  if (!data.unit.followUp) return <NotPublished />;
   const { sickLeave, staffTurnover } = data.unit.followUp;
   if (sickLeave.length === 0 && staffTurnover.length === 0) {
     return <p>Ingen personaluppföljning finns för perioden.</p>;

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { graphql } from '../../gql';
 import { unitKindLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
+import { NotPublished, refusalOf } from '../../ui/NotPublished';
 import { KeyFigures } from './KeyFigures';
 import { OffTrackList } from './OffTrackList';
 import { Breadcrumb } from '../../ui/Breadcrumb';
@@ -74,26 +75,31 @@ export const unitSections: readonly string[] = SECTIONS.map(([path]) => path);
 export function UnitPage({ unitId, section = '' }: { unitId: string; section?: string }) {
   const [search, setSearch] = useSearchParams();
   const periodId = search.get('period');
+  // 'all': a follow-up that is not published is refused on its own, and the unit's name and
+  // place in the organisation still lead on to the units whose reports are.
   const { data, error, loading, refetch } = useQuery(UnitPageQuery, {
     variables: { unitId, periodId },
+    errorPolicy: 'all',
   });
   const unit = data?.unit;
   useKeepOffline(unit?.latestPublishedReport?.id);
   if (!unit) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
   const followUp = unit.followUp;
+  const refusal = followUp ? null : refusalOf(error);
+  const selected = followUp?.period.id ?? periodId ?? '';
   return (
     <main>
       <Breadcrumb steps={unit.ancestors.map((a) => ({ href: `/enhet/${a.id}`, label: a.name }))} />
       <h1>{unit.name}</h1>
       <p className="muted">{unitKindLabel[unit.kind]}</p>
-      {error && <p className="notice">Visar sparade uppgifter – kunde inte hämta nya just nu.</p>}
+      {error && !refusal && <p className="notice">Visar sparade uppgifter – kunde inte hämta nya just nu.</p>}
       {unit.kommun.periods.length > 1 && (
         <label className="period">
           Period{' '}
-          <select
-            value={followUp.period.id}
-            onChange={(e) => setSearch((s) => (s.set('period', e.target.value), s))}
-          >
+          <select value={selected} onChange={(e) => setSearch((s) => (s.set('period', e.target.value), s))}>
+            {!unit.kommun.periods.some((p) => p.id === selected) && (
+              <option value={selected}>Välj period</option>
+            )}
             {unit.kommun.periods.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
@@ -114,41 +120,47 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
           </ul>
         </section>
       )}
-      <nav aria-label="Avsnitt" className="tabs">
-        <ul>
-          {SECTIONS.map(([path, label]) => (
-            <li key={path}>
-              <Link
-                href={`/enhet/${unit.id}${path ? `/${path}` : ''}${periodId ? `?period=${periodId}` : ''}`}
-                aria-current={section === path ? 'page' : undefined}
-              >
-                {label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <section aria-labelledby="section-heading">
-        <h2 id="section-heading">
-          {SECTIONS.find(([path]) => path === section)?.[1]} {followUp.period.label}
-        </h2>
-        {section === '' && (
-          <>
-            <KeyFigures followUp={followUp} />
-            <h3>Avviker från plan</h3>
-            <OffTrackList followUp={followUp} />
-          </>
-        )}
-        <Suspense fallback={<p aria-live="polite">Laddar…</p>}>
-          {section === 'mal' && <GoalsSection unitId={unitId} periodId={periodId} />}
-          {section === 'uppdrag' && <AssignmentsSection unitId={unitId} periodId={periodId} />}
-          {section === 'indikatorer' && <IndicatorsSection unitId={unitId} periodId={periodId} />}
-          {section === 'ekonomi' && <EconomySection unitId={unitId} periodId={periodId} />}
-          {section === 'personal' && <PersonnelSection unitId={unitId} periodId={periodId} />}
-          {section === 'internkontroll' && <InternalControlSection unitId={unitId} periodId={periodId} />}
-          {section === 'rapporter' && <ReportsSection unitId={unitId} />}
-        </Suspense>
-      </section>
+      {followUp ? (
+        <>
+          <nav aria-label="Avsnitt" className="tabs">
+            <ul>
+              {SECTIONS.map(([path, label]) => (
+                <li key={path}>
+                  <Link
+                    href={`/enhet/${unit.id}${path ? `/${path}` : ''}${periodId ? `?period=${periodId}` : ''}`}
+                    aria-current={section === path ? 'page' : undefined}
+                  >
+                    {label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <section aria-labelledby="section-heading">
+            <h2 id="section-heading">
+              {SECTIONS.find(([path]) => path === section)?.[1]} {followUp.period.label}
+            </h2>
+            {section === '' && (
+              <>
+                <KeyFigures followUp={followUp} />
+                <h3>Avviker från plan</h3>
+                <OffTrackList followUp={followUp} />
+              </>
+            )}
+            <Suspense fallback={<p aria-live="polite">Laddar…</p>}>
+              {section === 'mal' && <GoalsSection unitId={unitId} periodId={periodId} />}
+              {section === 'uppdrag' && <AssignmentsSection unitId={unitId} periodId={periodId} />}
+              {section === 'indikatorer' && <IndicatorsSection unitId={unitId} periodId={periodId} />}
+              {section === 'ekonomi' && <EconomySection unitId={unitId} periodId={periodId} />}
+              {section === 'personal' && <PersonnelSection unitId={unitId} periodId={periodId} />}
+              {section === 'internkontroll' && <InternalControlSection unitId={unitId} periodId={periodId} />}
+              {section === 'rapporter' && <ReportsSection unitId={unitId} />}
+            </Suspense>
+          </section>
+        </>
+      ) : (
+        <NotPublished refusal={refusal ?? 'sign-in'} />
+      )}
     </main>
   );
 }

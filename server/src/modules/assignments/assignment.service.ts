@@ -16,6 +16,8 @@ import {
   type IAssignmentFollowUp,
 } from './assignment.entity.js';
 import { compareGoalCodes } from '../organisation/swedish-order.js';
+import { notPublished, readableRows, readsWorkingData } from '../access/read-access.js';
+import { assignmentFollowUpKind } from './assignment-edit.js';
 
 /**
  * The follow-ups of a period for the assignments on the lists of the unit and the units
@@ -159,24 +161,58 @@ export async function assignmentOrigins(ctx: RequestContext, scope: UnitScope) {
   });
 }
 
+/** An assignment; without signing in, only one a published report shows. */
 export async function getAssignment(ctx: RequestContext, id: number): Promise<IAssignment> {
   const assignment = await ctx.em.findOne(Assignment, { id }, { populate: ['successor'] });
   if (!assignment) throw notFound('Uppdraget', id);
+  if (!(await mayReadAssignment(ctx, assignment))) {
+    throw notPublished(ctx, 'Uppdraget är inte publicerat');
+  }
   return assignment;
 }
 
-/** The assignment's follow-ups in the periods the request may read, latest first. */
-export async function followUpsOf(
-  ctx: RequestContext,
-  assignment: IAssignment,
-): Promise<IAssignmentFollowUp[]> {
-  return ctx.em.find(
-    AssignmentFollowUp,
-    { assignment, period: { $in: await readablePeriodIds(ctx, assignment.kommun.id) } },
-    { populate: ['period', 'goal'], orderBy: { period: { endDate: 'desc' } } },
-  );
+/** An assignment is readable where one of its follow-ups is. */
+export async function mayReadAssignment(ctx: RequestContext, assignment: IAssignment): Promise<boolean> {
+  if (readsWorkingData(ctx, assignment.kommun.id)) return true;
+  return (await followUpsOf(ctx, assignment)).length > 0;
 }
 
-export function predecessorOf(ctx: RequestContext, assignment: IAssignment): Promise<IAssignment | null> {
-  return ctx.em.findOne(Assignment, { successor: assignment });
+/** The assignment's follow-ups the request may read, latest period first. */
+export function followUpsOf(ctx: RequestContext, assignment: IAssignment): Promise<IAssignmentFollowUp[]> {
+  return ctx.memo(`assignment-follow-ups:${assignment.id}`, async () => {
+    const rows = await ctx.em.find(
+      AssignmentFollowUp,
+      { assignment, period: { $in: await readablePeriodIds(ctx, assignment.kommun.id) } },
+      {
+        populate: ['period', 'goal', 'assignment.ownerUnit', 'assignment.responsibleUnit'],
+        orderBy: { period: { endDate: 'desc' } },
+      },
+    );
+    return readableAssignmentFollowUps(ctx, assignment.kommun.id, rows);
+  });
+}
+
+/** Follow-ups (with their units loaded) that a published report shows, unless signed in. */
+export const readableAssignmentFollowUps = (
+  ctx: RequestContext,
+  kommunId: number,
+  rows: IAssignmentFollowUp[],
+) =>
+  readableRows(ctx, kommunId, rows, (f) => ({
+    period: f.period,
+    units: assignmentFollowUpKind.unitsOf(f),
+  }));
+
+export async function predecessorOf(
+  ctx: RequestContext,
+  assignment: IAssignment,
+): Promise<IAssignment | null> {
+  const predecessor = await ctx.em.findOne(Assignment, { successor: assignment });
+  return predecessor && (await mayReadAssignment(ctx, predecessor)) ? predecessor : null;
+}
+
+/** The assignment it was closed into, where the request may read it. */
+export async function successorOf(ctx: RequestContext, assignment: IAssignment): Promise<IAssignment | null> {
+  const successor = assignment.successor ? await loaded(assignment.successor) : null;
+  return successor && (await mayReadAssignment(ctx, successor)) ? successor : null;
 }

@@ -83,7 +83,7 @@ afterAll(() => client.close());
 
 /** The unit page's Uppdrag section, as the app asks for it. */
 const section = async (unit: string, period: string, session?: TestSession) =>
-  (await client.data(AssignmentsSectionDocument, { unitId: unit, periodId: period }, session)).unit.followUp;
+  (await client.data(AssignmentsSectionDocument, { unitId: unit, periodId: period }, session)).unit.followUp!;
 const listOf = async (unit: string, period: string, session?: TestSession) =>
   (await section(unit, period, session)).assignments;
 const pageOf = async (id: string, session?: TestSession) =>

@@ -14,6 +14,7 @@ import {
   getAssignment,
   originOf,
   predecessorOf,
+  successorOf,
 } from './assignment.service.js';
 
 export const assignmentResolvers: Resolvers = {
@@ -43,7 +44,7 @@ export const assignmentResolvers: Resolvers = {
     goal: async (a, _, ctx) => loadedOrNull((await followUpsOf(ctx, a))[0]?.goal),
     ownerUnit: (a, _, ctx) => unitOf(ctx, a.ownerUnit),
     responsibleUnit: (a, _, ctx) => (a.responsibleUnit ? unitOf(ctx, a.responsibleUnit) : null),
-    successor: (a) => loadedOrNull(a.successor),
+    successor: (a, _, ctx) => successorOf(ctx, a),
     followUps: (a, _, ctx) => followUpsOf(ctx, a),
     predecessor: (a, _, ctx) => predecessorOf(ctx, a),
   },

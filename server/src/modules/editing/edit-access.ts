@@ -6,8 +6,7 @@
 import type { RequestContext } from '../../context.js';
 import { forbidden, unauthenticated } from '../../graphql/errors.js';
 import type { IUser } from '../auth/user.entity.js';
-import type { IOrgUnit, IPeriod } from '../organisation/org-unit.entity.js';
-import { Report } from '../reports/report.entity.js';
+import type { IOrgUnit } from '../organisation/org-unit.entity.js';
 
 /** The same words whether the record is missing or out of reach: a refusal reveals nothing. */
 export const NOT_YOURS = 'Du har inte behörighet att ändra detta.';
@@ -32,31 +31,6 @@ export function editsUnit(viewer: IUser, unit: IOrgUnit): boolean {
   if (viewer.role === 'administratör') return true;
   if (viewer.role !== 'redaktör') return false;
   return viewer.units.getItems().some((own) => unit.path.startsWith(own.path));
-}
-
-/**
- * The paths of the units with a published report for the period. A record is frozen when
- * any of its units is one of them or lies below one. Read once per period and request.
- */
-function publishedReportPaths(ctx: RequestContext, period: IPeriod): Promise<string[]> {
-  return ctx.memo(`published-paths:${period.id}`, async () => {
-    const reports = await ctx.em.find(
-      Report,
-      { period, status: 'published' },
-      { populate: ['unit'], fields: ['unit.path'] },
-    );
-    return reports.map((r) => r.unit.path);
-  });
-}
-
-export async function shownInPublishedReport(
-  ctx: RequestContext,
-  period: IPeriod,
-  units: IOrgUnit[],
-): Promise<boolean> {
-  if (!period.hasPublishedReport) return false;
-  const paths = await publishedReportPaths(ctx, period);
-  return units.some((unit) => paths.some((path) => unit.path.startsWith(path)));
 }
 
 export const refuse = () => forbidden(NOT_YOURS);

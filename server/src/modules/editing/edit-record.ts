@@ -24,7 +24,8 @@ import { parseId } from '../../graphql/errors.js';
 import { AuditEntry } from '../audit/audit.entity.js';
 import { User, type IUser } from '../auth/user.entity.js';
 import type { IOrgUnit, IPeriod } from '../organisation/org-unit.entity.js';
-import { editsUnit, refuse, requireEditor, shownInPublishedReport } from './edit-access.js';
+import { shownInPublishedReport } from '../access/published-reports.js';
+import { editsUnit, refuse, requireEditor } from './edit-access.js';
 import { fieldErrors, type FieldError } from './validation.js';
 
 /** The GraphQL types that implement Editable; also the entity names in the audit log. */

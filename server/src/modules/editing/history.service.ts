@@ -4,7 +4,7 @@
  */
 import type { RequestContext } from '../../context.js';
 import { badInput, notFound, parseId } from '../../graphql/errors.js';
-import { mayReadPeriod } from '../access/read-access.js';
+import { mayReadFollowUp } from '../access/read-access.js';
 import { User, type IUser } from '../auth/user.entity.js';
 import type { EditableKind, EditableRow, EditableTypename } from './edit-record.js';
 
@@ -126,9 +126,9 @@ export function registerEditableKind<T extends EditableRow>(kind: EditableKind<T
 }
 
 /**
- * A record for reading its history, if the request may read it: its period decides (or
- * the kind's own rule). Missing and unreadable are answered alike, so a refusal tells
- * nothing about what exists.
+ * A record for reading its history, if the request may read it: whether a published report
+ * shows it, for anyone not signed in (or the kind's own rule). Missing and unreadable are
+ * answered alike, so a refusal tells nothing about what exists.
  */
 export async function readableRecord(ctx: RequestContext, type: EditableTypename, rawId: string) {
   const id = parseId(rawId, 'id');
@@ -136,7 +136,10 @@ export async function readableRecord(ctx: RequestContext, type: EditableTypename
   const row = kind && (await ctx.em.findOne(kind.entity, { id }, { populate: kind.populate as never }));
   const period = row ? kind.periodOf(row) : null;
   const readable =
-    row && (kind.mayRead ? kind.mayRead(ctx, row) : period !== null && mayReadPeriod(ctx, period));
+    row &&
+    (kind.mayRead
+      ? kind.mayRead(ctx, row)
+      : period !== null && (await mayReadFollowUp(ctx, period, kind.unitsOf(row))));
   if (!readable) throw notFound('Uppgiften', rawId);
   return row;
 }

@@ -6,12 +6,14 @@ import {
   subtreePattern,
   type UnitScope,
 } from '../organisation/unit-scope.js';
-import { assignmentsInScope } from '../assignments/assignment.service.js';
-import { indicatorsInScope } from '../indicators/indicator.service.js';
+import { assignmentsInScope, readableAssignmentFollowUps } from '../assignments/assignment.service.js';
+import { indicatorsInScope, mayReadIndicator } from '../indicators/indicator.service.js';
+import { notPublished, readableRows, readsWorkingData } from '../access/read-access.js';
+import { goalFollowUpKind } from './goal-edit.js';
 import { readablePeriodIds, unitFamily } from '../organisation/organisation.service.js';
 import { notFound } from '../../graphql/errors.js';
 import { AssignmentFollowUp } from '../assignments/assignment.entity.js';
-import { Indicator } from '../indicators/indicator.entity.js';
+import { Indicator, type IIndicator } from '../indicators/indicator.entity.js';
 import { Goal, GoalFollowUp, type IGoal, type IGoalFollowUp } from './goal.entity.js';
 import { compareGoalCodes } from '../organisation/swedish-order.js';
 
@@ -64,30 +66,56 @@ export async function goalSummary(ctx: RequestContext, scope: UnitScope) {
   };
 }
 
+/**
+ * A goal; without signing in, only one a published report shows: assessed there, or heading
+ * an indicator or an assignment it shows.
+ */
 export async function getGoal(ctx: RequestContext, id: number): Promise<IGoal> {
   const goal = await ctx.em.findOne(Goal, { id }, { populate: ['area'] });
   if (!goal) throw notFound('Målet', id);
+  if (readsWorkingData(ctx, goal.kommun.id)) return goal;
+  const [assessments, indicators, assignments] = await Promise.all([
+    followUpsOfGoal(ctx, goal),
+    indicatorsOfGoal(ctx, goal),
+    assignmentsOfGoal(ctx, goal),
+  ]);
+  if (assessments.length + indicators.length + assignments.length === 0) {
+    throw notPublished(ctx, 'Målet är inte publicerat');
+  }
   return goal;
 }
 
-/** The goal's follow-ups in the periods the request may read, latest first. */
+/** The goal's follow-ups the request may read, latest period first. */
 export async function followUpsOfGoal(ctx: RequestContext, goal: IGoal) {
-  return ctx.em.find(
+  const rows = await ctx.em.find(
     GoalFollowUp,
     { goal, period: { $in: await readablePeriodIds(ctx, goal.kommun.id) } },
     { populate: ['period', 'unit'], orderBy: { period: { endDate: 'desc' } } },
   );
+  return readableRows(ctx, goal.kommun.id, rows, (f) => ({
+    period: f.period,
+    units: goalFollowUpKind.unitsOf(f),
+  }));
 }
 
-export const indicatorsOfGoal = (ctx: RequestContext, goal: IGoal) =>
-  ctx.em.find(Indicator, { goal }, { orderBy: { id: 'asc' } });
+/** The goal's indicators; without signing in, those a published report shows. */
+export async function indicatorsOfGoal(ctx: RequestContext, goal: IGoal): Promise<IIndicator[]> {
+  const indicators = await ctx.em.find(Indicator, { goal }, { orderBy: { id: 'asc' } });
+  if (readsWorkingData(ctx, goal.kommun.id)) return indicators;
+  const readable = await Promise.all(indicators.map((i) => mayReadIndicator(ctx, i)));
+  return indicators.filter((_, i) => readable[i]);
+}
 
-/** The assignments listed under the goal in a period the request may read, each once. */
+/** The assignments listed under the goal in a follow-up the request may read, each once. */
 export async function assignmentsOfGoal(ctx: RequestContext, goal: IGoal) {
-  const followUps = await ctx.em.find(
+  const rows = await ctx.em.find(
     AssignmentFollowUp,
     { goal, period: { $in: await readablePeriodIds(ctx, goal.kommun.id) } },
-    { populate: ['assignment'], orderBy: { assignment: { kind: 'asc', id: 'asc' } } },
+    {
+      populate: ['period', 'assignment.ownerUnit', 'assignment.responsibleUnit'],
+      orderBy: { assignment: { kind: 'asc', id: 'asc' } },
+    },
   );
+  const followUps = await readableAssignmentFollowUps(ctx, goal.kommun.id, rows);
   return [...new Map(followUps.map((f) => [f.assignment.id, f.assignment])).values()];
 }

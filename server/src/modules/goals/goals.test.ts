@@ -106,7 +106,7 @@ describe('a goal', () => {
     const ksk = await unitId(client, 'norrtalje', 'ksk');
     const goalPage = async (period: string) => {
       const items = (await client.data(AssignmentsSectionDocument, { unitId: ksk, periodId: period })).unit
-        .followUp.assignments;
+        .followUp!.assignments;
       const goal = items.find((f) => f.goal?.code === '5.1')!.goal!;
       return (await client.data(GoalPageDocument, { id: goal.id })).goal;
     };

@@ -9,6 +9,8 @@ import {
   type IIndicatorFollowUp,
 } from './indicator.entity.js';
 import { compareGoalCodes } from '../organisation/swedish-order.js';
+import { notPublished, readableRows, readsWorkingData } from '../access/read-access.js';
+import { indicatorFollowUpKind } from './indicator-edit.js';
 
 /**
  * Indicator follow-ups of a period that the unit or a unit below it made, or whose
@@ -67,17 +69,37 @@ export function indicatorValues(ctx: RequestContext, indicator: IIndicator): Pro
     .load(indicator.id);
 }
 
-/** The indicator's follow-ups in the periods the request may read, latest first. */
-export async function followUpsOfIndicator(ctx: RequestContext, indicator: IIndicator) {
-  return ctx.em.find(
-    IndicatorFollowUp,
-    { indicator, period: { $in: await readablePeriodIds(ctx, indicator.kommun.id) } },
-    { populate: ['period', 'unit'], orderBy: { period: { endDate: 'desc' } } },
-  );
+/** The indicator's follow-ups the request may read, latest period first. */
+export function followUpsOfIndicator(
+  ctx: RequestContext,
+  indicator: IIndicator,
+): Promise<IIndicatorFollowUp[]> {
+  return ctx.memo(`indicator-follow-ups:${indicator.id}`, async () => {
+    const rows = await ctx.em.find(
+      IndicatorFollowUp,
+      { indicator, period: { $in: await readablePeriodIds(ctx, indicator.kommun.id) } },
+      {
+        populate: ['period', 'unit', 'indicator.responsibleUnit'],
+        orderBy: { period: { endDate: 'desc' } },
+      },
+    );
+    return readableRows(ctx, indicator.kommun.id, rows, (f) => ({
+      period: f.period,
+      units: indicatorFollowUpKind.unitsOf(f),
+    }));
+  });
 }
 
+/** An indicator is readable where one of its follow-ups is: its series come with it. */
+export async function mayReadIndicator(ctx: RequestContext, indicator: IIndicator): Promise<boolean> {
+  if (readsWorkingData(ctx, indicator.kommun.id)) return true;
+  return (await followUpsOfIndicator(ctx, indicator)).length > 0;
+}
+
+/** An indicator; without signing in, only one a published report shows. */
 export async function getIndicator(ctx: RequestContext, id: number): Promise<IIndicator> {
   const indicator = await ctx.em.findOne(Indicator, { id }, { populate: ['goal', 'responsibleUnit'] });
   if (!indicator) throw notFound('Indikatorn', id);
+  if (!(await mayReadIndicator(ctx, indicator))) throw notPublished(ctx, 'Indikatorn är inte publicerad');
   return indicator;
 }

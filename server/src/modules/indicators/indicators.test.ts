@@ -112,7 +112,7 @@ describe("Alingsås' delårsbokslut Jan–Aug 2024 (source 003)", () => {
         unitId: await unitId(client, 'alingsas', unit),
         periodId: await periodId(client, 'alingsas', '2024-jan-aug'),
       })
-    ).unit.followUp;
+    ).unit.followUp!;
 
   it('follows up the 13 indicators of Mål 1, 2, 3 and 5 on Kommunstyrelsen, with the values printed in 003 lines 15–132', async () => {
     // Columns "Mål 2026, Preliminärt utfall 2024, Utfall 2023, Utfall 2022"; "-" is no value.

@@ -15,7 +15,7 @@ describe('the internal-control follow-up', () => {
         unitId: await unitId(client, 'alingsas', 'als-ks'),
         periodId: await periodId(client, 'alingsas', '2024-jan-aug'),
       })
-    ).unit.followUp;
+    ).unit.followUp!;
     const cyberhot = internalControls.find((r) => r.risk === 'Cyberhot'); // line 815
     expect(cyberhot).toMatchObject({
       // lines 817–822

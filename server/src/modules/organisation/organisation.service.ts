@@ -4,7 +4,13 @@ import type { RequestContext } from '../../context.js';
 import { Kommun, OrgUnit, Period, type IKommun, type IOrgUnit, type IPeriod } from './org-unit.entity.js';
 import { ancestorIds, subtreePattern, type UnitScope } from './unit-scope.js';
 import { compareSwedish } from './swedish-order.js';
-import { assertMayReadPeriod, mayReadPeriod } from '../access/read-access.js';
+import {
+  assertMayReadFollowUp,
+  assertMayReadPeriod,
+  mayReadFollowUp,
+  mayReadPeriod,
+  notPublishedFollowUp,
+} from '../access/read-access.js';
 
 export async function listKommuner(ctx: RequestContext): Promise<IKommun[]> {
   return ctx.em.find(Kommun, {}, { orderBy: { name: 'asc' } });
@@ -74,9 +80,9 @@ export async function readablePeriodIds(ctx: RequestContext, kommunId: number): 
 }
 
 /**
- * The period asked for, which must be one of the kommun's and readable; else the latest
- * readable one: the working period for the kommun's own staff, the latest published for
- * everyone else.
+ * The period asked for, which must be one of the kommun's and one whose follow-up of the
+ * unit the request may read; else the latest such period: the working period for the
+ * kommun's own staff, the latest one a published report shows the unit in for everyone else.
  */
 export async function resolveScope(
   ctx: RequestContext,
@@ -88,12 +94,15 @@ export async function resolveScope(
   if (periodId !== null) {
     const period = periods.find((p) => p.id === periodId);
     if (!period) throw badInput('periodId', `perioden ${periodId} hör inte till enhetens kommun.`);
-    assertMayReadPeriod(ctx, period);
+    await assertMayReadFollowUp(ctx, unit, period);
     return { unit, period };
   }
-  const latest = periods.find((p) => mayReadPeriod(ctx, p));
+  const offered = periods.filter((p) => mayReadPeriod(ctx, p));
+  const readable = await Promise.all(offered.map((p) => mayReadFollowUp(ctx, p, [unit])));
+  const latest = offered.find((_, i) => readable[i]);
   if (latest) return { unit, period: latest };
-  if (periods[0]) assertMayReadPeriod(ctx, periods[0]);
+  if (periods[0] && offered.length === 0) assertMayReadPeriod(ctx, periods[0]);
+  if (offered.length > 0) throw notPublishedFollowUp(ctx, unit, null);
   throw notFound('Uppföljningsperiod för kommunen', kommunId);
 }
 

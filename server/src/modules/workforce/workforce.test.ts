@@ -14,7 +14,7 @@ const personnel = async (kommun: string, unit: string, period: string) =>
       unitId: await unitId(client, kommun, unit),
       periodId: await periodId(client, kommun, period),
     })
-  ).unit.followUp;
+  ).unit.followUp!;
 
 describe('the personnel follow-up', () => {
   it("shows the sick-leave table of Alingsås' delårsbokslut (003, lines 721–751) on Kommunstyrelsen, the unit whose report it is", async () => {
