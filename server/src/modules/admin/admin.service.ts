@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
 import { AuditEntry } from '../audit/audit.entity.js';
-import { createUser, UserInputError } from '../auth/user.service.js';
+import { createUser, emailTaken, isEmailTaken, UserInputError } from '../auth/user.service.js';
 import type { IUser, Role } from '../auth/user.entity.js';
 import { requireAdministrator } from '../editing/edit-access.js';
 import { fieldErrors, type Outcome } from '../editing/validation.js';
@@ -22,7 +22,7 @@ export async function addUser(
   input: { email: string; name: string; password: string; role: Role; unitIds?: readonly string[] | null },
 ): Promise<Outcome<IUser>> {
   const admin = requireAdministrator(ctx);
-  return ctx.em.transactional(async (em) => {
+  const adding = ctx.em.transactional(async (em) => {
     const kommun = await em.findOneOrFail(Kommun, admin.kommun.id);
     const ids = (input.unitIds ?? []).map(Number).filter(Number.isInteger);
     // Only units of the administratör's own kommun can be given.
@@ -52,6 +52,12 @@ export async function addUser(
         return { invalid: [{ field: error.field, message: error.message }] };
       throw error;
     }
+  });
+  // The unique index fails the transaction as a whole, so it is caught outside it.
+  return adding.catch((error: unknown) => {
+    if (!isEmailTaken(error)) throw error;
+    const taken = emailTaken(input.email.trim().toLowerCase());
+    return { invalid: [{ field: taken.field, message: taken.message }] };
   });
 }
 
