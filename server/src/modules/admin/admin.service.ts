@@ -9,7 +9,8 @@ import { AuditEntry } from '../audit/audit.entity.js';
 import { createUser, emailTaken, isEmailTaken, UserInputError } from '../auth/user.service.js';
 import type { IUser, Role } from '../auth/user.entity.js';
 import { requireAdministrator } from '../editing/edit-access.js';
-import { fieldErrors, type Outcome } from '../editing/validation.js';
+import { columnLength } from '../../db/column-length.js';
+import { fieldErrors, thousands, type Outcome } from '../editing/validation.js';
 import { Kommun, OrgUnit, Period, periodKinds, type IPeriod } from '../organisation/org-unit.entity.js';
 import { openPeriod, type NewPeriod } from '../organisation/period-opening.service.js';
 
@@ -61,6 +62,7 @@ export async function addUser(
   });
 }
 
+const MAX_LABEL = columnLength(Period, 'label');
 const newPeriod = z
   .object({
     key: z
@@ -70,7 +72,11 @@ const newPeriod = z
         /^[a-z0-9][a-z0-9-]{0,39}$/,
         'Nyckeln ska vara 1–40 tecken: små bokstäver a–z, siffror och bindestreck.',
       ),
-    label: z.string().trim().min(1, 'Ange en benämning.').max(80, 'Benämningen får vara högst 80 tecken.'),
+    label: z
+      .string()
+      .trim()
+      .min(1, 'Ange en benämning.')
+      .max(MAX_LABEL, `Benämningen får vara högst ${thousands(MAX_LABEL)} tecken.`),
     kind: z.enum(periodKinds),
     startDate: z.string(),
     endDate: z.string(),
