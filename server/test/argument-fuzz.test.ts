@@ -508,6 +508,51 @@ describe('bad input to any argument', () => {
     expect(failures).toEqual([]);
   });
 
+  it('says in Swedish what is wrong and where', async () => {
+    const createUser = await client.run<{ createUser: unknown }>(
+      `mutation($input: NewUserInput!) { createUser(input: $input) {
+        ... on ValidationError { message fieldErrors { field message } } } }`,
+      { input: { email: 'a@b.se', name: 'x'.repeat(201), password: 'a\u0000'.repeat(7), role: 'LASARE' } },
+      admin,
+    );
+    expect(createUser.data?.createUser).toEqual({
+      message: 'Inget sparades: rätta uppgifterna och försök igen.',
+      fieldErrors: [
+        { field: 'name', message: 'Fältet name får vara högst 200 tecken.' },
+        { field: 'password', message: 'Fältet password innehåller ett otillåtet tecken (NUL).' },
+      ],
+    });
+    const signIn = await client.run<{ signIn: unknown }>(
+      `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) {
+        ... on SignInError { errorCode field message } } }`,
+      { email: 'admin@norrtalje.demo\uD800', password: 'x' },
+    );
+    expect(signIn.data?.signIn).toEqual({
+      errorCode: 'VALIDATION',
+      field: 'email',
+      message:
+        'Fältet email innehåller ett ofullständigt tecken (ett halvt Unicode-tecken) som inte kan sparas.',
+    });
+    const search = await client.run(
+      `query($id: ID!, $filter: AssignmentFilter) { unit(id: $id) { followUp { assignments(filter: $filter) { id } } } }`,
+      { id: valid['Query.unit(id:)'], filter: { search: 'a\u0000' } },
+    );
+    expect(search.errors?.[0]).toMatchObject({
+      message: 'Fältet filter.search innehåller ett otillåtet tecken (NUL).',
+      extensions: { code: 'BAD_USER_INPUT', field: 'filter.search' },
+    });
+    const period = await client.run(
+      `mutation($input: NewPeriodInput!) { openPeriod(input: $input) { __typename } }`,
+      { input: { key: '2032', label: 'År 0', kind: 'AR', startDate: '0000-01-01', endDate: '2032-12-31' } },
+      admin,
+    );
+    expect(period.errors?.[0]).toMatchObject({
+      message:
+        'Ogiltigt värde för input.startDate. Ange ett datum mellan 1900-01-01 och 2200-12-31 som ÅÅÅÅ-MM-DD (fick "0000-01-01").',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.startDate' },
+    });
+  });
+
   it('names only inputs that exist in the schema among those with a column length', () => {
     const exists = (coordinate: string) => {
       const arg = /^(\w+)\.(\w+)\((\w+):\)$/.exec(coordinate);

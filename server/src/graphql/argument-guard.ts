@@ -6,10 +6,11 @@
  *
  * Every argument of every field, and every field of an input object in it, is checked here,
  * once for the whole schema, before the field's resolver runs: a refused field runs no SQL
- * statement and changes nothing. The answer names the field by its path (`input.comment`,
- * `email`) and is, like the domain's own checks, the `ValidationError` member of the field's
- * result union where it has one, otherwise a BAD_USER_INPUT error with the field in its
- * extensions (as graphql-js's own refusals of a value, see errors.ts).
+ * statement and changes nothing. The answer is, like the domain's own checks, the
+ * `ValidationError` member of the field's result union where it has one, naming the field as
+ * the form does (`comment` of `input`); otherwise a BAD_USER_INPUT error naming it by its
+ * argument path (`filter.search`) in the message and `extensions.field`, as graphql-js's own
+ * refusals of a value do (errors.ts).
  */
 import {
   defaultFieldResolver,
@@ -80,12 +81,14 @@ declare global {
   }
 }
 
+type Message = (field: string) => string;
+
 /** What is wrong with one text, or undefined. Characters are counted as PostgreSQL does. */
-function textProblem(text: string, field: string, max: number): string | undefined {
-  if (text.includes('\u0000')) return messages.nul(field);
-  if (!text.isWellFormed()) return messages.loneSurrogate(field);
+function textProblem(text: string, max: number): Message | undefined {
+  if (text.includes('\u0000')) return messages.nul;
+  if (!text.isWellFormed()) return messages.loneSurrogate;
   // UTF-16 units are at least as many as characters: count characters only when it matters.
-  if (text.length > max && [...text].length > max) return messages.tooLong(field, max);
+  if (text.length > max && [...text].length > max) return (field) => messages.tooLong(field, max);
   return undefined;
 }
 
@@ -94,7 +97,8 @@ interface Problem {
   path: string;
   /** The same within the argument's input object (`comment`), as fieldErrors name fields. */
   inInput: string;
-  message: string;
+  /** The Swedish message, naming the field as given. */
+  message: Message;
 }
 
 function collect(
@@ -119,7 +123,7 @@ function collect(
   }
   // Strings of any scalar (String, ID, Date); enums and numbers graphql-js has checked.
   if (typeof value !== 'string') return;
-  const message = textProblem(value, path.join('.'), maxLengthOf(coordinate));
+  const message = textProblem(value, maxLengthOf(coordinate));
   if (message) problems.push({ path: path.join('.'), inInput: path.slice(1).join('.'), message });
 }
 
@@ -148,12 +152,12 @@ export function argumentProblems(
 const refusalMembers: Record<string, (problems: Problem[]) => unknown> = {
   ValidationError: (problems) =>
     okOrValidationError({
-      invalid: problems.map((p): FieldError => ({ field: p.inInput, message: p.message })),
+      invalid: problems.map((p): FieldError => ({ field: p.inInput, message: p.message(p.inInput) })),
     }),
   SignInError: ([first]) => ({
     __typename: 'SignInError',
     errorCode: 'VALIDATION',
-    message: first!.message,
+    message: first!.message(first!.inInput),
     field: first!.inInput,
   }),
 };
@@ -164,12 +168,9 @@ function refusal(type: GraphQLOutputType, problems: Problem[]): unknown {
     const member = nullable.getTypes().find((t) => t.name in refusalMembers);
     if (member) return refusalMembers[member.name]!(problems);
   }
-  throw new GraphQLError(problems.map((p) => p.message).join(' '), {
-    extensions: {
-      code: 'BAD_USER_INPUT',
-      field: problems[0]!.path,
-      fieldErrors: problems.map((p) => ({ field: p.path, message: p.message })),
-    },
+  const fieldErrors = problems.map((p) => ({ field: p.path, message: p.message(p.path) }));
+  throw new GraphQLError(fieldErrors.map((e) => e.message).join(' '), {
+    extensions: { code: 'BAD_USER_INPUT', field: fieldErrors[0]!.field, fieldErrors },
   });
 }
 
