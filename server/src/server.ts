@@ -10,7 +10,7 @@ import { loadConfig, type Config } from './config.js';
 import type { RequestContext } from './context.js';
 import { expectedErrorCodes, swedishCoercionError } from './graphql/errors.js';
 import { formatRefusal, operationLimits, operationLimitsOf } from './graphql/operation-limits.js';
-import { loadTypeDefs, resolvers } from './graphql/schema.js';
+import { buildSchema } from './graphql/schema.js';
 import { signInRequired } from './graphql/sign-in-required.js';
 import { withoutSecrets } from './log.js';
 
@@ -27,8 +27,7 @@ export function createServer(
   const guard = operationLimits(limits);
   const production = config.NODE_ENV === 'production';
   return new ApolloServer<RequestContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    schema: buildSchema(),
     // In production the schema is not handed out, nor guessed at through "Did you mean …":
     // the app has its documents built in, and nobody else needs a map of the API.
     introspection: !production,
@@ -54,7 +53,7 @@ export function createServer(
       const refused = formatRefusal(formatted, error, limits);
       if (refused) return refused;
       const code = formatted.extensions?.code;
-      if (code === 'BAD_USER_INPUT') return swedishCoercionError(formatted);
+      if (code === 'BAD_USER_INPUT') return swedishCoercionError(formatted, error);
       if (typeof code === 'string' && expectedErrorCodes.has(code)) return formatted;
       const original = unwrapResolverError(error);
       const requestId = (error as { requestId?: string })?.requestId;

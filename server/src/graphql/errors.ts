@@ -53,17 +53,37 @@ export function parseId(value: string | number, field: string): number {
 }
 
 /**
+ * A scalar's refusal of a value, in Swedish. graphql-js puts it after its own English
+ * sentence; swedishCoercionError keeps it, after the Swedish sentence naming the field.
+ */
+export class ScalarInputError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+}
+
+function scalarRefusalIn(error: unknown): ScalarInputError | undefined {
+  for (let e = error; e instanceof GraphQLError; e = e.originalError) {
+    if (e instanceof ScalarInputError) return e;
+  }
+  return undefined;
+}
+
+/**
  * graphql-js answers a variable of the wrong type or an unknown enum value in English
  * before any resolver runs. The message becomes Swedish and names the field; the original
  * stays in `detail` for developers.
  */
-export function swedishCoercionError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function swedishCoercionError(
+  formatted: GraphQLFormattedError,
+  error?: unknown,
+): GraphQLFormattedError {
   const match = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(formatted.message);
   if (!match) return formatted;
   const field = match[2] ?? match[1]!;
   return {
     ...formatted,
-    message: `Ogiltigt värde för ${field}.`,
+    message: [`Ogiltigt värde för ${field}.`, scalarRefusalIn(error)?.message].filter(Boolean).join(' '),
     extensions: { ...formatted.extensions, field, detail: formatted.message },
   };
 }

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { ScalarInputError } from './errors.js';
 
 function badScalar(name: string, value: unknown): GraphQLError {
   return new GraphQLError(`Ogiltigt värde för ${name}: ${JSON.stringify(value)?.slice(0, 40)}`, {
@@ -33,6 +34,23 @@ const validDate = (s: string) =>
   !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
   new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
+/**
+ * The dates a follow-up can mean. PostgreSQL would take year 0 as 1 BC or refuse it, and a
+ * due date in year 9999 is a typing error, not a plan.
+ */
+export const DATE_RANGE = { first: '1900-01-01', last: '2200-12-31' } as const;
+
+const dateRefusal = (value: unknown) =>
+  new ScalarInputError(
+    `Ange ett datum mellan ${DATE_RANGE.first} och ${DATE_RANGE.last} som ÅÅÅÅ-MM-DD (fick ${JSON.stringify(value)?.slice(0, 40)}).`,
+  );
+
+const dateInput = (value: unknown): string => {
+  if (typeof value !== 'string' || !validDate(value) || value < DATE_RANGE.first || value > DATE_RANGE.last)
+    throw dateRefusal(value);
+  return value;
+};
+
 /** A calendar date without time zone, YYYY-MM-DD (as the reports print them). */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
@@ -42,13 +60,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     if (typeof value === 'string' && validDate(value.slice(0, 10))) return value.slice(0, 10);
     throw badScalar('Date', value);
   },
-  parseValue(value) {
-    if (typeof value !== 'string' || !validDate(value)) throw badScalar('Date', value);
-    return value;
-  },
+  parseValue: dateInput,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING || !validDate(ast.value))
-      throw badScalar('Date', 'value' in ast ? ast.value : ast.kind);
-    return ast.value;
+    if (ast.kind !== Kind.STRING) throw dateRefusal('value' in ast ? ast.value : ast.kind);
+    return dateInput(ast.value);
   },
 });

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
 import { adminResolvers } from '../modules/admin/resolvers.js';
 import { assignmentResolvers } from '../modules/assignments/resolvers.js';
@@ -15,6 +17,7 @@ import { overviewResolvers } from '../modules/overview/resolvers.js';
 import { reportResolvers } from '../modules/reports/resolvers.js';
 import { reportChangeResolvers } from '../modules/report-changes/resolvers.js';
 import { workforceResolvers } from '../modules/workforce/resolvers.js';
+import { guardArguments } from './argument-guard.js';
 
 const modulesDir = fileURLToPath(new URL('../modules', import.meta.url));
 
@@ -43,3 +46,11 @@ export const resolvers: Resolvers[] = [
   editingResolvers,
   adminResolvers,
 ];
+
+/**
+ * The executable schema, as Apollo would build it from the type definitions and resolvers,
+ * with every field's arguments checked before its resolver runs (argument-guard.ts).
+ */
+export function buildSchema(): GraphQLSchema {
+  return guardArguments(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never }));
+}

@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
 import { AuditEntry } from '../audit/audit.entity.js';
-import { createUser, UserInputError } from '../auth/user.service.js';
+import { createUser, emailTaken, isEmailTaken, UserInputError } from '../auth/user.service.js';
 import type { IUser, Role } from '../auth/user.entity.js';
 import { requireAdministrator } from '../editing/edit-access.js';
-import { fieldErrors, type Outcome } from '../editing/validation.js';
+import { columnLength } from '../../db/column-length.js';
+import { fieldErrors, thousands, type Outcome } from '../editing/validation.js';
 import { Kommun, OrgUnit, Period, periodKinds, type IPeriod } from '../organisation/org-unit.entity.js';
 import { openPeriod, type NewPeriod } from '../organisation/period-opening.service.js';
 
@@ -22,7 +23,7 @@ export async function addUser(
   input: { email: string; name: string; password: string; role: Role; unitIds?: readonly string[] | null },
 ): Promise<Outcome<IUser>> {
   const admin = requireAdministrator(ctx);
-  return ctx.em.transactional(async (em) => {
+  const adding = ctx.em.transactional(async (em) => {
     const kommun = await em.findOneOrFail(Kommun, admin.kommun.id);
     const ids = (input.unitIds ?? []).map(Number).filter(Number.isInteger);
     // Only units of the administratör's own kommun can be given.
@@ -54,8 +55,15 @@ export async function addUser(
       throw error;
     }
   });
+  // The unique index fails the transaction as a whole, so it is caught outside it.
+  return adding.catch((error: unknown) => {
+    if (!isEmailTaken(error)) throw error;
+    const taken = emailTaken(input.email.trim().toLowerCase());
+    return { invalid: [{ field: taken.field, message: taken.message }] };
+  });
 }
 
+const MAX_LABEL = columnLength(Period, 'label');
 const newPeriod = z
   .object({
     key: z
@@ -65,7 +73,11 @@ const newPeriod = z
         /^[a-z0-9][a-z0-9-]{0,39}$/,
         'Nyckeln ska vara 1–40 tecken: små bokstäver a–z, siffror och bindestreck.',
       ),
-    label: z.string().trim().min(1, 'Ange en benämning.').max(80, 'Benämningen får vara högst 80 tecken.'),
+    label: z
+      .string()
+      .trim()
+      .min(1, 'Ange en benämning.')
+      .max(MAX_LABEL, `Benämningen får vara högst ${thousands(MAX_LABEL)} tecken.`),
     kind: z.enum(periodKinds),
     startDate: z.string(),
     endDate: z.string(),

@@ -86,6 +86,31 @@ describe('adding a user', () => {
     expect(await count(`select count(*)::int as n from app_user`)).toBe(before);
   });
 
+  it('adds one user when two administratörer add the same e-mail address at once; the other is told it is taken', async () => {
+    const before = await count(`select count(*)::int as n from app_user`);
+    const audited = await count(`select count(*)::int as n from audit_log where entity = 'User'`);
+    const input = { name: 'Samtidig', password: 'ett långt lösenord', role: 'LASARE' };
+    // Both pass the check for an existing address before either inserts; the unique index
+    // refuses the second insert.
+    const answers = await Promise.all(
+      ['Samtidig@norrtalje.se', 'samtidig@norrtalje.se'].map((email) =>
+        client.run<{ createUser: { __typename: string; fieldErrors?: unknown } }>(
+          CREATE_USER,
+          { input: { ...input, email } },
+          sessions.admin,
+        ),
+      ),
+    );
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    const kinds = answers.map((a) => a.data!.createUser.__typename).sort();
+    expect(kinds).toEqual(['UserCreated', 'ValidationError']);
+    expect(answers.find((a) => a.data!.createUser.fieldErrors)!.data!.createUser.fieldErrors).toEqual([
+      { field: 'email', message: 'E-postadressen samtidig@norrtalje.se används redan.' },
+    ]);
+    expect(await count(`select count(*)::int as n from app_user`)).toBe(before + 1);
+    expect(await count(`select count(*)::int as n from audit_log where entity = 'User'`)).toBe(audited + 1);
+  });
+
   it('is refused to a redaktör and to the public', async () => {
     const input = {
       email: 'y@norrtalje.se',

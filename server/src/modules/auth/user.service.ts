@@ -1,4 +1,6 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { columnLength } from '../../db/column-length.js';
 import { Kommun, OrgUnit } from '../organisation/org-unit.entity.js';
 import { hashPassword, passwordProblem } from './password.js';
 import { roles, User, type IUser, type Role } from './user.entity.js';
@@ -27,13 +29,30 @@ export interface NewUser {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_EMAIL = columnLength(User, 'email');
+const MAX_NAME = columnLength(User, 'name');
+
+/** The one answer to an address already in use, whether found first or by the unique index. */
+export const emailTaken = (email: string) =>
+  new UserInputError('email', `E-postadressen ${email} används redan.`);
+
+/**
+ * Whether a failed insert of a user lost a race for its e-mail address: two administratörer
+ * adding the same person at once both pass the check, and the unique index refuses one.
+ */
+export const isEmailTaken = (error: unknown) =>
+  error instanceof UniqueConstraintViolationException &&
+  (error as { constraint?: string }).constraint === 'app_user_email_unique';
 
 /** Creates a user, or explains in Swedish which field is wrong. Changes nothing on error. */
 export async function createUser(em: EntityManager, input: NewUser): Promise<IUser> {
   const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 254)
+  if (!EMAIL.test(email) || [...email].length > MAX_EMAIL)
     throw new UserInputError('email', 'Ange en giltig e-postadress.');
-  if (!input.name.trim()) throw new UserInputError('name', 'Ange ett namn.');
+  const name = input.name.trim();
+  if (!name) throw new UserInputError('name', 'Ange ett namn.');
+  if ([...name].length > MAX_NAME)
+    throw new UserInputError('name', `Namnet får vara högst ${MAX_NAME} tecken.`);
   if (!roles.includes(input.role)) {
     throw new UserInputError('role', `Rollen ska vara en av: ${roles.join(', ')}.`);
   }
@@ -48,13 +67,12 @@ export async function createUser(em: EntityManager, input: NewUser): Promise<IUs
   const units = await em.find(OrgUnit, { kommun, key: { $in: unitKeys } });
   const missing = unitKeys.filter((k) => !units.some((u) => u.key === k));
   if (missing.length > 0) throw new UserInputError('units', `Enheterna finns inte: ${missing.join(', ')}.`);
-  if (await em.count(User, { email }))
-    throw new UserInputError('email', `Det finns redan en användare med ${email}.`);
+  if (await em.count(User, { email })) throw emailTaken(email);
 
   const user = em.create(User, {
     kommun,
     email,
-    name: input.name.trim(),
+    name,
     role: input.role,
     passwordHash: await hashPassword(input.password),
     demo: input.demo ?? false,

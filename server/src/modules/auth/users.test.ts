@@ -41,7 +41,7 @@ describe('users', () => {
     [{ role: 'chef' }, 'role', 'Rollen ska vara en av: läsare, redaktör, administratör.'],
     [{ unitKeys: [] }, 'units', 'En redaktör behöver minst en enhet att redigera.'],
     [{ unitKeys: ['finns-inte'] }, 'units', 'Enheterna finns inte: finns-inte.'],
-    [{ email: 'STAB@norrtalje.demo' }, 'email', 'Det finns redan en användare med stab@norrtalje.demo.'],
+    [{ email: 'STAB@norrtalje.demo' }, 'email', 'E-postadressen stab@norrtalje.demo används redan.'],
   ])('refuses a bad new user (%o), naming the field, and changes nothing', async (change, field, message) => {
     const em = client.orm.em.fork();
     const before = await em.count(User);

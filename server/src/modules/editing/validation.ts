@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-const thousands = (n: number) => n.toLocaleString('sv-SE');
+export const thousands = (n: number) => n.toLocaleString('sv-SE');
 
 const trimmed = (v: string | null | undefined) => {
   if (v == null) return v;

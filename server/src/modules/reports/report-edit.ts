@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { mayReadReport } from '../access/read-access.js';
 import type { EditableKind } from '../editing/edit-record.js';
+import { columnLength } from '../../db/column-length.js';
 import { requiredText } from '../editing/validation.js';
 import { ReportSection, type IReportSection } from './report.entity.js';
 
 const changes = z.object({
-  heading: requiredText('Rubriken', 300),
+  heading: requiredText('Rubriken', columnLength(ReportSection, 'heading')),
   body: requiredText('Texten', 20000),
 });
 

@@ -14,7 +14,8 @@ import { forbidden, parseId } from '../../graphql/errors.js';
 import { AuditEntry } from '../audit/audit.entity.js';
 import { User, type IUser } from '../auth/user.entity.js';
 import { requireAdministrator } from '../editing/edit-access.js';
-import { fieldErrors, type Outcome } from '../editing/validation.js';
+import { columnLength } from '../../db/column-length.js';
+import { fieldErrors, thousands, type Outcome } from '../editing/validation.js';
 import { OrgUnit, Period } from '../organisation/org-unit.entity.js';
 import { ancestorIds } from '../organisation/unit-scope.js';
 import { createDraftReport } from './draft-report.service.js';
@@ -44,9 +45,14 @@ function audit(em: EntityManager, ctx: RequestContext, admin: IUser, report: IRe
   } as never);
 }
 
+const MAX_TITLE = columnLength(Report, 'title');
 const newDraft = z.object({
   type: z.enum(reportTypes),
-  title: z.string().trim().min(1, 'Ange en rubrik.').max(300, 'Rubriken får vara högst 300 tecken.'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Ange en rubrik.')
+    .max(MAX_TITLE, `Rubriken får vara högst ${thousands(MAX_TITLE)} tecken.`),
 });
 
 /** A readable, stable key: the unit's, the type's and the period's, as the demo's keys read. */
