@@ -81,6 +81,7 @@ async function lookUpValidValues() {
   );
   const ids = async (table: string, column: string, id: number) =>
     (await one(table, `select ${column} as id from ${table} where id = ?`, [id])).id;
+  const reader = await one('reader', `select id from app_user where email = 'politiker@norrtalje.demo'`);
   const published = await one('published report', `select id from report where status = 'published' limit 1`);
   // Two drafts of the working period: one to publish, one to delete, and a section to edit.
   const draft = async (type: string) => {
@@ -141,6 +142,12 @@ async function lookUpValidValues() {
     'Mutation.publishReport(id:)': String(toPublish),
     'Mutation.deleteDraftReport(id:)': String(toDelete),
     '*.idempotencyKey': 'fuzz-0001-abcdef',
+    'Mutation.disableUser(id:)': String(reader.id),
+    'Mutation.enableUser(id:)': String(reader.id),
+    'Mutation.changePassword(currentPassword:)': DEMO_PASSWORD,
+    'Mutation.changePassword(newPassword:)': 'ett nytt långt lösenord',
+    // No session has this id: answered false, and the admin's own session stays.
+    'Mutation.signOutSession(id:)': '2147483647',
     AssignmentFollowUpEdit: edit(assignment),
     GoalFollowUpEdit: edit(goal),
     IndicatorFollowUpEdit: edit(indicator),
@@ -492,7 +499,14 @@ describe('bad input to any argument', () => {
 
   it('fills every field with values the server accepts, so the bad value is the only fault in each case', async () => {
     // Queries first, then the mutations in an order where each still finds what it needs.
-    const order = ['Mutation.publishReport', 'Mutation.deleteDraftReport'];
+    // The admin's own password changes last, keeping the admin's session.
+    const order = [
+      'Mutation.publishReport',
+      'Mutation.deleteDraftReport',
+      'Mutation.disableUser',
+      'Mutation.enableUser',
+      'Mutation.changePassword',
+    ];
     const sweep = targets().sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
     const failures: string[] = [];
     for (const target of sweep) {
