@@ -54,6 +54,11 @@
       "ValidationError",
       "VersionConflict"
     ],
+    "SetUpResult": [
+      "SetUpDone",
+      "SetupError",
+      "ValidationError"
+    ],
     "SignInResult": [
       "SignInError",
       "SignedIn"
@@ -113,6 +118,11 @@
       "ReportSection",
       "ValidationError",
       "VersionConflict"
+    ],
+    "SetUpResult": [
+      "SetUpDone",
+      "SetupError",
+      "ValidationError"
     ],
     "SignInResult": [
       "SignInError",

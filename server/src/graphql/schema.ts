@@ -14,6 +14,7 @@ import { organisationResolvers } from '../modules/organisation/resolvers.js';
 import { overviewResolvers } from '../modules/overview/resolvers.js';
 import { reportResolvers } from '../modules/reports/resolvers.js';
 import { reportChangeResolvers } from '../modules/report-changes/resolvers.js';
+import { setupResolvers } from '../modules/setup/resolvers.js';
 import { workforceResolvers } from '../modules/workforce/resolvers.js';
 
 const modulesDir = fileURLToPath(new URL('../modules', import.meta.url));
@@ -42,4 +43,5 @@ export const resolvers: Resolvers[] = [
   authResolvers,
   editingResolvers,
   adminResolvers,
+  setupResolvers,
 ];

@@ -70,12 +70,21 @@ export async function signIn(
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) return INVALID;
 
+  const session = await startSession(em, user);
+  await signInSucceeded(em, email, input.address);
+  return { ok: true, user, ...session };
+}
+
+/**
+ * A new session for a user whose identity is settled (a right password, or the first
+ * administratör the one-time set-up has just created): the token for the cookie.
+ */
+export async function startSession(em: EntityManager, user: IUser): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
   em.create(Session, { tokenHash: sha256(token), user, expiresAt });
   await em.flush();
-  await signInSucceeded(em, email, input.address);
-  return { ok: true, user, token, expiresAt };
+  return { token, expiresAt };
 }
 
 export async function signOut(em: EntityManager, token: string | undefined): Promise<boolean> {

@@ -1,0 +1,51 @@
+/**
+ * What the account commands (`pnpm user:create`, `pnpm kommun:create`) share: the password
+ * from PASSWORD or asked for, never taken as an argument (it would end up in the shell's
+ * history), and a database opened without the demo data, where a refused input is printed
+ * in Swedish with its field and exits 1.
+ */
+import { createInterface } from 'node:readline/promises';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pino } from 'pino';
+import { loadConfig } from '../../config.js';
+import { openDatabase } from '../../db/database.js';
+import { withoutSecrets } from '../../log.js';
+import { UserInputError } from './user.service.js';
+
+export async function askPassword(): Promise<string> {
+  if (process.env.PASSWORD) return process.env.PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question('Lösenord: ');
+  } finally {
+    rl.close();
+  }
+}
+
+/** Exits 2 with the usage line unless every required option was given. */
+export function requireOptions(values: Record<string, unknown>, required: string[], usage: string): void {
+  if (required.some((name) => !values[name])) {
+    console.error(`Användning: ${usage}`);
+    process.exit(2);
+  }
+}
+
+/** Runs `work` on the configured database and prints what it returns. */
+export async function runOnDatabase(work: (em: EntityManager) => Promise<string>): Promise<void> {
+  const db = await openDatabase(
+    { ...loadConfig(), SEED_DEMO_DATA: false },
+    withoutSecrets(pino({ level: 'warn' })),
+  );
+  try {
+    console.log(await work(db.orm.em.fork()));
+  } catch (error) {
+    if (error instanceof UserInputError) {
+      console.error(`${error.field}: ${error.message}`);
+      process.exitCode = 1;
+    } else {
+      throw error;
+    }
+  } finally {
+    await db.close();
+  }
+}
