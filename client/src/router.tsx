@@ -11,6 +11,8 @@ const IndicatorPage = lazy(() => import('./features/indicator/IndicatorPage'));
 const ReportPage = lazy(() => import('./features/report/ReportPage'));
 // An `edit-` chunk: outside the reading budget (scripts/bundle-budget.mjs).
 const SignInPage = lazy(() => import('./features/session/edit-sign-in'));
+// The first start's set-up: used once per installation, so never part of the reading budget.
+const SetupPage = lazy(() => import('./features/setup/edit-setup'));
 
 const Loading = ({ children }: { children: ReactNode }) => (
   <Suspense fallback={<p aria-live="polite">Laddar…</p>}>{children}</Suspense>
@@ -64,6 +66,11 @@ export function AppRoutes() {
       <Route path="/logga-in">
         <Loading>
           <SignInPage />
+        </Loading>
+      </Route>
+      <Route path="/installera">
+        <Loading>
+          <SetupPage />
         </Loading>
       </Route>
       <Route>

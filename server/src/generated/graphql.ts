@@ -1224,6 +1224,8 @@ export type Setup = {
   kommunChoices: Array<KoladaKommun>;
   /** True while no kommun exists: the set-up page (with the token from the server's log) creates one. */
   needed: Scalars['Boolean']['output'];
+  /** The fewest characters a password may have (the rule every account follows). */
+  passwordMinLength: Scalars['Int']['output'];
 };
 
 export type SetupError = {
@@ -2223,6 +2225,7 @@ export type SetUpResultResolvers<ContextType = RequestContext, ParentType extend
 export type SetupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Setup'] = ResolversParentTypes['Setup']> = {
   kommunChoices?: Resolver<Array<ResolversTypes['KoladaKommun']>, ParentType, ContextType>;
   needed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  passwordMinLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SetupErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetupError'] = ResolversParentTypes['SetupError']> = {

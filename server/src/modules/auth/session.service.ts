@@ -79,7 +79,10 @@ export async function signIn(
  * A new session for a user whose identity is settled (a right password, or the first
  * administratör the one-time set-up has just created): the token for the cookie.
  */
-export async function startSession(em: EntityManager, user: IUser): Promise<{ token: string; expiresAt: Date }> {
+export async function startSession(
+  em: EntityManager,
+  user: IUser,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
   em.create(Session, { tokenHash: sha256(token), user, expiresAt });

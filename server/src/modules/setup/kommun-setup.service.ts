@@ -203,7 +203,10 @@ export async function setUpFirstKommun(ctx: RequestContext, input: SetUpInput): 
       if (!(await setupNeeded(tx))) return ALREADY_SET_UP;
       const created = await createKommun(
         tx,
-        { koladaCode: input.koladaCode, admin: { name: input.name, email: input.email, password: input.password } },
+        {
+          koladaCode: input.koladaCode,
+          admin: { name: input.name, email: input.email, password: input.password },
+        },
         { requestId: ctx.requestId },
       );
       return { ok: { ...created, ...(await startSession(tx, created.admin)) } };

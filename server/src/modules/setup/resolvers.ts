@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { MIN_PASSWORD_LENGTH } from '../auth/password.js';
 import { okOrValidationError } from '../editing/validation.js';
 import { koladaKommuner } from './kolada-municipalities.js';
 import { setUpFirstKommun, setupNeeded } from './kommun-setup.service.js';
@@ -7,7 +8,11 @@ export const setupResolvers: Resolvers = {
   Query: {
     setup: async (_, __, ctx) => {
       const needed = await setupNeeded(ctx.em);
-      return { needed, kommunChoices: needed ? [...koladaKommuner()] : [] };
+      return {
+        needed,
+        kommunChoices: needed ? [...koladaKommuner()] : [],
+        passwordMinLength: MIN_PASSWORD_LENGTH,
+      };
     },
   },
   SetUpResult: {
