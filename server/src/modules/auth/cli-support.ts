@@ -36,16 +36,16 @@ export async function runOnDatabase(work: (em: EntityManager) => Promise<string>
     { ...loadConfig(), SEED_DEMO_DATA: false },
     withoutSecrets(pino({ level: 'warn' })),
   );
+  let refused = false;
   try {
     console.log(await work(db.orm.em.fork()));
   } catch (error) {
-    if (error instanceof UserInputError) {
-      console.error(`${error.field}: ${error.message}`);
-      process.exitCode = 1;
-    } else {
-      throw error;
-    }
+    if (!(error instanceof UserInputError)) throw error;
+    console.error(`${error.field}: ${error.message}`);
+    refused = true;
   } finally {
     await db.close();
   }
+  // Not process.exitCode: the embedded PostgreSQL's exit hook ends the process with 0.
+  if (refused) process.exit(1);
 }

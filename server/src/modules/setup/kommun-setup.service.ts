@@ -14,7 +14,14 @@ import { admitFromAddress, swedishWait } from '../auth/sign-in-throttle.js';
 import type { IUser } from '../auth/user.entity.js';
 import { createUser, UserInputError } from '../auth/user.service.js';
 import type { FieldError } from '../editing/validation.js';
-import { Kommun, OrgUnit, type IKommun, type IOrgUnit } from '../organisation/org-unit.entity.js';
+import {
+  Kommun,
+  OrgUnit,
+  type IKommun,
+  type IOrgUnit,
+  type IPeriod,
+} from '../organisation/org-unit.entity.js';
+import { openPeriod, type NewPeriod } from '../organisation/period-opening.service.js';
 import { koladaKommun } from './kolada-municipalities.js';
 import { SetupToken } from './setup-token.entity.js';
 
@@ -27,7 +34,18 @@ export interface NewKommun {
 export interface KommunCreated {
   kommun: IKommun;
   root: IOrgUnit;
+  /** The current year, opened as the working period. */
+  period: IPeriod;
   admin: IUser;
+}
+
+/**
+ * The year the kommun starts following up. Every page of a unit shows a period, so a kommun
+ * without one has no page to land on; the administratör opens further periods as usual.
+ */
+export function firstPeriod(today = new Date()): NewPeriod {
+  const year = String(today.getFullYear());
+  return { key: year, label: year, kind: 'år', start: `${year}-01-01`, end: `${year}-12-31` };
 }
 
 /** "Upplands Väsby" → "upplands-vasby": the kommun's key, and its root unit's. */
@@ -45,8 +63,8 @@ const duplicate = (name: string, code: string) =>
 
 /**
  * Creates the kommun Kolada knows by the code, named as Kolada names it ("Alingsås"), with
- * the root unit "Alingsås kommun" and its first administratör (through createUser: the same
- * rules and hashing as every user). Throws UserInputError naming the field; nothing is
+ * the root unit "Alingsås kommun", the current year as its working period and its first
+ * administratör (through createUser: the same rules and hashing as every user). Throws UserInputError naming the field; nothing is
  * written then. Any set-up token left is deleted: the installation has a kommun now.
  */
 export async function createKommun(
@@ -80,6 +98,8 @@ export async function createKommun(
       await tx.flush();
       root.path = `/${root.id}/`;
       const admin = await createUser(tx, { ...input.admin, role: 'administratör', kommunKey: key });
+      const spec = firstPeriod();
+      const period = await openPeriod(tx, kommun.id, spec);
       // The administratör set the kommun up, so the rows are theirs.
       const requestId = audit.requestId ?? null;
       tx.create(AuditEntry, {
@@ -100,9 +120,18 @@ export async function createKommun(
         after: { email: admin.email, name: admin.name, role: admin.role, units: [] },
         requestId,
       });
+      tx.create(AuditEntry, {
+        user: admin.id,
+        entity: 'Period',
+        entityId: period.id,
+        action: 'create',
+        before: null,
+        after: { ...spec },
+        requestId,
+      });
       await tx.nativeDelete(SetupToken, {});
       await tx.flush();
-      return { kommun, root, admin };
+      return { kommun, root, period, admin };
     });
   } catch (error) {
     // Two set-ups of the same kommun at once: the unique code stops the second.

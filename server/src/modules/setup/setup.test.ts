@@ -6,7 +6,12 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SetUpDocument, SetupDocument, ViewerDocument } from '../../../test/client-documents.js';
+import {
+  SetUpDocument,
+  SetupDocument,
+  UnitPageDocument,
+  ViewerDocument,
+} from '../../../test/client-documents.js';
 import { graphqlClient, type GraphQLTestClient, type TestSession } from '../../../test/graphql-client.js';
 import { createDatabase, dropDatabase } from '../../../test/test-database.js';
 import { withoutSecrets } from '../../log.js';
@@ -223,15 +228,22 @@ describe('the set-up page on an empty database', () => {
     expect(me?.kommun.name).toBe(kommun.kommuner[0]!.name);
     expect(['Alingsås', 'Norrtälje']).toContain(kommun.kommuner[0]!.name);
     expect(kommun.kommuner[0]!.root).toEqual({ name: `${kommun.kommuner[0]!.name} kommun`, kind: 'KOMMUN' });
-    // Both rows are the administratör's in the audit log.
+    // The page the set-up lands on: the kommun's root, in its first working period.
+    const landed = done[0]!.__typename === 'SetUpDone' ? done[0]!.kommun.root.id : '';
+    const { unit } = await client.data(UnitPageDocument, { unitId: landed, periodId: null }, admin);
+    expect(unit).toMatchObject({
+      name: `${kommun.kommuner[0]!.name} kommun`,
+      followUp: { period: { label: String(new Date().getFullYear()) } },
+    });
+    // The rows are the administratör's in the audit log.
     const audit = await client.orm.em
       .fork()
       .getConnection()
       .execute<{ entity: string; user_id: number }[]>(
         'select entity, user_id from audit_log order by entity',
       );
-    expect(audit.map((a) => a.entity)).toEqual(['Kommun', 'User']);
-    expect(audit.map((a) => String(a.user_id))).toEqual([me!.id, me!.id].map(String));
+    expect(audit.map((a) => a.entity)).toEqual(['Kommun', 'Period', 'User']);
+    expect(audit.map((a) => String(a.user_id))).toEqual([me!.id, me!.id, me!.id].map(String));
   });
 
   it('lets the new administratör do what only an administratör may: add a user to the kommun', async () => {
@@ -311,6 +323,7 @@ describe('pnpm kommun:create’s service, on a database with kommuner', () => {
     const {
       kommun,
       root,
+      period,
       admin: user,
     } = await createKommun(client.orm.em.fork(), {
       koladaCode: ' 1489 ',
@@ -324,6 +337,8 @@ describe('pnpm kommun:create’s service, on a database with kommuner', () => {
       path: `/${root.id}/`,
     });
     expect(user).toMatchObject({ email: 'ada@alingsas.se', role: 'administratör' });
+    const year = String(new Date().getFullYear());
+    expect(period).toMatchObject({ key: year, label: year, kind: 'år', startDate: `${year}-01-01` });
     expect(await count('setup_token')).toBe(0);
     const signedIn = await signIn(client.orm.em.fork(), {
       email: 'ada@alingsas.se',
