@@ -80,6 +80,7 @@ const config: CodegenConfig = {
           UserAccount: entity('auth/user.entity.js', 'IUser'),
           Author: entity('auth/user.entity.js', 'IUser'),
           UserCreated: entity('admin/admin.service.js', 'UserCreatedModel'),
+          SetUpDone: entity('setup/kommun-setup.service.js', 'SetUpDoneModel'),
           Revision: entity('editing/history.service.js', 'RevisionRow'),
           VersionConflict: entity('editing/edit-record.js', 'VersionConflictModel'),
           ValidationError: entity('editing/edit-record.js', 'ValidationErrorModel'),

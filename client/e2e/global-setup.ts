@@ -10,6 +10,8 @@ import { createDatabase, dropDatabase, freePort, startTestServer } from '../../s
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The PostgreSQL server's maintenance database, for a test that needs a database of its own. */
+    adminDatabaseUrl: string;
   }
 }
 
@@ -44,6 +46,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('adminDatabaseUrl', pg.adminUrl);
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -13,6 +13,8 @@ const ReportPage = lazy(() => import('./features/report/ReportPage'));
 const SignInPage = lazy(() => import('./features/session/edit-sign-in'));
 const AccountPage = lazy(() => import('./features/account/edit-account'));
 const UsersPage = lazy(() => import('./features/admin/edit-users'));
+// The first start's set-up: used once per installation, so never part of the reading budget.
+const SetupPage = lazy(() => import('./features/setup/edit-setup'));
 
 const Loading = ({ children }: { children: ReactNode }) => (
   <Suspense fallback={<p aria-live="polite">Laddar…</p>}>{children}</Suspense>
@@ -76,6 +78,11 @@ export function AppRoutes() {
       <Route path="/anvandare">
         <Loading>
           <UsersPage />
+        </Loading>
+      </Route>
+      <Route path="/installera">
+        <Loading>
+          <SetupPage />
         </Loading>
       </Route>
       <Route>

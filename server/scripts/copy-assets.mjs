@@ -1,4 +1,5 @@
-// The built server reads the GraphQL schema files and the demo data next to its code.
+// The built server reads the GraphQL schema files, the demo data and Kolada's list of
+// municipalities next to its code.
 import { cpSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,3 +11,4 @@ for (const module of readdirSync(join(src, 'modules'))) {
   if (existsSync(schema)) cpSync(schema, join(dist, 'modules', module, 'schema.graphql'));
 }
 cpSync(join(src, 'db', 'seed-data'), join(dist, 'db', 'seed-data'), { recursive: true });
+cpSync(join(src, 'db', 'kolada'), join(dist, 'db', 'kolada'), { recursive: true });

@@ -1,13 +1,14 @@
 /**
  * Starts the product: settings, database (embedded unless DATABASE_URL), migrations, demo
- * data on an empty database, then HTTP. A start that cannot succeed exits non-zero with a
- * message that says why.
+ * data on an empty database, then HTTP, and the set-up link while there is no kommun. A
+ * start that cannot succeed exits non-zero with a message that says why.
  */
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError, openDatabase, StartupRefusedError } from './db/database.js';
 import { createHttpApp, listen, ListenError } from './http.js';
 import { withoutSecrets } from './log.js';
+import { offerSetup } from './modules/setup/kommun-setup.service.js';
 
 const log = withoutSecrets(pino({ level: process.env.LOG_LEVEL ?? 'info' }));
 
@@ -25,7 +26,10 @@ async function main() {
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  log.info(`Uppföljning kör på http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
+  const baseUrl = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+  log.info(`Uppföljning kör på ${baseUrl}`);
+  // With no kommun yet, the log gets the one-time link to the set-up page.
+  await offerSetup(db.orm.em.fork(), log, baseUrl);
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     server.close();

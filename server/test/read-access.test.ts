@@ -10,6 +10,7 @@
  * - Publishing one unit's report (as the administratör, with the client's own document)
  *   adds exactly that subtree for that period.
  */
+import { WITHOUT_SIGNING_IN } from '../src/graphql/sign-in-required.js';
 import { Kind, OperationTypeNode, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/db/seed/demo-users.js';
@@ -47,10 +48,11 @@ const sql = <T>(query: string, params: unknown[] = []) =>
 const ids = async (query: string, params: unknown[] = []) =>
   new Set((await sql<{ id: number | string }>(query, params)).map((r) => String(r.id)));
 
-/** The root fields that need no sign-in: the sign-in screen's. */
-const SIGN_IN_FIELDS = new Set(['signIn', 'signOut', 'me']);
+/** An operation of only the root fields that need no sign-in: the sign-in screen's, the set-up's. */
 const isSignInOperation = (operation: (typeof clientOperations)[number]['operation']) =>
-  operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SIGN_IN_FIELDS.has(s.name.value));
+  operation.selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && WITHOUT_SIGNING_IN.has(s.name.value),
+  );
 
 async function signIn(client: GraphQLTestClient, email: string): Promise<TestSession> {
   const session: TestSession = { address: `10.7.${Math.floor(Math.random() * 250)}.1` };

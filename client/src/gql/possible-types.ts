@@ -58,6 +58,11 @@
       "ValidationError",
       "VersionConflict"
     ],
+    "SetUpResult": [
+      "SetUpDone",
+      "SetupError",
+      "ValidationError"
+    ],
     "SignInResult": [
       "SignInError",
       "SignedIn"
@@ -125,6 +130,11 @@
       "ReportSection",
       "ValidationError",
       "VersionConflict"
+    ],
+    "SetUpResult": [
+      "SetUpDone",
+      "SetupError",
+      "ValidationError"
     ],
     "SignInResult": [
       "SignInError",

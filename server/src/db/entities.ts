@@ -8,6 +8,7 @@ import { Indicator, IndicatorFollowUp, IndicatorValue } from '../modules/indicat
 import { InternalControl } from '../modules/internal-control/internal-control.entity.js';
 import { Kommun, OrgUnit, Period } from '../modules/organisation/org-unit.entity.js';
 import { Report, ReportKeyFigure, ReportSection } from '../modules/reports/report.entity.js';
+import { SetupToken } from '../modules/setup/setup-token.entity.js';
 import { SickLeave, StaffTurnover } from '../modules/workforce/workforce.entity.js';
 
 export const entities = [
@@ -35,4 +36,5 @@ export const entities = [
   Session,
   SignInThrottle,
   AuditEntry,
+  SetupToken,
 ];

@@ -13,6 +13,7 @@ import type { IInternalControl as IInternalControlModel } from '../modules/inter
 import type { IReport as IReportModel, IReportSection as IReportSectionModel, IReportKeyFigure as IReportKeyFigureModel } from '../modules/reports/report.entity.js';
 import type { IUser as IUserModel } from '../modules/auth/user.entity.js';
 import type { UserCreatedModel as UserCreatedModelModel } from '../modules/admin/admin.service.js';
+import type { SetUpDoneModel as SetUpDoneModelModel } from '../modules/setup/kommun-setup.service.js';
 import type { RevisionRow as RevisionRowModel } from '../modules/editing/history.service.js';
 import type { VersionConflictModel as VersionConflictModelModel, ValidationErrorModel as ValidationErrorModelModel } from '../modules/editing/edit-record.js';
 import type { RequestContext } from '../context.js';
@@ -754,6 +755,15 @@ export type Investment = {
   projectNumber?: Maybe<Scalars['String']['output']>;
 };
 
+/** A kommun in Kolada's list, to choose from at set-up. */
+export type KoladaKommun = {
+  __typename?: 'KoladaKommun';
+  /** Kolada's four-digit municipality code, e.g. "1489". */
+  code: Scalars['String']['output'];
+  /** Kolada's name, e.g. "Alingsås". */
+  name: Scalars['String']['output'];
+};
+
 export type Kommun = {
   __typename?: 'Kommun';
   id: Scalars['ID']['output'];
@@ -848,6 +858,11 @@ export type Mutation = {
    * is; a ValidationError when a section has no text.
    */
   publishReport: PublishReportResult;
+  /**
+   * Creates the installation's first kommun and its administratör, and signs the administratör
+   * in. Only while no kommun exists, and only with the token the server logged at its latest start.
+   */
+  setUp: SetUpResult;
   /** Signs in and sets an httpOnly session cookie. */
   signIn: SignInResult;
   /** Ends the session and clears the cookie. True if there was one. */
@@ -928,6 +943,11 @@ export type MutationOpenPeriodArgs = {
 
 export type MutationPublishReportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUpArgs = {
+  input: SetUpInput;
 };
 
 
@@ -1078,6 +1098,7 @@ export type Query = {
   mySessions: Array<AccountSession>;
   /** A report by id; NOT_FOUND if there is none. */
   report: Report;
+  setup: Setup;
   /** An organisation unit by id; NOT_FOUND if there is none. */
   unit: OrgUnit;
 };
@@ -1253,6 +1274,52 @@ export type Role =
   | 'administratör'
   | 'läsare'
   | 'redaktör';
+
+export type SetUpDone = {
+  __typename?: 'SetUpDone';
+  kommun: Kommun;
+  /** The administratör, now signed in (the session cookie is set). */
+  viewer: Viewer;
+};
+
+export type SetUpInput = {
+  email: Scalars['String']['input'];
+  /** Kolada's code of the kommun to create. */
+  koladaCode: Scalars['String']['input'];
+  /** The first administratör's name, e-mail address and password (at least 12 characters). */
+  name: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  /** The one-time token of the link in the server's log. */
+  token: Scalars['String']['input'];
+};
+
+export type SetUpResult = SetUpDone | SetupError | ValidationError;
+
+/** Whether the installation waits for its first kommun. Public. */
+export type Setup = {
+  __typename?: 'Setup';
+  /** Kolada's kommuner in Swedish order, while set-up is needed; empty once a kommun exists. */
+  kommunChoices: Array<KoladaKommun>;
+  /** True while no kommun exists: the set-up page (with the token from the server's log) creates one. */
+  needed: Scalars['Boolean']['output'];
+  /** The fewest characters a password may have (the rule every account follows). */
+  passwordMinLength: Scalars['Int']['output'];
+};
+
+export type SetupError = {
+  __typename?: 'SetupError';
+  errorCode: SetupErrorCode;
+  /** A Swedish message to show. */
+  message: Scalars['String']['output'];
+};
+
+export type SetupErrorCode =
+  /** A kommun exists already: set-up is done. */
+  | 'ALREADY_SET_UP'
+  /** The token is not the latest start's, or has been used. */
+  | 'INVALID_TOKEN'
+  /** Too many attempts from the address just now; the message says how long to wait. */
+  | 'THROTTLED';
 
 export type Severity =
   | 'HIGH'
@@ -1531,6 +1598,11 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ValidationErrorModelModel )
     | ( VersionConflictModelModel )
   ;
+  SetUpResult:
+    | ( SetUpDoneModelModel )
+    | ( SetupError )
+    | ( ValidationErrorModelModel )
+  ;
   SignInResult:
     | ( SignInError )
     | ( Omit<SignedIn, 'viewer'> & { viewer: _RefType['Viewer'] } )
@@ -1614,6 +1686,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InternalControl: ResolverTypeWrapper<IInternalControlModel>;
   Investment: ResolverTypeWrapper<InvestmentViewModel>;
+  KoladaKommun: ResolverTypeWrapper<KoladaKommun>;
   Kommun: ResolverTypeWrapper<IKommunModel>;
   Kronor: ResolverTypeWrapper<Scalars['Kronor']['output']>;
   Ledger: null;
@@ -1641,6 +1714,12 @@ export type ResolversTypes = {
   Revision: ResolverTypeWrapper<RevisionRowModel>;
   RevisionPage: ResolverTypeWrapper<Omit<RevisionPage, 'revisions'> & { revisions: Array<ResolversTypes['Revision']> }>;
   Role: null;
+  SetUpDone: ResolverTypeWrapper<SetUpDoneModelModel>;
+  SetUpInput: SetUpInput;
+  SetUpResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetUpResult']>;
+  Setup: ResolverTypeWrapper<Setup>;
+  SetupError: ResolverTypeWrapper<SetupError>;
+  SetupErrorCode: SetupErrorCode;
   Severity: Severity;
   SickLeave: ResolverTypeWrapper<ISickLeaveModel>;
   SignInError: ResolverTypeWrapper<SignInError>;
@@ -1707,6 +1786,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   InternalControl: IInternalControlModel;
   Investment: InvestmentViewModel;
+  KoladaKommun: KoladaKommun;
   Kommun: IKommunModel;
   Kronor: Scalars['Kronor']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -1728,6 +1808,11 @@ export type ResolversParentTypes = {
   ReportSectionEditResult: ResolversUnionTypes<ResolversParentTypes>['ReportSectionEditResult'];
   Revision: RevisionRowModel;
   RevisionPage: Omit<RevisionPage, 'revisions'> & { revisions: Array<ResolversParentTypes['Revision']> };
+  SetUpDone: SetUpDoneModelModel;
+  SetUpInput: SetUpInput;
+  SetUpResult: ResolversUnionTypes<ResolversParentTypes>['SetUpResult'];
+  Setup: Setup;
+  SetupError: SetupError;
   SickLeave: ISickLeaveModel;
   SignInError: SignInError;
   SignInResult: ResolversUnionTypes<ResolversParentTypes>['SignInResult'];
@@ -2093,6 +2178,11 @@ export type InvestmentResolvers<ContextType = RequestContext, ParentType extends
   projectNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type KoladaKommunResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KoladaKommun'] = ResolversParentTypes['KoladaKommun']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type KommunResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Kommun'] = ResolversParentTypes['Kommun']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   koladaCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2122,6 +2212,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   enableUser?: Resolver<ResolversTypes['UserAccountResult'], ParentType, ContextType, RequireFields<MutationEnableUserArgs, 'id'>>;
   openPeriod?: Resolver<ResolversTypes['OpenPeriodResult'], ParentType, ContextType, RequireFields<MutationOpenPeriodArgs, 'input'>>;
   publishReport?: Resolver<ResolversTypes['PublishReportResult'], ParentType, ContextType, RequireFields<MutationPublishReportArgs, 'id'>>;
+  setUp?: Resolver<ResolversTypes['SetUpResult'], ParentType, ContextType, RequireFields<MutationSetUpArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2188,6 +2279,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   mySessions?: Resolver<Array<ResolversTypes['AccountSession']>, ParentType, ContextType>;
   report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
+  setup?: Resolver<ResolversTypes['Setup'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
 };
 
@@ -2254,6 +2346,28 @@ export type RevisionPageResolvers<ContextType = RequestContext, ParentType exten
 };
 
 export type RoleResolvers = { ADMINISTRATOR: 'administratör', LASARE: 'läsare', REDAKTOR: 'redaktör' };
+
+export type SetUpDoneResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetUpDone'] = ResolversParentTypes['SetUpDone']> = {
+  kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SetUpResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetUpResult'] = ResolversParentTypes['SetUpResult']> = {
+  __resolveType: TypeResolveFn<'SetUpDone' | 'SetupError' | 'ValidationError', ParentType, ContextType>;
+};
+
+export type SetupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Setup'] = ResolversParentTypes['Setup']> = {
+  kommunChoices?: Resolver<Array<ResolversTypes['KoladaKommun']>, ParentType, ContextType>;
+  needed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  passwordMinLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SetupErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetupError'] = ResolversParentTypes['SetupError']> = {
+  errorCode?: Resolver<ResolversTypes['SetupErrorCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type SickLeaveResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SickLeave'] = ResolversParentTypes['SickLeave']> = {
   group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2393,6 +2507,7 @@ export type Resolvers<ContextType = RequestContext> = {
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
   InternalControl?: InternalControlResolvers<ContextType>;
   Investment?: InvestmentResolvers<ContextType>;
+  KoladaKommun?: KoladaKommunResolvers<ContextType>;
   Kommun?: KommunResolvers<ContextType>;
   Kronor?: GraphQLScalarType;
   Ledger?: LedgerResolvers;
@@ -2415,6 +2530,10 @@ export type Resolvers<ContextType = RequestContext> = {
   Revision?: RevisionResolvers<ContextType>;
   RevisionPage?: RevisionPageResolvers<ContextType>;
   Role?: RoleResolvers;
+  SetUpDone?: SetUpDoneResolvers<ContextType>;
+  SetUpResult?: SetUpResultResolvers<ContextType>;
+  Setup?: SetupResolvers<ContextType>;
+  SetupError?: SetupErrorResolvers<ContextType>;
   SickLeave?: SickLeaveResolvers<ContextType>;
   SignInError?: SignInErrorResolvers<ContextType>;
   SignInResult?: SignInResultResolvers<ContextType>;

@@ -16,6 +16,7 @@ import { organisationResolvers } from '../modules/organisation/resolvers.js';
 import { overviewResolvers } from '../modules/overview/resolvers.js';
 import { reportResolvers } from '../modules/reports/resolvers.js';
 import { reportChangeResolvers } from '../modules/report-changes/resolvers.js';
+import { setupResolvers } from '../modules/setup/resolvers.js';
 import { workforceResolvers } from '../modules/workforce/resolvers.js';
 import { guardArguments } from './argument-guard.js';
 
@@ -45,6 +46,7 @@ export const resolvers: Resolvers[] = [
   authResolvers,
   editingResolvers,
   adminResolvers,
+  setupResolvers,
 ];
 
 /**

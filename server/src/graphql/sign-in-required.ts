@@ -1,15 +1,18 @@
 /**
  * PUBLIC_REPORTS=false: a closed installation, where nothing is read without signing in.
  * Each operation of a request that carries no session is refused before any resolver runs,
- * whatever it asks for, except signing in and out and asking who is signed in (the sign-in
- * screen needs them). One check for the whole API, so that no field can be forgotten.
+ * whatever it asks for, except signing in and out, asking who is signed in (the sign-in
+ * screen needs them) and the first start's set-up. One check for the whole API, so that no field can be forgotten.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from '../context.js';
 
-/** The root fields an anonymous request may still ask for; `__` fields describe the schema. */
-const WITHOUT_SIGNING_IN = new Set(['signIn', 'signOut', 'me']);
+/**
+ * The root fields an anonymous request may still ask for; `__` fields describe the schema.
+ * The first start's set-up comes before there is anyone to sign in as.
+ */
+export const WITHOUT_SIGNING_IN: ReadonlySet<string> = new Set(['signIn', 'signOut', 'me', 'setup', 'setUp']);
 
 export const SIGN_IN_REQUIRED = 'Logga in för att läsa uppföljningen.';
 

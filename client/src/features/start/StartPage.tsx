@@ -32,16 +32,26 @@ export function StartPage() {
           </Link>
         </p>
       )}
-      <h2>Välj kommun</h2>
-      <ul className="link-list">
-        {data.kommuner.map((k) => (
-          <li key={k.id}>
-            <Link href={`/enhet/${k.root.id}`} onClick={() => localStorage.setItem(REMEMBERED, k.id)}>
-              {k.name}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      {data.kommuner.length === 0 ? (
+        // A new installation, deployed without the demo data: no kommun until it is set up.
+        <p>
+          Ingen kommun är inställd ännu. Den som driftar tjänsten skapar den första med länken som servern
+          skriver i sin logg vid start (/installera), eller med kommandot pnpm kommun:create.
+        </p>
+      ) : (
+        <>
+          <h2>Välj kommun</h2>
+          <ul className="link-list">
+            {data.kommuner.map((k) => (
+              <li key={k.id}>
+                <Link href={`/enhet/${k.root.id}`} onClick={() => localStorage.setItem(REMEMBERED, k.id)}>
+                  {k.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </main>
   );
 }

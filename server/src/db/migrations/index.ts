@@ -11,6 +11,7 @@ import { Migration20261201110000 } from './Migration20261201110000.js';
 import { Migration20261201120000 } from './Migration20261201120000.js';
 import { Migration20261201130000 } from './Migration20261201130000.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
+import { Migration20261201160000 } from './Migration20261201160000.js';
 
 export const migrationsList = [
   { name: 'Migration20261122175229', class: Migration20261122175229 },
@@ -21,4 +22,5 @@ export const migrationsList = [
   { name: 'Migration20261201120000', class: Migration20261201120000 },
   { name: 'Migration20261201130000', class: Migration20261201130000 },
   { name: 'Migration20261201150000', class: Migration20261201150000 },
+  { name: 'Migration20261201160000', class: Migration20261201160000 },
 ];

@@ -85,17 +85,30 @@ export async function signIn(
   // neither the answer nor the throttle tells that the account exists.
   if (!user || !valid || user.disabledAt) return INVALID;
 
+  const session = await startSession(em, user, input.userAgent);
+  await signInSucceeded(em, email, input.address);
+  return { ok: true, user, ...session };
+}
+
+/**
+ * A new session for a user whose identity is settled (a right password, or the first
+ * administratör the one-time set-up has just created): the token for the cookie.
+ */
+export async function startSession(
+  em: EntityManager,
+  user: IUser,
+  userAgent: string | undefined,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
   em.create(Session, {
     tokenHash: tokenHash(token),
     user,
     expiresAt,
-    device: describeDevice(input.userAgent),
+    device: describeDevice(userAgent),
   });
   await em.flush();
-  await signInSucceeded(em, email, input.address);
-  return { ok: true, user, token, expiresAt };
+  return { token, expiresAt };
 }
 
 export async function signOut(em: EntityManager, token: string | undefined): Promise<boolean> {

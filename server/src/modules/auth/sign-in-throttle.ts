@@ -81,6 +81,15 @@ export async function admitSignIn(
 }
 
 /**
+ * Seconds to wait, or null when the attempt may go ahead (and is now counted), for a guess
+ * at something other than a password that is counted per address only (the set-up's
+ * one-time token): the same counter as sign-ins from that address.
+ */
+export function admitFromAddress(em: EntityManager, address: string): Promise<number | null> {
+  return admit(em, 'address', address);
+}
+
+/**
  * A right password takes back its own place in both counters, and only that: a guesser who
  * signs in to an account of their own between guesses is counted as before.
  */
