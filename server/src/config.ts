@@ -21,15 +21,33 @@ function isTrustedProxy(entry: string): boolean {
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'ska börja med postgres:// eller postgresql://');
+
+/** The server, port and database a connection string names (not who connects). */
+function databaseOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return null;
+  }
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  /** A PostgreSQL connection string. Without it the server runs an embedded PostgreSQL. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'ska börja med postgres:// eller postgresql://')
-    .optional(),
+  /**
+   * A PostgreSQL connection string, as the app's role: neither superuser nor owner of the
+   * tables. Without it the server runs an embedded PostgreSQL with both roles set up.
+   */
+  DATABASE_URL: postgresUrl.optional(),
+  /**
+   * The same database as the tables' owner, which runs the migrations and grants the app's
+   * role its rows. Without it the migrations run as DATABASE_URL's role (which then owns
+   * the tables, and the start says so in a warning).
+   */
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
   /** Where the embedded PostgreSQL keeps its data between restarts. */
   DATA_DIR: z.string().min(1).default(`${repoRoot}.data`),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
@@ -79,6 +97,15 @@ const schema = z.object({
     ),
   /** The built client to serve, if present. */
   CLIENT_DIST_DIR: z.string().min(1).default(`${repoRoot}client/dist`),
+}).superRefine((config, issues) => {
+  if (!config.MIGRATION_DATABASE_URL) return;
+  if (!config.DATABASE_URL) {
+    issues.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'kräver DATABASE_URL (appens roll)' });
+  } else if (databaseOf(config.MIGRATION_DATABASE_URL) !== databaseOf(config.DATABASE_URL)) {
+    issues.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'ska peka på samma server, port och databas som DATABASE_URL' });
+  } else if (new URL(config.MIGRATION_DATABASE_URL).username === new URL(config.DATABASE_URL).username) {
+    issues.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'ska vara en annan roll än DATABASE_URL:s (tabellernas ägare)' });
+  }
 });
 
 export type Config = z.infer<typeof schema>;

@@ -10,6 +10,7 @@ import { Migration20261201100000 } from './Migration20261201100000.js';
 import { Migration20261201110000 } from './Migration20261201110000.js';
 import { Migration20261201120000 } from './Migration20261201120000.js';
 import { Migration20261201130000 } from './Migration20261201130000.js';
+import { Migration20261201140000 } from './Migration20261201140000.js';
 
 export const migrationsList = [
   { name: 'Migration20261122175229', class: Migration20261122175229 },
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261201110000', class: Migration20261201110000 },
   { name: 'Migration20261201120000', class: Migration20261201120000 },
   { name: 'Migration20261201130000', class: Migration20261201130000 },
+  { name: 'Migration20261201140000', class: Migration20261201140000 },
 ];
