@@ -69,8 +69,13 @@ const kskEconomyLine = (period: string) =>
 describe('a published report’s rows under the app’s role', () => {
   it('refuses an SQL update and delete of a published follow-up, and takes the same update in the working period', async () => {
     const frozen = await kskAssignmentFollowUp('2025-jan-jul');
-    const refused = await failure(app, `update assignment_follow_up set comment = 'ändrad' where id = $1`, [frozen]);
-    expect(refused).toEqual({ code: PUBLISHED_SQLSTATE, message: expect.stringContaining('publicerad rapport') });
+    const refused = await failure(app, `update assignment_follow_up set comment = 'ändrad' where id = $1`, [
+      frozen,
+    ]);
+    expect(refused).toEqual({
+      code: PUBLISHED_SQLSTATE,
+      message: expect.stringContaining('publicerad rapport'),
+    });
     expect(await failure(app, `delete from assignment_follow_up where id = $1`, [frozen])).toMatchObject({
       code: PUBLISHED_SQLSTATE,
     });
@@ -80,10 +85,14 @@ describe('a published report’s rows under the app’s role', () => {
     ).toMatchObject({ code: PUBLISHED_SQLSTATE });
 
     const working = await kskAssignmentFollowUp('2025');
-    const saved = await app.query(`update assignment_follow_up set comment = 'ändrad' where id = $1`, [working]);
+    const saved = await app.query(`update assignment_follow_up set comment = 'ändrad' where id = $1`, [
+      working,
+    ]);
     expect(saved.rowCount).toBe(1);
     // An update that changes nothing passes, as an idempotent seed reload writes.
-    expect((await app.query(`update assignment_follow_up set comment = comment where id = $1`, [frozen])).rowCount).toBe(1);
+    expect(
+      (await app.query(`update assignment_follow_up set comment = comment where id = $1`, [frozen])).rowCount,
+    ).toBe(1);
   });
 
   it('refuses changes to a published economy line and its figures, not to the working period’s', async () => {
@@ -97,14 +106,15 @@ describe('a published report’s rows under the app’s role', () => {
     }
     const working = await kskEconomyLine('2025');
     expect(
-      (await app.query(`update economy_line set forecast_explanation = 'ändrad' where id = $1`, [working])).rowCount,
+      (await app.query(`update economy_line set forecast_explanation = 'ändrad' where id = $1`, [working]))
+        .rowCount,
     ).toBe(1);
   });
 
-  it('refuses a change of an indicator value a published follow-up shows', async () => {
+  it('refuses a change of an indicator value a published follow-up (KSK, 2024) shows', async () => {
     const value = await one(
       `select v.id from indicator_value v join indicator_follow_up f on f.indicator_id = v.indicator_id
-         join period p on p.id = f.period_id and p.key = '2025-jan-jul'
+         join period p on p.id = f.period_id and p.key = '2024'
          join org_unit u on u.id = f.unit_id and u.path like (select path || '%' from org_unit where key = 'ksk')
         order by v.id limit 1`,
     );
@@ -132,16 +142,18 @@ describe('a published report’s rows under the app’s role', () => {
 
   it('refuses renaming or moving a unit, or relabelling a period, that a published report shows', async () => {
     const stab = await one(`select id from org_unit where key = 'ksk-stab'`);
-    expect(await failure(app, `update org_unit set name = 'Annan avdelning' where id = $1`, [stab])).toMatchObject({
+    expect(
+      await failure(app, `update org_unit set name = 'Annan avdelning' where id = $1`, [stab]),
+    ).toMatchObject({
       code: PUBLISHED_SQLSTATE,
     });
     expect(await failure(app, `update org_unit set parent_id = null where id = $1`, [stab])).toMatchObject({
       code: PUBLISHED_SQLSTATE,
     });
     const ancestor = await one(`select id from org_unit where key = 'norrtalje'`);
-    expect(await failure(app, `update org_unit set name = 'Annan kommun' where id = $1`, [ancestor])).toMatchObject(
-      { code: PUBLISHED_SQLSTATE },
-    );
+    expect(
+      await failure(app, `update org_unit set name = 'Annan kommun' where id = $1`, [ancestor]),
+    ).toMatchObject({ code: PUBLISHED_SQLSTATE });
     const period = await one(`select id from period where key = '2025-jan-jul'`);
     for (const sql of [
       `update period set label = 'Jan–Aug 2025' where id = $1`,
@@ -149,16 +161,19 @@ describe('a published report’s rows under the app’s role', () => {
     ]) {
       expect(await failure(app, sql, [period])).toMatchObject({ code: PUBLISHED_SQLSTATE });
     }
-    const assignment = await one(
-      `select assignment_id as id from assignment_follow_up where id = $1`,
-      [await kskAssignmentFollowUp('2025-jan-jul')],
-    );
-    expect(await failure(app, `update assignment set title = 'Annat' where id = $1`, [assignment])).toMatchObject({
+    const assignment = await one(`select assignment_id as id from assignment_follow_up where id = $1`, [
+      await kskAssignmentFollowUp('2025-jan-jul'),
+    ]);
+    expect(
+      await failure(app, `update assignment set title = 'Annat' where id = $1`, [assignment]),
+    ).toMatchObject({
       code: PUBLISHED_SQLSTATE,
     });
     // The working period has no published report: its label may still be corrected.
     const workingPeriod = await one(`select id from period where key = '2025'`);
-    expect((await app.query(`update period set label = '2025 (arbete)' where id = $1`, [workingPeriod])).rowCount).toBe(1);
+    expect(
+      (await app.query(`update period set label = '2025 (arbete)' where id = $1`, [workingPeriod])).rowCount,
+    ).toBe(1);
   });
 
   it('keeps the audit log append-only: new rows yes, updates and deletes never', async () => {
@@ -167,7 +182,9 @@ describe('a published report’s rows under the app’s role', () => {
     );
     const id = inserted.rows[0]!.id;
     for (const client of [app, owner]) {
-      expect(await failure(client, `update audit_log set after = '{"x":1}' where id = $1`, [id])).toMatchObject({
+      expect(
+        await failure(client, `update audit_log set after = '{"x":1}' where id = $1`, [id]),
+      ).toMatchObject({
         code: PUBLISHED_SQLSTATE,
         message: expect.stringContaining('Ändringsloggen'),
       });
@@ -192,7 +209,12 @@ describe('a published report’s rows under the app’s role', () => {
     expect(await failure(app, `set session_replication_role = replica`)).toMatchObject({ code: '42501' });
     expect(await failure(app, `create role "x_${process.pid}"`)).toMatchObject({ code: '42501' });
     const [role] = (
-      await app.query<{ rolsuper: boolean; rolcreatedb: boolean; rolcreaterole: boolean; rolbypassrls: boolean }>(
+      await app.query<{
+        rolsuper: boolean;
+        rolcreatedb: boolean;
+        rolcreaterole: boolean;
+        rolbypassrls: boolean;
+      }>(
         `select rolsuper, rolcreatedb, rolcreaterole, rolbypassrls from pg_roles where rolname = current_user`,
       )
     ).rows;
@@ -209,9 +231,10 @@ describe('a published report’s rows under the app’s role', () => {
     );
     expect(rows.length).toBeGreaterThanOrEqual(25);
     expect(rows.filter((r) => !r.granted)).toEqual([]);
-    const owned = await owner.query(`select 1 from pg_tables where schemaname = 'public' and tableowner = $1`, [
-      embeddedAppRole.name,
-    ]);
+    const owned = await owner.query(
+      `select 1 from pg_tables where schemaname = 'public' and tableowner = $1`,
+      [embeddedAppRole.name],
+    );
     expect(owned.rowCount).toBe(0);
   });
 });
@@ -231,27 +254,42 @@ describe('the two roles in the settings', () => {
       'MIGRATION_DATABASE_URL: kräver DATABASE_URL',
     );
     expect(
-      attempt({ DATABASE_URL: 'postgresql://app:x@db:5432/u', MIGRATION_DATABASE_URL: 'postgresql://owner:x@db:5432/other' }),
+      attempt({
+        DATABASE_URL: 'postgresql://app:x@db:5432/u',
+        MIGRATION_DATABASE_URL: 'postgresql://owner:x@db:5432/other',
+      }),
     ).toContain('samma server, port och databas');
     expect(
-      attempt({ DATABASE_URL: 'postgresql://app:x@db:5432/u', MIGRATION_DATABASE_URL: 'postgresql://app:y@db/u' }),
+      attempt({
+        DATABASE_URL: 'postgresql://app:x@db:5432/u',
+        MIGRATION_DATABASE_URL: 'postgresql://app:y@db/u',
+      }),
     ).toContain('en annan roll');
-    expect(attempt({ DATABASE_URL: 'postgresql://app:x@db:5432/u', MIGRATION_DATABASE_URL: 'mysql://x' })).toContain(
-      'ska börja med postgres://',
-    );
     expect(
-      attempt({ DATABASE_URL: 'postgresql://app:x@db:5432/u', MIGRATION_DATABASE_URL: 'postgresql://owner:y@db/u' }),
+      attempt({ DATABASE_URL: 'postgresql://app:x@db:5432/u', MIGRATION_DATABASE_URL: 'mysql://x' }),
+    ).toContain('ska börja med postgres://');
+    expect(
+      attempt({
+        DATABASE_URL: 'postgresql://app:x@db:5432/u',
+        MIGRATION_DATABASE_URL: 'postgresql://owner:y@db/u',
+      }),
     ).toBe('ok');
   });
 
   it('sets up both roles in the embedded default and serves as the app’s role', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'uppfoljning-roles-'));
     try {
-      const config = loadConfig({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), SEED_DEMO_DATA: 'false' });
+      const config = loadConfig({
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await freePort()),
+        SEED_DEMO_DATA: 'false',
+      });
       const db = await openDatabase(config, pino({ level: 'silent' }));
       try {
         const connection = db.orm.em.getConnection();
-        expect(await connection.execute(`select current_user as role`)).toEqual([{ role: embeddedAppRole.name }]);
+        expect(await connection.execute(`select current_user as role`)).toEqual([
+          { role: embeddedAppRole.name },
+        ]);
         expect(await appRoleTooPowerful(connection)).toBeNull();
         // The migrations ran as the owner, and the app's role can use what they made.
         expect(await connection.execute(`select count(*)::int as n from kommun`)).toEqual([{ n: 0 }]);

@@ -32,22 +32,25 @@ export function withRole(url: string, role: { name: string; password: string }):
  * or unique_violation, which only says the role is there. An existing role is not altered
  * (that too would race); it is checked instead.
  */
-export async function ensureAppRole(client: PgClient, role: { name: string; password: string }): Promise<void> {
+export async function ensureAppRole(
+  client: PgClient,
+  role: { name: string; password: string },
+): Promise<void> {
   await client.query(`do $$ begin
       create role ${quoted(role.name)} login password ${literal(role.password)}
         nosuperuser nocreatedb nocreaterole noreplication nobypassrls;
     exception when duplicate_object or unique_violation then null;
     end $$`);
   const { rows } = await client.query<{ unsafe: boolean }>(
-      `select rolsuper or rolcreatedb or rolcreaterole or rolbypassrls or rolreplication as unsafe
+    `select rolsuper or rolcreatedb or rolcreaterole or rolbypassrls or rolreplication as unsafe
          from pg_roles where rolname = $1`,
-      [role.name],
+    [role.name],
+  );
+  if (rows[0]?.unsafe) {
+    throw new Error(
+      `Rollen ${role.name} har fler rättigheter än appen ska ha (superuser, createdb, createrole, replication eller bypassrls).`,
     );
-    if (rows[0]?.unsafe) {
-      throw new Error(
-        `Rollen ${role.name} har fler rättigheter än appen ska ha (superuser, createdb, createrole, replication eller bypassrls).`,
-      );
-    }
+  }
 }
 
 /** Something that runs SQL: the owner's connection. */

@@ -366,7 +366,9 @@ describe('drafting, publishing and deleting', () => {
     expect(saved.editAssignmentFollowUp.__typename).toBe('AssignmentFollowUp');
 
     // A seed reload (run by the tables' owner, as `pnpm seed` is) does not touch it either.
-    const owner = await MikroORM.init(ormConfig(asOwner(client.orm.config.get('clientUrl')!, inject('adminDatabaseUrl'))));
+    const owner = await MikroORM.init(
+      ormConfig(asOwner(client.orm.config.get('clientUrl')!, inject('adminDatabaseUrl'))),
+    );
     try {
       await loadDemoData(owner.em.fork());
     } finally {
