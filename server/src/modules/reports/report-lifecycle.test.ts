@@ -367,7 +367,7 @@ describe('drafting, publishing and deleting', () => {
 
     // A seed reload (run by the tables' owner, as `pnpm seed` is) does not touch it either.
     const owner = await MikroORM.init(
-      ormConfig(asOwner(client.orm.config.get('clientUrl')!, inject('adminDatabaseUrl'))),
+      ormConfig(asOwner(client.orm.config.get('clientUrl'), inject('adminDatabaseUrl'))),
     );
     try {
       await loadDemoData(owner.em.fork());
