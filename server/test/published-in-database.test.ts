@@ -194,6 +194,22 @@ describe('a published report’s rows under the app’s role', () => {
     }
   });
 
+  it('lets a user be deleted: the audit log’s foreign key clears the author, and nothing else changes', async () => {
+    const kommun = await one(`select id from kommun where key = 'norrtalje'`);
+    const { rows } = await app.query<{ id: number }>(
+      `insert into app_user (kommun_id, email, name, role, password_hash) values ($1, 'bort@norrtalje.demo', 'Bort', 'läsare', 'x') returning id`,
+      [kommun],
+    );
+    const user = rows[0]!.id;
+    const entry = await app.query<{ id: string }>(
+      `insert into audit_log (user_id, entity, entity_id, action, after) values ($1, 'AssignmentFollowUp', 1, 'update', '{}') returning id`,
+      [user],
+    );
+    expect((await app.query(`delete from app_user where id = $1`, [user])).rowCount).toBe(1);
+    const after = await app.query(`select user_id, after from audit_log where id = $1`, [entry.rows[0]!.id]);
+    expect(after.rows).toEqual([{ user_id: null, after: {} }]);
+  });
+
   it('refuses TRUNCATE: the app’s role has no such right, and the owner meets the triggers', async () => {
     for (const table of ['assignment_follow_up', 'economy_line', 'org_unit', 'audit_log', 'report']) {
       expect(await failure(app, `truncate ${table} cascade`)).toMatchObject({ code: '42501' });
