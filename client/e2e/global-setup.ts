@@ -5,7 +5,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { createDatabase, dropDatabase, freePort, startTestServer } from '../../server/test/test-database';
+import {
+  asAppRole,
+  createDatabase,
+  dropDatabase,
+  freePort,
+  startTestServer,
+} from '../../server/test/test-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,7 +33,9 @@ export default async function setup(project: TestProject) {
     cwd: serverDir,
     env: {
       ...process.env,
-      DATABASE_URL: url,
+      // As in a deployment: the server migrates as the owner and serves as the app's role.
+      DATABASE_URL: await asAppRole(url),
+      MIGRATION_DATABASE_URL: url,
       PORT: String(port),
       CLIENT_DIST_DIR: clientDist,
       LOG_LEVEL: 'warn',

@@ -13,6 +13,8 @@ import { formatRefusal, operationLimits, operationLimitsOf } from './graphql/ope
 import { buildSchema } from './graphql/schema.js';
 import { signInRequired } from './graphql/sign-in-required.js';
 import { withoutSecrets } from './log.js';
+import { PUBLISHED_SQLSTATE } from './db/published-sqlstate.js';
+import { PUBLISHED_MESSAGE } from './modules/editing/edit-record.js';
 
 /**
  * The Apollo server without a listener: index.ts mounts it on HTTP, the tests call
@@ -56,6 +58,11 @@ export function createServer(
       if (code === 'BAD_USER_INPUT') return swedishCoercionError(formatted, error);
       if (typeof code === 'string' && expectedErrorCodes.has(code)) return formatted;
       const original = unwrapResolverError(error);
+      // The database's own refusal (a write path that forgot the app's check): what the
+      // app would have answered.
+      if ((original as { code?: unknown } | null)?.code === PUBLISHED_SQLSTATE) {
+        return { message: PUBLISHED_MESSAGE, path: formatted.path, extensions: { code: 'PUBLISHED' } };
+      }
       const requestId = (error as { requestId?: string })?.requestId;
       log.error({ err: original, path: formatted.path, requestId }, 'unexpected error in GraphQL request');
       return {

@@ -11,7 +11,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { ormConfig } from '../src/db/orm-config.js';
 import { loadDemoData } from '../src/db/seed/demo-data-loader.js';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { embeddedAppRole, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { ensureAppRole, grantAppRole, withRole } from '../src/db/database-roles.js';
 
 export interface TestServer {
   /** A URL of the server's maintenance database. */
@@ -87,17 +88,43 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
 }
 
 /**
+ * The database of `ownerUrl` as the app's role, which the product's server connects as:
+ * the role is made on the cluster if missing (several test workers may ask at once).
+ */
+export async function asAppRole(ownerUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await ensureAppRole(client, embeddedAppRole);
+  } finally {
+    await client.end();
+  }
+  return withRole(ownerUrl, embeddedAppRole);
+}
+
+/** The same database as the owner (the admin), for what only the owner may do. */
+export const asOwner = (appUrl: string, adminUrl: string) => {
+  const url = new URL(adminUrl);
+  url.pathname = new URL(appUrl).pathname;
+  return url.toString();
+};
+
+/**
  * A fresh database with the migrations and all the demo data, for a test file that writes:
- * the read-only files share the one from the global setup.
+ * the read-only files share the one from the global setup. Migrated and seeded as the
+ * owner; the URL returned is the app's role's, so every test runs the app with the
+ * privileges it has in the product.
  */
 export async function seededDatabase(adminUrl: string, name: string): Promise<string> {
   const url = await createDatabase(adminUrl, name);
+  const appUrl = await asAppRole(url);
   const orm = await MikroORM.init(ormConfig(url));
   try {
     await orm.getMigrator().up();
+    await grantAppRole(orm.em.getConnection(), embeddedAppRole.name);
     await loadDemoData(orm.em.fork());
   } finally {
     await orm.close(true);
   }
-  return url;
+  return appUrl;
 }

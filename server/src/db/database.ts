@@ -1,11 +1,14 @@
 /**
- * Opens the database the configuration asks for, migrates it, and loads the demo data into
- * an empty one. Without DATABASE_URL it starts the embedded PostgreSQL.
+ * Opens the database the configuration asks for, migrates it as the tables' owner
+ * (MIGRATION_DATABASE_URL), grants the app's role (DATABASE_URL) its rows, and loads the
+ * demo data into an empty one. Without DATABASE_URL it starts the embedded PostgreSQL,
+ * which has both roles.
  */
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { Kommun } from '../modules/organisation/org-unit.entity.js';
+import { appRoleTooPowerful, grantAppRole, roleOf } from './database-roles.js';
 import { EmbeddedPostgresInUseError, startEmbeddedPostgres } from './embedded-postgres.js';
 import { ormConfig } from './orm-config.js';
 import { loadDemoData } from './seed/demo-data-loader.js';
@@ -16,8 +19,11 @@ export class DatabaseUnavailableError extends Error {}
 export class StartupRefusedError extends Error {}
 
 export interface Database {
+  /** As the app's role. */
   orm: MikroORM;
   url: string;
+  /** The tables' owner's connection string (the same as url where there is one role). */
+  ownerUrl: string;
   close(): Promise<void>;
 }
 
@@ -84,9 +90,47 @@ interface LockConnection {
   query<R>(sql: string): Promise<{ rows: R[] }>;
 }
 
+/** The ORM on one of the two connection strings; `setting` names it in the refusal. */
+async function connect(config: Config, url: string, setting: string, pool: number): Promise<MikroORM> {
+  const orm = await MikroORM.init(
+    ormConfig(url, {
+      pool: { min: 0, max: pool },
+      driverOptions: { connection: { statement_timeout: config.DB_STATEMENT_TIMEOUT_MS } },
+    }),
+  );
+  try {
+    await orm.em.getConnection().execute('select 1');
+  } catch (error) {
+    await orm.close(true);
+    throw new DatabaseUnavailableError(
+      `Databasen ${redactUrl(url)} svarar inte (${(error as Error).message}). ` +
+        `Kontrollera ${setting} och att PostgreSQL är igång, eller ta bort DATABASE_URL för att använda den inbyggda databasen.`,
+    );
+  }
+  return orm;
+}
+
+/**
+ * As the tables' owner: the migrations, the app role's grants (after every migration run,
+ * so a table a later migration adds is covered at once), and the demo data on an empty
+ * database. `owner` is the app's own connection when there is only one role.
+ */
+async function prepareAsOwner(config: Config, log: Logger, owner: MikroORM, appRole: string | null) {
+  await whileHoldingStartupLock(owner, log, async () => {
+    const applied = await owner.getMigrator().up();
+    if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    if (appRole) await grantAppRole(owner.em.getConnection(), appRole);
+    if (config.SEED_DEMO_DATA && (await owner.em.fork().count(Kommun)) === 0) {
+      const summary = await loadDemoData(owner.em.fork());
+      log.info(summary, 'demo data loaded into the empty database');
+    }
+  });
+}
+
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
   const embedded = config.DATABASE_URL ? null : await startEmbedded(config, log);
-  const url = config.DATABASE_URL ?? embedded!.url;
+  const url = config.DATABASE_URL ?? embedded!.appUrl;
+  const ownerUrl = config.MIGRATION_DATABASE_URL ?? embedded?.url ?? url;
   if (embedded) log.info({ dataDir: embedded.dataDir }, 'embedded PostgreSQL started');
   if (embedded && embedded.dataDir !== config.DATA_DIR) {
     log.warn(
@@ -95,34 +139,34 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     );
   }
 
-  const orm = await MikroORM.init(
-    ormConfig(url, {
-      pool: { min: 0, max: config.DB_POOL_MAX },
-      driverOptions: { connection: { statement_timeout: config.DB_STATEMENT_TIMEOUT_MS } },
-    }),
-  );
+  const orm = await connect(config, url, 'DATABASE_URL', config.DB_POOL_MAX).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
   const close = async () => {
     await orm.close(true);
     await embedded?.stop();
   };
   try {
-    await orm.em.getConnection().execute('select 1');
-  } catch (error) {
-    await close();
-    throw new DatabaseUnavailableError(
-      `Databasen ${redactUrl(url)} svarar inte (${(error as Error).message}). ` +
-        'Kontrollera DATABASE_URL och att PostgreSQL är igång, eller ta bort DATABASE_URL för att använda den inbyggda databasen.',
-    );
-  }
-  try {
-    await whileHoldingStartupLock(orm, log, async () => {
-      const applied = await orm.getMigrator().up();
-      if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-      if (config.SEED_DEMO_DATA && (await orm.em.fork().count(Kommun)) === 0) {
-        const summary = await loadDemoData(orm.em.fork());
-        log.info(summary, 'demo data loaded into the empty database');
+    if (ownerUrl === url) {
+      await prepareAsOwner(config, log, orm, null);
+    } else {
+      // The startup lock's own connection and the migrations' transaction.
+      const owner = await connect(config, ownerUrl, 'MIGRATION_DATABASE_URL', 2);
+      try {
+        await prepareAsOwner(config, log, owner, roleOf(url));
+      } finally {
+        await owner.close(true);
       }
-    });
+    }
+    const tooPowerful = await appRoleTooPowerful(orm.em.getConnection());
+    if (tooPowerful) {
+      log.warn(
+        { reason: tooPowerful },
+        'the app connects as a role that can switch off the triggers that keep published reports unchanged; ' +
+          'give DATABASE_URL a role of its own and the owner to MIGRATION_DATABASE_URL (README, Deployment)',
+      );
+    }
   } catch (error) {
     await close();
     throw error;
@@ -142,5 +186,5 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
       );
     }
   }
-  return { orm, url, close };
+  return { orm, url, ownerUrl, close };
 }

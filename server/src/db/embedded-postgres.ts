@@ -15,9 +15,19 @@ import { createRequire } from 'node:module';
 import { dirname, join, parse, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { ensureAppRole, withRole } from './database-roles.js';
+
+/**
+ * The role the server connects to the embedded PostgreSQL as; the migrations run as its
+ * superuser, which owns the tables. The cluster listens on 127.0.0.1 only.
+ */
+export const embeddedAppRole = { name: 'uppfoljning_app', password: 'uppfoljning_app' };
 
 export interface RunningDatabase {
+  /** The owner's (the cluster's superuser): for migrations and the demo data. */
   url: string;
+  /** The app's role (embeddedAppRole): rows only, no owner, no superuser. */
+  appUrl: string;
   stop(): Promise<void>;
   /** Where the data actually lives (differs from the one asked for only as root, see above). */
   dataDir: string;
@@ -173,11 +183,15 @@ export async function startEmbeddedPostgres(options: {
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [database]);
     if (found.rowCount === 0) await pg.createDatabase(database);
+    // Also on a cluster created before the app had a role of its own.
+    await ensureAppRole(client, embeddedAppRole);
   } finally {
     await client.end();
   }
+  const url = `postgresql://postgres:postgres@127.0.0.1:${options.port}/${database}`;
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/${database}`,
+    url,
+    appUrl: withRole(url, embeddedAppRole),
     stop: () => pg.stop(),
     dataDir,
   };

@@ -10,6 +10,7 @@ import { Migration20261201100000 } from './Migration20261201100000.js';
 import { Migration20261201110000 } from './Migration20261201110000.js';
 import { Migration20261201120000 } from './Migration20261201120000.js';
 import { Migration20261201130000 } from './Migration20261201130000.js';
+import { Migration20261201140000 } from './Migration20261201140000.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
 import { Migration20261201160000 } from './Migration20261201160000.js';
 
@@ -21,6 +22,7 @@ export const migrationsList = [
   { name: 'Migration20261201110000', class: Migration20261201110000 },
   { name: 'Migration20261201120000', class: Migration20261201120000 },
   { name: 'Migration20261201130000', class: Migration20261201130000 },
+  { name: 'Migration20261201140000', class: Migration20261201140000 },
   { name: 'Migration20261201150000', class: Migration20261201150000 },
   { name: 'Migration20261201160000', class: Migration20261201160000 },
 ];

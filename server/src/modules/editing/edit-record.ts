@@ -74,7 +74,7 @@ export interface EditInput {
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{8,64}$/;
 
-const PUBLISHED_MESSAGE =
+export const PUBLISHED_MESSAGE =
   'Uppgiften ingår i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.';
 
 /** Sets the fields that differ and reports them; values are compared as stored. */

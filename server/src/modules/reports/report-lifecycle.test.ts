@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlClient, type GraphQLTestClient, type TestSession } from '../../../test/graphql-client.js';
-import { dropDatabase, seededDatabase } from '../../../test/test-database.js';
+import { asOwner, dropDatabase, seededDatabase } from '../../../test/test-database.js';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormConfig } from '../../db/orm-config.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo-users.js';
 import { loadDemoData } from '../../db/seed/demo-data-loader.js';
 
@@ -363,8 +365,15 @@ describe('drafting, publishing and deleting', () => {
     );
     expect(saved.editAssignmentFollowUp.__typename).toBe('AssignmentFollowUp');
 
-    // A seed reload does not touch it either.
-    await loadDemoData(client.orm.em.fork());
+    // A seed reload (run by the tables' owner, as `pnpm seed` is) does not touch it either.
+    const owner = await MikroORM.init(
+      ormConfig(asOwner(client.orm.config.get('clientUrl'), inject('adminDatabaseUrl'))),
+    );
+    try {
+      await loadDemoData(owner.em.fork());
+    } finally {
+      await owner.close(true);
+    }
     expect(await reportOutput(draft)).toEqual(published);
   });
 
