@@ -383,7 +383,7 @@ describe('pnpm kommun:create’s service, on a database with kommuner', () => {
       await refusal(createKommun(em(), { koladaCode: '1480', admin: admin('ada@alingsas.se') })),
     ).toEqual({
       field: 'email',
-      message: 'Det finns redan en användare med ada@alingsas.se.',
+      message: 'E-postadressen ada@alingsas.se används redan.',
     });
     expect(await Promise.all(['kommun', 'org_unit', 'app_user', 'audit_log'].map(count))).toEqual(before);
   });
