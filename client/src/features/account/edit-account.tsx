@@ -6,6 +6,7 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
+import { fieldErrors } from '../../ui/field-errors';
 import { dateTime } from '../../ui/format';
 import { roleLabel } from '../../ui/labels';
 import { forgetSession } from '../session/forget-session';
@@ -148,14 +149,7 @@ function ChangePasswordForm() {
     }
   }
 
-  const field = (name: keyof Problems) =>
-    problems[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {};
-  const error = (name: keyof Problems) =>
-    problems[name] && (
-      <p id={`${name}-error`} className="error">
-        {problems[name]}
-      </p>
-    );
+  const { described, fieldError } = fieldErrors<keyof Problems>(problems);
   return (
     <section aria-labelledby="change-password">
       <h2 id="change-password">Byt lösenord</h2>
@@ -167,27 +161,27 @@ function ChangePasswordForm() {
           name="currentPassword"
           type="password"
           autoComplete="current-password"
-          {...field('currentPassword')}
+          {...described('currentPassword')}
         />
-        {error('currentPassword')}
+        {fieldError('currentPassword')}
         <label htmlFor="newPassword">Nytt lösenord</label>
         <input
           id="newPassword"
           name="newPassword"
           type="password"
           autoComplete="new-password"
-          {...field('newPassword')}
+          {...described('newPassword')}
         />
-        {error('newPassword')}
+        {fieldError('newPassword')}
         <label htmlFor="repeated">Upprepa det nya lösenordet</label>
         <input
           id="repeated"
           name="repeated"
           type="password"
           autoComplete="new-password"
-          {...field('repeated')}
+          {...described('repeated')}
         />
-        {error('repeated')}
+        {fieldError('repeated')}
         {problems.form && (
           <p role="alert" className="error">
             {problems.form}

@@ -2,6 +2,7 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
+import { fieldErrors } from '../../ui/field-errors';
 import { QueryState } from '../../ui/QueryState';
 
 const SetupQuery = graphql(`
@@ -140,16 +141,7 @@ export default function SetupPage() {
     }
   };
 
-  const described = (field: Field, hint?: string) => {
-    const ids = [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ');
-    return { 'aria-invalid': errors[field] ? true : undefined, 'aria-describedby': ids || undefined };
-  };
-  const fieldError = (field: Field) =>
-    errors[field] && (
-      <p id={`${field}-error`} className="error">
-        {errors[field]}
-      </p>
-    );
+  const { described, fieldError } = fieldErrors<Field>(errors);
 
   return (
     <main>
