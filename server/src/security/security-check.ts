@@ -75,22 +75,38 @@ export async function runSecurityCheck(baseUrl: string): Promise<CheckResult[]> 
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
-  /** Runs one attempt, times it, and records whether its answer is the safe one. */
+  /**
+   * Runs an attempt, times it, and records whether its answer is the safe one. An attempt
+   * that changes nothing on the server is made `tries` times: each answer must be safe, and
+   * the fastest time counts, so one stall of a busy machine is not taken for a slow refusal.
+   */
   async function check<T>(
     name: string,
     expected: string,
     attempt: () => Promise<T>,
     judge: (result: T, ms: number) => { ok: boolean; slow?: boolean; got: string },
+    tries = 3,
   ) {
-    const started = performance.now();
-    try {
-      const result = await attempt();
-      const ms = Math.round(performance.now() - started);
-      results.push({ name, expected, ms, ...judge(result, ms) });
-    } catch (error) {
-      const ms = Math.round(performance.now() - started);
-      results.push({ name, expected, ms, ok: false, got: `fel: ${(error as Error).message}` });
+    let fastest: Omit<CheckResult, 'name' | 'expected'> | undefined;
+    let allOk = true;
+    for (let i = 0; i < tries; i++) {
+      const started = performance.now();
+      let judged: Omit<CheckResult, 'name' | 'expected'>;
+      try {
+        const result = await attempt();
+        const ms = Math.round(performance.now() - started);
+        judged = { ms, ...judge(result, ms) };
+      } catch (error) {
+        judged = {
+          ms: Math.round(performance.now() - started),
+          ok: false,
+          got: `fel: ${(error as Error).message}`,
+        };
+      }
+      allOk &&= judged.ok;
+      if (!judged.ok || !fastest || (fastest.ok && judged.ms < fastest.ms)) fastest = judged;
     }
+    results.push({ name, expected, ...fastest!, ok: allOk });
   }
 
   /** A GraphQL refusal with one of the codes, fast, with no data. */
@@ -229,6 +245,7 @@ export async function runSecurityCheck(baseUrl: string): Promise<CheckResult[]> 
         got: `${tried} prövade, ${throttled} THROTTLED av ${answers.length}`,
       };
     },
+    1,
   );
   await check(
     '50 parallella inloggningsförsök',
@@ -248,6 +265,7 @@ export async function runSecurityCheck(baseUrl: string): Promise<CheckResult[]> 
         got: `${tried} prövade, ${throttled} THROTTLED (längsta väntan ${MAX_DELAY_SECONDS} s)`,
       };
     },
+    1,
   );
   // The HTTP layer.
   const swedishJsonRefusal = (status: number, refusal: { code: string }) => (answer: Answer) => ({
