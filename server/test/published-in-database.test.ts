@@ -20,9 +20,10 @@ import { asOwner, dropDatabase, freePort, seededDatabase } from './test-database
 const dbName = `uppfoljning_frozen_${process.pid}`;
 let app: pg.Client;
 let owner: pg.Client;
+let appUrl: string;
 
 beforeAll(async () => {
-  const appUrl = await seededDatabase(inject('adminDatabaseUrl'), dbName);
+  appUrl = await seededDatabase(inject('adminDatabaseUrl'), dbName);
   app = new pg.Client({ connectionString: appUrl });
   owner = new pg.Client({ connectionString: asOwner(appUrl, inject('adminDatabaseUrl')) });
   await Promise.all([app.connect(), owner.connect()]);
@@ -290,6 +291,27 @@ describe('the two roles in the settings', () => {
         MIGRATION_DATABASE_URL: 'postgresql://owner:y@db/u',
       }),
     ).toBe('ok');
+  });
+
+  it('refuses a production start where the app would connect as the owner or a superuser', async () => {
+    const start = (env: Record<string, string>) =>
+      openDatabase(
+        loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'false', ...env }),
+        pino({ level: 'silent' }),
+      )
+        .then(async (db) => {
+          await db.close();
+          return 'started';
+        })
+        .catch((error: Error) => `${error.constructor.name}: ${error.message}`);
+    const ownerUrl = asOwner(appUrl, inject('adminDatabaseUrl'));
+    expect(await start({ DATABASE_URL: ownerUrl })).toMatch(
+      /^StartupRefusedError: Appen ansluter med en roll som kan stänga av skyddet för publicerade rapporter \(\w+ är superuser\)/,
+    );
+    // As the app's role it gets past that check, to the next one: the demo users' password.
+    expect(await start({ DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: ownerUrl })).toMatch(
+      /^StartupRefusedError: .* har demolösenordet/,
+    );
   });
 
   it('sets up both roles in the embedded default and serves as the app’s role', async () => {

@@ -160,6 +160,15 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
       }
     }
     const tooPowerful = await appRoleTooPowerful(orm.em.getConnection());
+    // Facing the internet, a role that could switch the triggers off is no start; on a
+    // developer's machine it is a warning.
+    if (tooPowerful && config.NODE_ENV === 'production') {
+      throw new StartupRefusedError(
+        `Appen ansluter med en roll som kan stänga av skyddet för publicerade rapporter (${tooPowerful}). ` +
+          'Ge DATABASE_URL en egen roll utan superuser som inte äger tabellerna, och ägaren till ' +
+          'MIGRATION_DATABASE_URL (README, Deployment); eller starta utan NODE_ENV=production.',
+      );
+    }
     if (tooPowerful) {
       log.warn(
         { reason: tooPowerful },
