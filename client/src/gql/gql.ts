@@ -19,8 +19,9 @@ type Documents = {
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n": typeof types.SignOutSessionDocument,
     "\n  query KommunUsers {\n    kommunUsers {\n      id\n      name\n      email\n      role\n      disabledAt\n      disabledBy\n    }\n  }\n": typeof types.KommunUsersDocument,
-    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      __typename\n      ... on UserAccount {\n        id\n        disabledAt\n        disabledBy\n      }\n      ...FieldErrors @unmask\n    }\n  }\n": typeof types.DisableUserDocument,
-    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      __typename\n      ... on UserAccount {\n        id\n        disabledAt\n        disabledBy\n      }\n      ...FieldErrors @unmask\n    }\n  }\n": typeof types.EnableUserDocument,
+    "\n  fragment UserAccountState on UserAccount {\n    id\n    disabledAt\n    disabledBy\n  }\n": typeof types.UserAccountStateFragmentDoc,
+    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      __typename\n      ...UserAccountState @unmask\n      ...FieldErrors @unmask\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      __typename\n      ...UserAccountState @unmask\n      ...FieldErrors @unmask\n    }\n  }\n": typeof types.EnableUserDocument,
     "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id\n      kind\n      title\n      dueDate\n      originYear\n      ownerUnit {\n        id\n        name\n      }\n      responsibleUnit {\n        id\n        name\n      }\n      predecessor {\n        id\n        title\n      }\n      successor {\n        id\n        title\n      }\n      followUps {\n        id\n        status\n        forecast\n        comment\n        commentDate\n        deviationReason\n        newTimeline\n        newDueDate\n        origin\n        goal {\n          id\n          code\n          title\n        }\n        ...EditableState @unmask\n        period {\n          id\n          label\n        }\n      }\n    }\n  }\n": typeof types.AssignmentPageDocument,
     "\n  fragment EditableState on Editable {\n    id\n    version\n    viewerCanEdit\n    updatedAt\n    updatedBy {\n      id\n      name\n    }\n    history {\n      ...HistoryPage @unmask\n    }\n  }\n": typeof types.EditableStateFragmentDoc,
     "\n  fragment HistoryPage on RevisionPage {\n    hasOlder\n    revisions {\n      id\n      at\n      author {\n        id\n        name\n      }\n      changes {\n        field\n        before\n        after\n      }\n    }\n  }\n": typeof types.HistoryPageFragmentDoc,
@@ -64,8 +65,9 @@ const documents: Documents = {
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n": types.SignOutSessionDocument,
     "\n  query KommunUsers {\n    kommunUsers {\n      id\n      name\n      email\n      role\n      disabledAt\n      disabledBy\n    }\n  }\n": types.KommunUsersDocument,
-    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      __typename\n      ... on UserAccount {\n        id\n        disabledAt\n        disabledBy\n      }\n      ...FieldErrors @unmask\n    }\n  }\n": types.DisableUserDocument,
-    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      __typename\n      ... on UserAccount {\n        id\n        disabledAt\n        disabledBy\n      }\n      ...FieldErrors @unmask\n    }\n  }\n": types.EnableUserDocument,
+    "\n  fragment UserAccountState on UserAccount {\n    id\n    disabledAt\n    disabledBy\n  }\n": types.UserAccountStateFragmentDoc,
+    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      __typename\n      ...UserAccountState @unmask\n      ...FieldErrors @unmask\n    }\n  }\n": types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      __typename\n      ...UserAccountState @unmask\n      ...FieldErrors @unmask\n    }\n  }\n": types.EnableUserDocument,
     "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id\n      kind\n      title\n      dueDate\n      originYear\n      ownerUnit {\n        id\n        name\n      }\n      responsibleUnit {\n        id\n        name\n      }\n      predecessor {\n        id\n        title\n      }\n      successor {\n        id\n        title\n      }\n      followUps {\n        id\n        status\n        forecast\n        comment\n        commentDate\n        deviationReason\n        newTimeline\n        newDueDate\n        origin\n        goal {\n          id\n          code\n          title\n        }\n        ...EditableState @unmask\n        period {\n          id\n          label\n        }\n      }\n    }\n  }\n": types.AssignmentPageDocument,
     "\n  fragment EditableState on Editable {\n    id\n    version\n    viewerCanEdit\n    updatedAt\n    updatedBy {\n      id\n      name\n    }\n    history {\n      ...HistoryPage @unmask\n    }\n  }\n": types.EditableStateFragmentDoc,
     "\n  fragment HistoryPage on RevisionPage {\n    hasOlder\n    revisions {\n      id\n      at\n      author {\n        id\n        name\n      }\n      changes {\n        field\n        before\n        after\n      }\n    }\n  }\n": types.HistoryPageFragmentDoc,
@@ -141,11 +143,15 @@ export function graphql(source: "\n  query KommunUsers {\n    kommunUsers {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      __typename\n      ... on UserAccount {\n        id\n        disabledAt\n        disabledBy\n      }\n      ...FieldErrors @unmask\n    }\n  }\n"): (typeof documents)["\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      __typename\n      ... on UserAccount {\n        id\n        disabledAt\n        disabledBy\n      }\n      ...FieldErrors @unmask\n    }\n  }\n"];
+export function graphql(source: "\n  fragment UserAccountState on UserAccount {\n    id\n    disabledAt\n    disabledBy\n  }\n"): (typeof documents)["\n  fragment UserAccountState on UserAccount {\n    id\n    disabledAt\n    disabledBy\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      __typename\n      ... on UserAccount {\n        id\n        disabledAt\n        disabledBy\n      }\n      ...FieldErrors @unmask\n    }\n  }\n"): (typeof documents)["\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      __typename\n      ... on UserAccount {\n        id\n        disabledAt\n        disabledBy\n      }\n      ...FieldErrors @unmask\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      __typename\n      ...UserAccountState @unmask\n      ...FieldErrors @unmask\n    }\n  }\n"): (typeof documents)["\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      __typename\n      ...UserAccountState @unmask\n      ...FieldErrors @unmask\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      __typename\n      ...UserAccountState @unmask\n      ...FieldErrors @unmask\n    }\n  }\n"): (typeof documents)["\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      __typename\n      ...UserAccountState @unmask\n      ...FieldErrors @unmask\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,15 +25,19 @@ const KommunUsersQuery = graphql(`
 `);
 
 // Each asks back what the list shows, so the cache (normalised by id) updates the row.
+graphql(`
+  fragment UserAccountState on UserAccount {
+    id
+    disabledAt
+    disabledBy
+  }
+`);
+
 const DisableUserMutation = graphql(`
   mutation DisableUser($id: ID!) {
     disableUser(id: $id) {
       __typename
-      ... on UserAccount {
-        id
-        disabledAt
-        disabledBy
-      }
+      ...UserAccountState @unmask
       ...FieldErrors @unmask
     }
   }
@@ -43,11 +47,7 @@ const EnableUserMutation = graphql(`
   mutation EnableUser($id: ID!) {
     enableUser(id: $id) {
       __typename
-      ... on UserAccount {
-        id
-        disabledAt
-        disabledBy
-      }
+      ...UserAccountState @unmask
       ...FieldErrors @unmask
     }
   }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
-import { AuditEntry } from '../audit/audit.entity.js';
+import { recordCreation } from '../audit/record-creation.js';
 import { createUser, emailTaken, isEmailTaken, UserInputError } from '../auth/user.service.js';
 import type { IUser, Role } from '../auth/user.entity.js';
 import { requireAdministrator } from '../editing/edit-access.js';
@@ -38,12 +38,10 @@ export async function addUser(
         unitKeys: units.map((u) => u.key),
         production: ctx.production,
       });
-      em.create(AuditEntry, {
-        user: admin.id,
+      recordCreation(em, {
+        by: admin.id,
         entity: 'User',
         entityId: user.id,
-        action: 'create',
-        before: null,
         after: { email: user.email, name: user.name, role: user.role, units: units.map((u) => u.name) },
         requestId: ctx.requestId,
       });
@@ -101,12 +99,10 @@ export async function openWorkingPeriod(
     }
     const spec: NewPeriod = { key, label, kind, start: startDate, end: endDate };
     const period = await openPeriod(em, admin.kommun.id, spec);
-    em.create(AuditEntry, {
-      user: admin.id,
+    recordCreation(em, {
+      by: admin.id,
       entity: 'Period',
       entityId: period.id,
-      action: 'create',
-      before: null,
       after: { ...spec },
       requestId: ctx.requestId,
     });

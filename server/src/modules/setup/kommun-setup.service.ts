@@ -8,7 +8,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../../context.js';
-import { AuditEntry } from '../audit/audit.entity.js';
+import { recordCreation } from '../audit/record-creation.js';
 import { startSession } from '../auth/session.service.js';
 import { admitFromAddress, swedishWait } from '../auth/sign-in-throttle.js';
 import type { IUser } from '../auth/user.entity.js';
@@ -109,30 +109,24 @@ export async function createKommun(
       const period = await openPeriod(tx, kommun.id, spec);
       // The administratör set the kommun up, so the rows are theirs.
       const requestId = audit.requestId ?? null;
-      tx.create(AuditEntry, {
-        user: admin.id,
+      recordCreation(tx, {
+        by: admin.id,
         entity: 'Kommun',
         entityId: kommun.id,
-        action: 'create',
-        before: null,
         after: { name: kommun.name, koladaCode: code, root: root.name },
         requestId,
       });
-      tx.create(AuditEntry, {
-        user: admin.id,
+      recordCreation(tx, {
+        by: admin.id,
         entity: 'User',
         entityId: admin.id,
-        action: 'create',
-        before: null,
         after: { email: admin.email, name: admin.name, role: admin.role, units: [] },
         requestId,
       });
-      tx.create(AuditEntry, {
-        user: admin.id,
+      recordCreation(tx, {
+        by: admin.id,
         entity: 'Period',
         entityId: period.id,
-        action: 'create',
-        before: null,
         after: { ...spec },
         requestId,
       });
