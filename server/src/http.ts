@@ -10,8 +10,12 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createRequestContext, type SessionCookie } from './context.js';
+import { readCookie } from './cookies.js';
 import { refusals, type OperationRefused } from './graphql/operation-limits.js';
 import { SESSION_COOKIE, viewerForToken } from './modules/auth/session.service.js';
+import { importRoutes } from './modules/import/import-http.js';
+import type { ImportKind } from './modules/import/import-kind.js';
+import { domainImportKinds } from './modules/import/import-kinds.js';
 import { withoutSecrets } from './log.js';
 import { createServer } from './server.js';
 
@@ -21,22 +25,7 @@ function cookieOptions(hostname: string) {
   return { httpOnly: true, sameSite: 'lax' as const, secure: !local, path: '/' };
 }
 
-/**
- * A cookie's value, or undefined when it is missing or cannot be read: a browser, a proxy
- * or a person may send anything, and a cookie that is not ours means "not signed in".
- */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const [key, ...value] = part.trim().split('=');
-    if (key !== name) continue;
-    try {
-      return decodeURIComponent(value.join('='));
-    } catch {
-      return undefined; // bad percent-encoding
-    }
-  }
-  return undefined;
-}
+export { readCookie } from './cookies.js';
 
 /** Within the 2 s a load balancer's check usually allows, with room for the round trip. */
 export const READY_TIMEOUT_MS = 1_500;
@@ -169,6 +158,7 @@ export async function createHttpApp(
   config: Config,
   orm: MikroORM,
   unsafeLog: Logger,
+  { importKinds = domainImportKinds }: { importKinds?: readonly ImportKind<unknown>[] } = {},
 ): Promise<{ app: Express; stop: () => Promise<void> }> {
   const log = withoutSecrets(unsafeLog);
   const apollo = createServer(log, config);
@@ -225,6 +215,9 @@ export async function createHttpApp(
     }),
   );
 
+  // Spreadsheet files: their own body limit, and progress answered line by line.
+  app.use(importRoutes(orm, log, importKinds));
+
   const clientDir = config.CLIENT_DIST_DIR;
   if (existsSync(join(clientDir, 'index.html'))) {
     app.use(
@@ -239,7 +232,7 @@ export async function createHttpApp(
         },
       }),
     );
-    app.get(/^(?!\/graphql).*/, (_req, res) => {
+    app.get(/^(?!\/graphql|\/import\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(clientDir, 'index.html'));
     });

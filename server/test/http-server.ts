@@ -15,8 +15,9 @@ export async function serveForTest(
   config: Config,
   orm: MikroORM,
   log: Logger = pino({ level: 'silent' }),
+  options: Parameters<typeof createHttpApp>[3] = {},
 ): Promise<TestHttpServer> {
-  const app = await createHttpApp(config, orm, log);
+  const app = await createHttpApp(config, orm, log, options);
   const http = await new Promise<Server>((resolve) => {
     const server = app.app.listen(0, '127.0.0.1', () => resolve(server));
   });

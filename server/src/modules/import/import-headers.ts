@@ -63,7 +63,10 @@ export function matchHeaders(columns: readonly ImportColumn[], header: readonly 
       ? keys.some((k) => k != null && column.series!.test(k))
       : keys.includes(column.label);
     if (!found) {
-      problems.push({ column: column.label, message: `Kolumnen ”${column.label}” saknas: den måste finnas.` });
+      problems.push({
+        column: column.label,
+        message: `Kolumnen ”${column.label}” saknas: den måste finnas.`,
+      });
     }
   }
   return { keys, problems };

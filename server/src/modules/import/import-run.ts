@@ -144,7 +144,11 @@ async function readSheets(
     const kind = kindOfSheet(sheet, kinds, choice, reads.length > 0);
     if (kind == null || !('importRows' in kind) || reads.some((r) => r.kind === kind)) {
       if (kind && 'importRows' in kind) {
-        problems.push({ sheet: sheet.name, column: null, message: `Bladet ”${kind.sheetName}” finns två gånger.` });
+        problems.push({
+          sheet: sheet.name,
+          column: null,
+          message: `Bladet ”${kind.sheetName}” finns två gånger.`,
+        });
       } else if (kind) problems.push(kind);
       await drain(sheet);
       continue;
@@ -182,7 +186,10 @@ async function readSheets(
       const parsed = kind.parse(row);
       const errors = [
         ...parsed.errors,
-        ...stray.map((letter) => ({ column: null, message: `Kolumn ${letter} har ett värde men ingen rubrik.` })),
+        ...stray.map((letter) => ({
+          column: null,
+          message: `Kolumn ${letter} har ett värde men ingen rubrik.`,
+        })),
       ];
       if (parsed.value === null || errors.length > 0) {
         current.wrong.push({ row: number, status: 'wrong', errors, changed: [] });
@@ -192,14 +199,23 @@ async function readSheets(
       const earlier = firstRow.get(key);
       if (earlier !== undefined) {
         const message = `Koden ${key} finns redan på rad ${earlier}.`;
-        current.wrong.push({ row: number, status: 'wrong', errors: [{ column: null, message }], changed: [] });
+        current.wrong.push({
+          row: number,
+          status: 'wrong',
+          errors: [{ column: null, message }],
+          changed: [],
+        });
         continue;
       }
       firstRow.set(key, number);
       current.parsed.push({ row: number, value: parsed.value });
     }
     if (keys == null && !unusable) {
-      problems.push({ sheet: sheet.name, column: null, message: 'Bladet är tomt: rad 1 ska ha kolumnernas rubriker.' });
+      problems.push({
+        sheet: sheet.name,
+        column: null,
+        message: 'Bladet är tomt: rad 1 ska ha kolumnernas rubriker.',
+      });
     }
   }
   options.onProgress?.(read);
@@ -216,7 +232,12 @@ function countsOf(sheets: readonly ImportSheetResult[]): Record<RowStatus, numbe
 }
 
 /** The same file with the same outcome for every row gives the same fingerprint. */
-function fingerprintOf(file: ImportFile, choice: ImportChoice, sheets: readonly ImportSheetResult[], problems: readonly SheetProblem[]) {
+function fingerprintOf(
+  file: ImportFile,
+  choice: ImportChoice,
+  sheets: readonly ImportSheetResult[],
+  problems: readonly SheetProblem[],
+) {
   return createHash('sha256')
     .update(createHash('sha256').update(file.body).digest('hex'))
     .update(JSON.stringify({ choice, sheets, problems }))
@@ -231,7 +252,10 @@ function refusalOf(result: Omit<ImportResult, 'refusal' | 'committed'>, sent: st
   const wrong = result.counts.wrong;
   if (wrong > 0 || result.problems.length > 0) {
     const what = wrong > 0 ? `${wrong} ${wrong === 1 ? 'rad är fel' : 'rader är fel'}` : 'filen har fel';
-    return { code: 'WRONG_ROWS' as const, message: `Inget importerades: ${what}. Rätta filen och försök igen.` };
+    return {
+      code: 'WRONG_ROWS' as const,
+      message: `Inget importerades: ${what}. Rätta filen och försök igen.`,
+    };
   }
   if (result.fingerprint !== sent) return { code: 'STALE_PREVIEW' as const, message: STALE_PREVIEW };
   return null;
@@ -255,14 +279,18 @@ export async function runImport(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const { reads, problems } = await readSheets(file, kinds, choice, options);
-  const ordered = [...reads].sort((a, b) => importKindNames.indexOf(a.kind.name) - importKindNames.indexOf(b.kind.name));
+  const ordered = [...reads].sort(
+    (a, b) => importKindNames.indexOf(a.kind.name) - importKindNames.indexOf(b.kind.name),
+  );
   try {
     return await em.transactional(async (tx) => {
       const sheets: ImportSheetResult[] = [];
       for (const read of ordered) {
         const written = read.parsed.length > 0 ? await read.kind.importRows(tx, target, read.parsed) : [];
         if (written.length !== read.parsed.length) {
-          throw new Error(`${read.kind.name}: importRows answered ${written.length} rows of ${read.parsed.length}`);
+          throw new Error(
+            `${read.kind.name}: importRows answered ${written.length} rows of ${read.parsed.length}`,
+          );
         }
         const rows = [...written, ...read.wrong].sort((a, b) => a.row - b.row);
         sheets.push({ kind: read.kind.name, sheet: read.sheet, rows });
