@@ -28,7 +28,9 @@ export interface ImportColumn {
   example: string;
   /**
    * Headers that stand for a series, as "Mål 2026" or "Utfall 2024": matched by this
-   * pattern (its first group the year) instead of the label, any number of times.
+   * pattern (its first group the year) instead of the label, any number of times. The label
+   * is then the series' header as the template shows it, and matches the pattern itself
+   * ("Utfall 2024"), so that a template imports as it is.
    */
   series?: RegExp;
 }
@@ -82,7 +84,7 @@ export interface ImportKind<Value> {
   keyOf(value: Value): string;
   /**
    * Compares the rows with the period and writes the differences, in the caller's
-   * transaction, in a number of SQL statements that does not grow with the rows (batched).
+   * transaction (through `em`: its queries, flushes and `em.execute` run in it), in a number of SQL statements that does not grow with the rows (batched).
    * Audited as edits are. A row that refers to what does not exist (an unknown unit, a
    * goal code not in the period) or that would change what a published report shows comes
    * back wrong, with its error, and is not written.
