@@ -1,21 +1,21 @@
 /**
  * The spreadsheet import over HTTP, as the app sends it, on a database of its own: two test
- * kinds write to a table this file makes, so the framework is tried apart from the domains.
+ * kinds write to a table of their own (test/import-test-kinds.ts), so the framework is
+ * tried apart from the domains.
  */
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asSent, SignInDocument } from '../../../test/client-documents.js';
+import { createImportTestTable, itemKind, lineKind } from '../../../test/import-test-kinds.js';
 import { serveForTest, type TestHttpServer } from '../../../test/http-server.js';
-import { asOwner, dropDatabase, seededDatabase } from '../../../test/test-database.js';
+import { dropDatabase, seededDatabase } from '../../../test/test-database.js';
 import { loadConfig } from '../../config.js';
 import { ormConfig } from '../../db/orm-config.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo-users.js';
 import { NOT_YOURS } from '../editing/edit-access.js';
-import { readDate, readNumber, readText } from './cells.js';
 import { PERIOD_PUBLISHED } from './import-access.js';
-import type { CellError, ImportKind, ImportTarget, ParsedRow, RowOutcome } from './import-kind.js';
+import type { ImportKind } from './import-kind.js';
 import { MAX_FILE_BYTES, STALE_PREVIEW, type ImportResult } from './import-run.js';
 
 const dbName = `uppfoljning_import_${process.pid}`;
@@ -26,132 +26,6 @@ const cookies: Record<string, string> = {};
 let workingPeriod: number;
 let publishedPeriod: number;
 let otherKommunsPeriod: number;
-
-interface Item {
-  code: string;
-  name: string;
-  amount: number | null;
-  due: string | null;
-}
-
-/** Items keyed by code; the name "Okänd" stands for a row that refers to what does not exist. */
-const itemKind: ImportKind<Item> = {
-  name: 'goals',
-  sheetName: 'Poster',
-  columns: [
-    { label: 'Kod', required: true, help: 'Postens kod.', example: '1.1' },
-    { label: 'Namn', required: true, help: 'Postens namn.', example: 'Sund ekonomi' },
-    { label: 'Belopp', required: false, help: 'Ett tal.', example: '1 234,5' },
-    { label: 'Slutdatum', required: false, help: 'Ett datum.', example: '2025-12-31' },
-  ],
-  parse(row) {
-    const errors: CellError[] = [];
-    const code = readText(row.cells.get('Kod'));
-    const name = readText(row.cells.get('Namn'));
-    const amount = readNumber(row.cells.get('Belopp'));
-    const due = readDate(row.cells.get('Slutdatum'));
-    if (!code) errors.push({ column: 'Kod', message: 'Ange en kod.' });
-    if (!name) errors.push({ column: 'Namn', message: 'Ange ett namn.' });
-    if ('error' in amount) errors.push({ column: 'Belopp', message: amount.error });
-    if ('error' in due) errors.push({ column: 'Slutdatum', message: due.error });
-    if (errors.length > 0 || !code || !name || 'error' in amount || 'error' in due) {
-      return { value: null, errors };
-    }
-    return { value: { code, name, amount: amount.ok, due: due.ok }, errors: [] };
-  },
-  keyOf: (item) => item.code,
-  async importRows(em: EntityManager, target: ImportTarget, rows: readonly ParsedRow<Item>[]) {
-    const existing = await em.execute<
-      { code: string; name: string; amount: string | null; due: string | null }[]
-    >(
-      `select code, name, amount::text, to_char(due, 'YYYY-MM-DD') as due
-         from import_test_item
-        where period_id = ? and code in (select jsonb_array_elements_text(?::jsonb))`,
-      [target.periodId, JSON.stringify(rows.map((r) => r.value.code))],
-    );
-    const byCode = new Map(existing.map((e) => [e.code, e]));
-    const outcomes: RowOutcome[] = [];
-    const writes: Item[] = [];
-    for (const { row, value } of rows) {
-      if (value.name === 'Okänd') {
-        outcomes.push({
-          row,
-          status: 'wrong',
-          errors: [{ column: 'Namn', message: 'Okänd finns inte.' }],
-          changed: [],
-        });
-        continue;
-      }
-      const before = byCode.get(value.code);
-      const changed = before
-        ? [
-            before.name !== value.name && 'Namn',
-            (before.amount == null ? null : Number(before.amount)) !== value.amount && 'Belopp',
-            before.due !== value.due && 'Slutdatum',
-          ].filter((c): c is string => c !== false)
-        : [];
-      outcomes.push({
-        row,
-        status: !before ? 'new' : changed.length ? 'changed' : 'unchanged',
-        errors: [],
-        changed,
-      });
-      if (!before || changed.length) writes.push(value);
-    }
-    if (writes.length > 0) {
-      await em.execute(
-        `insert into import_test_item (period_id, code, name, amount, due)
-         select ?, * from jsonb_to_recordset(?::jsonb) as w(code text, name text, amount numeric, due date)
-         on conflict (period_id, code) do update set name = excluded.name, amount = excluded.amount, due = excluded.due`,
-        [target.periodId, JSON.stringify(writes)],
-      );
-    }
-    return outcomes;
-  },
-};
-
-/** Lines under an item of the same file or the period: a later sheet sees an earlier one's rows. */
-const lineKind: ImportKind<{ item: string; text: string }> = {
-  name: 'indicators',
-  sheetName: 'Rader',
-  columns: [
-    { label: 'Post (kod)', required: true, help: 'Kod för en post.', example: '1.1' },
-    { label: 'Text', required: true, help: 'Text.', example: 'En rad' },
-    {
-      label: 'Utfall 2024',
-      required: false,
-      help: 'Utfall per år.',
-      example: '12,5',
-      series: /^Utfall (\d{4})$/,
-    },
-  ],
-  parse(row) {
-    const item = readText(row.cells.get('Post (kod)'));
-    const text = readText(row.cells.get('Text'));
-    if (!item || !text)
-      return { value: null, errors: [{ column: item ? 'Text' : 'Post (kod)', message: 'Saknas.' }] };
-    return { value: { item, text }, errors: [] };
-  },
-  keyOf: (line) => `${line.item}/${line.text}`,
-  async importRows(em, target, rows) {
-    const found = await em.execute<{ code: string }[]>(
-      `select code from import_test_item
-        where period_id = ? and code in (select jsonb_array_elements_text(?::jsonb))`,
-      [target.periodId, JSON.stringify(rows.map((r) => r.value.item))],
-    );
-    const codes = new Set(found.map((f) => f.code));
-    return rows.map(({ row, value }) =>
-      codes.has(value.item)
-        ? { row, status: 'new' as const, errors: [], changed: [] }
-        : {
-            row,
-            status: 'wrong' as const,
-            errors: [{ column: 'Post (kod)', message: `Posten ${value.item} finns inte i perioden.` }],
-            changed: [],
-          },
-    );
-  },
-};
 
 const one = async <T>(sql: string, params: unknown[] = []) =>
   (await orm.em.fork().getConnection().execute<T[]>(sql, params))[0]!;
@@ -232,15 +106,7 @@ const HEADER = ['Kod', 'Namn', 'Belopp', 'Slutdatum'];
 
 beforeAll(async () => {
   const appUrl = await seededDatabase(inject('adminDatabaseUrl'), dbName);
-  const owner = new pg.Client({ connectionString: asOwner(appUrl, inject('adminDatabaseUrl')) });
-  await owner.connect();
-  const appRole = decodeURIComponent(new URL(appUrl).username);
-  await owner.query(`create table import_test_item (
-    id serial primary key, period_id int not null references period(id), code text not null,
-    name text not null, amount numeric, due date, unique (period_id, code))`);
-  await owner.query(`grant select, insert, update, delete on import_test_item to "${appRole}"`);
-  await owner.query(`grant usage on sequence import_test_item_id_seq to "${appRole}"`);
-  await owner.end();
+  await createImportTestTable(appUrl, inject('adminDatabaseUrl'));
   orm = await MikroORM.init(ormConfig(appUrl, { onQuery: (sql: string) => (statements++, sql) }));
   server = await serveForTest(loadConfig({}), orm, undefined, {
     importKinds: [lineKind as ImportKind<unknown>, itemKind as ImportKind<unknown>],

@@ -1,0 +1,173 @@
+/**
+ * `pnpm bench:import`: a 10 000-row XLSX import over real HTTP. Writes the file with
+ * exceljs's streaming writer, signs in as the demo administratör on a fresh database (embedded,
+ * or a server given by BENCH_DATABASE_URL), and prints for the preview and the confirmation
+ * the time and the peak memory of the process (RSS and heap, sampled every 10 ms). The file
+ * holds the test kind's rows (test/import-test-kinds.ts) until the domain kinds exist.
+ * Figures are printed and written to bench-results/; nothing here asserts a timing.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { MikroORM } from '@mikro-orm/postgresql';
+import ExcelJS from 'exceljs';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config.js';
+import { ormConfig } from '../src/db/orm-config.js';
+import { DEMO_PASSWORD } from '../src/db/seed/demo-users.js';
+import { createHttpApp } from '../src/http.js';
+import type { ImportKind } from '../src/modules/import/import-kind.js';
+import type { ImportResult } from '../src/modules/import/import-run.js';
+import { createImportTestTable, itemKind } from '../test/import-test-kinds.js';
+import { dropDatabase, freePort, seededDatabase, startTestServer } from '../test/test-database.js';
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
+const MB = 1024 * 1024;
+
+/** A workbook of ROWS item rows, written row by row to disk with the streaming writer. */
+async function writeWorkbook(path: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const sheet = workbook.addWorksheet(itemKind.sheetName);
+  sheet.addRow(itemKind.columns.map((c) => c.label)).commit();
+  for (let i = 1; i <= ROWS; i++) {
+    sheet.addRow([`B${i}`, `Post nummer ${i} i Mål och budget`, `${i} 234,5`, '2026-12-31']).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** Runs `work` and reports its time and the highest RSS and heap seen while it ran. */
+async function measured<T>(work: () => Promise<T>) {
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = process.memoryUsage();
+  let rss = before.rss;
+  let heap = before.heapUsed;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    rss = Math.max(rss, now.rss);
+    heap = Math.max(heap, now.heapUsed);
+  }, 10);
+  const started = performance.now();
+  try {
+    const value = await work();
+    const seconds = (performance.now() - started) / 1000;
+    const after = process.memoryUsage();
+    rss = Math.max(rss, after.rss);
+    heap = Math.max(heap, after.heapUsed);
+    return {
+      value,
+      figures: {
+        seconds: Number(seconds.toFixed(2)),
+        peakRssMb: Math.round(rss / MB),
+        peakHeapMb: Math.round(heap / MB),
+        rssBeforeMb: Math.round(before.rss / MB),
+        heapBeforeMb: Math.round(before.heapUsed / MB),
+      },
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+const server = await startTestServer();
+const dbName = `uppfoljning_bench_import_${process.pid}`;
+const dir = mkdtempSync(join(tmpdir(), 'uppfoljning-import-bench-'));
+let http: Server | undefined;
+let orm: MikroORM | undefined;
+try {
+  const url = await seededDatabase(server.adminUrl, dbName);
+  await createImportTestTable(url, server.adminUrl);
+  orm = await MikroORM.init(ormConfig(url));
+  const period = (
+    await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: number }[]>(
+        `select p.id from period p join kommun k on k.id = p.kommun_id
+        where k.kolada_code = '0188'
+          and not exists (select 1 from report r where r.period_id = p.id and r.status = 'published')
+        order by p.end_date desc limit 1`,
+      )
+  )[0]!.id;
+
+  const app = await createHttpApp(
+    loadConfig({ DATABASE_URL: url, PORT: '0' }),
+    orm,
+    pino({ level: 'warn' }),
+    {
+      importKinds: [itemKind as ImportKind<unknown>],
+    },
+  );
+  const port = await freePort();
+  http = await new Promise<Server>((resolve) => {
+    const s = app.app.listen(port, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const signIn = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }',
+      variables: { e: 'admin@norrtalje.demo', p: DEMO_PASSWORD },
+    }),
+  });
+  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+
+  const path = join(dir, 'import.xlsx');
+  const writing = await measured(() => writeWorkbook(path));
+  const file = readFileSync(path);
+
+  const upload = async (mode: 'preview' | 'confirm', fingerprint = '') => {
+    const params = new URLSearchParams({
+      period: String(period),
+      kind: itemKind.name,
+      mode,
+      name: 'bench.xlsx',
+      fingerprint,
+    });
+    const response = await fetch(`${base}/import?${params}`, {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      body: new Uint8Array(file),
+    });
+    const lines = (await response.text()).trim().split('\n');
+    const last = JSON.parse(lines.at(-1)!) as { result?: ImportResult; error?: unknown };
+    if (!last.result) throw new Error(`the import failed: ${JSON.stringify(last)}`);
+    return { result: last.result, progressLines: lines.length - 1 };
+  };
+
+  const preview = await measured(() => upload('preview'));
+  const confirm = await measured(() => upload('confirm', preview.value.result.fingerprint));
+  const again = await measured(() => upload('preview'));
+  if (!confirm.value.result.committed) throw new Error('the confirmation wrote nothing');
+
+  const results = {
+    rows: ROWS,
+    fileKb: Math.round(file.length / 1024),
+    writeFile: writing.figures,
+    preview: {
+      ...preview.figures,
+      counts: preview.value.result.counts,
+      progressLines: preview.value.progressLines,
+    },
+    confirm: { ...confirm.figures, counts: confirm.value.result.counts },
+    previewAgain: { ...again.figures, counts: again.value.result.counts },
+  };
+  console.log(JSON.stringify(results, null, 2));
+  const out = join(import.meta.dirname, '..', '..', 'bench-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'import.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await app.stop();
+} finally {
+  if (http) await new Promise((resolve) => http!.close(resolve));
+  await orm?.close(true);
+  await dropDatabase(server.adminUrl, dbName);
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
