@@ -27,12 +27,20 @@ export default defineConfig({
       },
       workbox: {
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/graphql/, /^\/healthz/, /^\/readyz/],
+        // The import's files and answers come from the server, never the app's shell.
+        navigateFallbackDenylist: [/^\/graphql/, /^\/healthz/, /^\/readyz/, /^\/import\//],
       },
     }),
   ],
   server: {
-    proxy: { '/graphql': 'http://127.0.0.1:4000' },
+    proxy: {
+      '/graphql': 'http://127.0.0.1:4000',
+      // The import's upload and templates; the page /import itself is the app's.
+      '/import': {
+        target: 'http://127.0.0.1:4000',
+        bypass: (req) => (req.method === 'GET' && !req.url?.startsWith('/import/') ? req.url : undefined),
+      },
+    },
   },
   build: {
     target: 'es2022',

@@ -18,7 +18,6 @@ import { loadConfig } from '../src/config.js';
 import { ormConfig } from '../src/db/orm-config.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo-users.js';
 import { createHttpApp } from '../src/http.js';
-import type { ImportKind } from '../src/modules/import/import-kind.js';
 import type { ImportResult } from '../src/modules/import/import-run.js';
 import { createImportTestTable, itemKind } from '../test/import-test-kinds.js';
 import { dropDatabase, freePort, seededDatabase, startTestServer } from '../test/test-database.js';
@@ -98,7 +97,7 @@ try {
     orm,
     pino({ level: 'warn' }),
     {
-      importKinds: [itemKind as ImportKind<unknown>],
+      importKinds: [itemKind],
     },
   );
   const port = await freePort();

@@ -105,3 +105,11 @@ export const deviationWord: Record<'-1' | '0' | '1', string> = {
   '0': 'ingen avvikelse',
   '-1': 'ogynnsam',
 };
+
+/** What the spreadsheet import will do with a row, by the status the server answers. */
+export const importStatusLabel: Record<'new' | 'changed' | 'unchanged' | 'wrong', string> = {
+  new: 'Ny',
+  changed: 'Ändras',
+  unchanged: 'Oförändrad',
+  wrong: 'Fel',
+};

@@ -7,6 +7,7 @@
  *   POST /import?period=ID&kind=KIND|workbook&mode=preview|confirm&name=FILE[&fingerprint=F]
  *        the file as the body
  *   GET  /import/template/KIND.xlsx, KIND.csv, alla.xlsx   the templates
+ *   GET  /import/kinds   the kinds, by name and sheet name
  *
  * The same session cookie as /graphql signs the request in. Against cross-site requests it
  * takes the stance of Apollo's CSRF prevention on /graphql: a body of a type a plain HTML
@@ -93,6 +94,11 @@ export function importRoutes(
   );
   let running = 0;
 
+  /** The kinds the templates and the upload take, for the import page's choices. */
+  router.get('/import/kinds', (_req, res) => {
+    res.json({ kinds: ordered.map((k) => ({ name: k.name, sheetName: k.sheetName })) });
+  });
+
   router.get('/import/template/:file', async (req, res) => {
     const match = /^([a-z]+)\.(xlsx|csv)$/.exec(req.params.file);
     const all = match?.[1] === 'alla' && match[2] === 'xlsx';
@@ -128,7 +134,7 @@ export function importRoutes(
       viewer: await viewerForToken(em, token),
     });
     try {
-      const periodId = parseId(String(req.query.period ?? ''), 'period');
+      const periodId = parseId(typeof req.query.period === 'string' ? req.query.period : '', 'period');
       return { ctx, target: await importTarget(ctx, periodId) };
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
@@ -188,7 +194,7 @@ export function importRoutes(
       choice: ImportChoice;
     };
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const name = String(req.query.name ?? 'fil').slice(0, 200);
+    const name = (typeof req.query.name === 'string' ? req.query.name : 'fil').slice(0, 200);
     const format = formatOf(name, body);
     if (body.length === 0) return refuseRequest(res, 'BAD_USER_INPUT', 'Filen är tom.');
     if (!format) {

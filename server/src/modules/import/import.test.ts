@@ -15,7 +15,6 @@ import { ormConfig } from '../../db/orm-config.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo-users.js';
 import { NOT_YOURS } from '../editing/edit-access.js';
 import { PERIOD_PUBLISHED } from './import-access.js';
-import type { ImportKind } from './import-kind.js';
 import { MAX_FILE_BYTES, STALE_PREVIEW, type ImportResult } from './import-run.js';
 
 const dbName = `uppfoljning_import_${process.pid}`;
@@ -109,7 +108,7 @@ beforeAll(async () => {
   await createImportTestTable(appUrl, inject('adminDatabaseUrl'));
   orm = await MikroORM.init(ormConfig(appUrl, { onQuery: (sql: string) => (statements++, sql) }));
   server = await serveForTest(loadConfig({}), orm, undefined, {
-    importKinds: [lineKind as ImportKind<unknown>, itemKind as ImportKind<unknown>],
+    importKinds: [lineKind, itemKind],
   });
   const period = (published: boolean, kolada: string) =>
     one<{ id: number }>(

@@ -30,7 +30,7 @@ function xlsxResult(result: ExcelJS.CellFormulaValue['result']): Cell {
   if (result == null) return null;
   if (result instanceof Date) return result;
   if (typeof result === 'object' && 'error' in result) return String(result.error);
-  return result as Cell;
+  return result;
 }
 
 /** The worksheets of the file, in order, each with its rows. */
