@@ -399,6 +399,13 @@ describe('the templates', () => {
       counts: { new: 0, changed: 0, unchanged: 0, wrong: 0 },
     });
 
+    const kinds = await (await fetch(`${server.base}/import/kinds`)).json();
+    expect(kinds).toEqual({
+      kinds: [
+        { name: 'goals', sheetName: 'Poster' },
+        { name: 'indicators', sheetName: 'Rader' },
+      ],
+    });
     const csv = await fetch(`${server.base}/import/template/goals.csv`);
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="importmall-poster.csv"');
     expect(Buffer.from(await csv.arrayBuffer()).toString('utf8')).toBe('\ufeffKod;Namn;Belopp;Slutdatum\r\n');
