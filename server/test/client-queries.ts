@@ -74,6 +74,11 @@ export async function variablesFor(
     if (!list) throw new Error(`no records known for the id of ${operation.name?.value}`);
     return (await sql<{ id: number }>(list)).map((r) => ({ id: String(r.id) }));
   }
+  if (key === 'kommunId') {
+    return (await sql<{ id: number }>(`select id from kommun order by id`)).map((r) => ({
+      kommunId: String(r.id),
+    }));
+  }
   if (key === 'after,id,type') {
     // Older revisions of a few records of every editable type. The demo data has no edits,
     // so any cursor reads an empty page; what the answer is made of is what is checked.

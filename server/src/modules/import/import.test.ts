@@ -202,6 +202,18 @@ describe('reading the files', () => {
     });
   });
 
+  it('answers a damaged XLSX file and an Excel 97–2003 file in Swedish, writing nothing', async () => {
+    const whole = await workbook({ Poster: [HEADER, ['T1', 'Trasig']] });
+    const damaged = await upload(whole.subarray(0, 2_000), {});
+    expect(damaged.error).toEqual({
+      code: 'UNREADABLE_FILE',
+      message:
+        'Filen kunde inte läsas som en Excel-fil (.xlsx). Spara den som Excel-arbetsbok eller som CSV och försök igen.',
+    });
+    const old = await upload(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), { name: 'gammal.xls' });
+    expect(old).toMatchObject({ status: 400, error: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('names unknown and missing columns, and a code given twice, by row and column', async () => {
     const bad = await upload(
       await workbook({
