@@ -1,10 +1,11 @@
 /**
  * The spreadsheet import page in the built PWA, on a laptop: an administratör reaches it
- * from the header, downloads a template and uploads it; the server's answer is shown and
+ * from the header, downloads a template and uploads a workbook; the server's answer is shown and
  * "Importera" stays disabled while the file has errors. A redaktör is told it is not theirs.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { workbook } from '../../server/test/import-test-kinds';
 import { DEMO_PASSWORD, expectAccessible, hasChromium, launch } from './browser';
 
 const laptop = { width: 1280, height: 800 };
@@ -28,7 +29,7 @@ describe.skipIf(!hasChromium)('the spreadsheet import, on a laptop', () => {
     return page;
   }
 
-  it('lets an administratör upload a template and shows what is wrong with it, keeping Importera disabled', async () => {
+  it('lets an administratör download a template, upload a workbook and see what is wrong with it, keeping Importera disabled', async () => {
     const page = await signedIn('admin@norrtalje.demo', 'Anna Admin');
     try {
       await page.getByRole('banner').getByRole('link', { name: 'Importera' }).click();
@@ -37,11 +38,18 @@ describe.skipIf(!hasChromium)('the spreadsheet import, on a laptop', () => {
         .toBe('Importera från kalkylark');
       const template = page.getByRole('link', { name: 'Ladda ner XLSX' });
       expect(await template.getAttribute('href')).toBe('/import/template/alla.xlsx');
-      const file = Buffer.from(await (await fetch(`${base}/import/template/alla.xlsx`)).arrayBuffer());
-      expect(file.subarray(0, 2).toString()).toBe('PK');
+      const download = await fetch(`${base}${await template.getAttribute('href')}`);
+      expect(download.headers.get('content-disposition')).toBe('attachment; filename="importmall-alla.xlsx"');
+      // A sheet named after no kind: the same answer whichever kinds the server has.
+      const file = await workbook({
+        Blad1: [
+          ['Kod', 'Namn'],
+          ['1.1', 'Sund ekonomi'],
+        ],
+      });
 
       await page.getByLabel('Fil (XLSX eller CSV, högst 10 MB)').setInputFiles({
-        name: 'mall.xlsx',
+        name: 'mal-och-budget.xlsx',
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         buffer: file,
       });
@@ -54,7 +62,9 @@ describe.skipIf(!hasChromium)('the spreadsheet import, on a laptop', () => {
         .poll(() => page.getByRole('status').textContent())
         .toBe('Förhandsgranskning. Ny: 0, Ändras: 0, Oförändrad: 0, Fel: 0.');
       const problems = page.getByRole('region', { name: 'Fel i filen' });
-      await expect.poll(() => problems.textContent()).toContain('Filen har inget blad att importera.');
+      await expect
+        .poll(() => problems.textContent())
+        .toContain('Bladet Blad1: Bladet ”Blad1” heter inte som någon av mallens blad');
       expect(await importera.isDisabled()).toBe(true);
       await expectAccessible(page);
     } finally {

@@ -2,9 +2,11 @@
  * Two import kinds for trying the framework apart from the domains: items keyed by code
  * (a name "Okänd" stands for a row that refers to what does not exist), and lines under an
  * item of the same file or the period (a later sheet sees the rows of an earlier one). They
- * write to a table that createImportTestTable makes; the tests and the benchmark use them.
+ * write to a table that createImportTestTable makes; the tests and the benchmark use them,
+ * and the browser test the workbook helper.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { readDate, readNumber, readText } from '../src/modules/import/cells.js';
 import type {
@@ -15,6 +17,13 @@ import type {
   RowOutcome,
 } from '../src/modules/import/import-kind.js';
 import { asOwner } from './test-database.js';
+
+/** An XLSX file with a sheet per entry, each a header row and data rows. */
+export async function workbook(sheets: Record<string, unknown[][]>): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) book.addWorksheet(name).addRows(rows);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 /** The items' table, made by the owner and granted to the app's role of `appUrl`. */
 export async function createImportTestTable(appUrl: string, adminUrl: string): Promise<void> {

@@ -7,7 +7,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asSent, SignInDocument } from '../../../test/client-documents.js';
-import { createImportTestTable, itemKind, lineKind } from '../../../test/import-test-kinds.js';
+import { createImportTestTable, itemKind, lineKind, workbook } from '../../../test/import-test-kinds.js';
 import { serveForTest, type TestHttpServer } from '../../../test/http-server.js';
 import { dropDatabase, seededDatabase } from '../../../test/test-database.js';
 import { loadConfig } from '../../config.js';
@@ -92,13 +92,6 @@ async function upload(
     result: last.result as ImportResult | undefined,
     error: last.error as Answer['error'],
   };
-}
-
-/** A workbook with a sheet per entry, each a header row and data rows. */
-async function workbook(sheets: Record<string, unknown[][]>): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) book.addWorksheet(name).addRows(rows);
-  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 const HEADER = ['Kod', 'Namn', 'Belopp', 'Slutdatum'];
