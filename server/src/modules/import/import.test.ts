@@ -363,6 +363,17 @@ describe('limits and who may import', () => {
     });
   });
 
+  it('refuses a file of more than 20 000 rows, in Swedish, writing nothing', async () => {
+    const before = await itemCount();
+    const csv = `Kod;Namn\n${Array.from({ length: 20_001 }, (_, i) => `R${i};Rad ${i}`).join('\n')}\n`;
+    const { error } = await upload(csv, { name: 'stor.csv', mode: 'confirm' }, { type: 'text/csv' });
+    expect(error).toEqual({
+      code: 'TOO_MANY_ROWS',
+      message: 'Filen har fler än 20\u00a0000 rader. Dela upp den i flera filer.',
+    });
+    expect(await itemCount()).toBe(before);
+  });
+
   it('refuses a redaktör, the public and another kommun’s period, and a period a published report covers', async () => {
     const before = await itemCount();
     expect((await upload(await file(), {}, { cookie: cookies.redaktör })).error).toEqual({
