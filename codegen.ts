@@ -59,6 +59,7 @@ const config: CodegenConfig = {
           OrgUnit: entity('organisation/org-unit.entity.js', 'IOrgUnit'),
           Period: entity('organisation/org-unit.entity.js', 'IPeriod'),
           UnitFollowUp: entity('organisation/unit-scope.js', 'UnitScope'),
+          UnitInPeriod: entity('organisation/unit-in-period.js', 'UnitInPeriodModel'),
           GoalArea: entity('goals/goal.entity.js', 'IGoalArea'),
           Goal: entity('goals/goal.entity.js', 'IGoal'),
           GoalFollowUp: entity('goals/goal.entity.js', 'IGoalFollowUp'),

@@ -23,6 +23,7 @@ export class Migration20261201170000 extends Migration {
     this.addSql(`alter table "org_unit_version" add constraint "org_unit_version_period_id_foreign" foreign key ("period_id") references "period" ("id") on update cascade;`);
     this.addSql(`alter table "org_unit_version" add constraint "org_unit_version_parent_id_foreign" foreign key ("parent_id") references "org_unit" ("id") on update cascade on delete set null;`);
 
+    this.addSql(`alter table "org_unit" add column "closed" boolean not null default false;`);
     this.addSql(`
       insert into "org_unit_version" ("unit_id", "period_id", "name", "short_name", "parent_id", "path", "position", "closed")
       select u.id, p.id, u.name, u.short_name, u.parent_id, u.path, u.position, false
@@ -109,5 +110,6 @@ export class Migration20261201170000 extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`drop table if exists "org_unit_version" cascade;`);
+    this.addSql(`alter table "org_unit" drop column "closed";`);
   }
 }

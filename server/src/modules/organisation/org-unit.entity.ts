@@ -38,6 +38,8 @@ export const OrgUnit = defineEntity({
     kind: p.enum([...unitKinds]).length(20),
     path: p.string().length(400).default(''),
     position: p.integer().default(0),
+    /** Closed in the latest period (the versions say from when): left out of its lists. */
+    closed: p.boolean().default(false),
   },
   uniques: [{ properties: ['kommun', 'key'] }],
   indexes: [

@@ -378,10 +378,12 @@ async function writeStates(
   // org_unit keeps the latest period's names and tree, for the reads without a period.
   await em.execute(
     `update org_unit u
-        set name = v.name, short_name = v.short_name, parent_id = v.parent_id, path = v.path, position = v.position
+        set name = v.name, short_name = v.short_name, parent_id = v.parent_id, path = v.path, position = v.position,
+            closed = v.closed
        from org_unit_version v
       where v.unit_id = u.id and v.period_id = ? and u.kommun_id = ?
-        and (u.name, u.short_name, u.parent_id, u.path, u.position) is distinct from (v.name, v.short_name, v.parent_id, v.path, v.position)`,
+        and (u.name, u.short_name, u.parent_id, u.path, u.position, u.closed)
+            is distinct from (v.name, v.short_name, v.parent_id, v.path, v.position, v.closed)`,
     [periodIds.at(-1), target.kommunId],
   );
   const from = periods.find((p) => p.id === target.fromPeriodId)!;
