@@ -60,6 +60,7 @@ export function AppHeader() {
             </span>
             <Link href="/mitt-konto">Mitt konto</Link>
             {viewer.role === 'ADMINISTRATOR' && <Link href="/anvandare">Användare</Link>}
+            {viewer.role === 'ADMINISTRATOR' && <Link href="/organisation">Organisation</Link>}
             <button type="button" onClick={() => void signOut()} disabled={busy}>
               Logga ut
             </button>

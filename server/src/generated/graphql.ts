@@ -1176,7 +1176,7 @@ export type Query = {
   mySessions: Array<AccountSession>;
   /**
    * The administratör's kommun's whole organisation in a period, closed units too, in tree
-   * order. FORBIDDEN for everyone else; BAD_USER_INPUT for a period of another kommun.
+   * order. FORBIDDEN for everyone else; empty for a period of another kommun.
    */
   organisationInPeriod: Array<UnitInPeriod>;
   /** A report by id; NOT_FOUND if there is none. */
@@ -1543,8 +1543,12 @@ export type UnitInPeriod = {
   kind: UnitKind;
   name: Scalars['String']['output'];
   parent?: Maybe<UnitInPeriod>;
+  /** The parent's unit id in the period; null for the kommun's root. */
+  parentId?: Maybe<Scalars['ID']['output']>;
   shortName?: Maybe<Scalars['String']['output']>;
   unit: OrgUnit;
+  /** The unit's own id, for links to its pages. */
+  unitId: Scalars['ID']['output'];
 };
 
 export type UnitKind =
@@ -2580,8 +2584,10 @@ export type UnitInPeriodResolvers<ContextType = RequestContext, ParentType exten
   kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['UnitInPeriod']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

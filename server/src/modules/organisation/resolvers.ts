@@ -12,8 +12,10 @@ import {
   resolveScope,
   rootUnit,
   unitInPeriodFor,
+  unitOf,
   versionOrLatest,
 } from './organisation.service.js';
+import { OrgUnit } from './org-unit.entity.js';
 import { okOrValidationError } from '../editing/validation.js';
 import { closeUnit, createUnit, moveUnit, organisationInPeriod, renameUnit } from './organisation-admin.service.js';
 import { ancestorsInPeriod, childrenInPeriod, parentInPeriod } from './unit-in-period.js';
@@ -40,7 +42,9 @@ export const organisationResolvers: Resolvers = {
   },
   UnitInPeriod: {
     id: (v) => `${v.unitId}:${v.periodId}`,
-    unit: (v, _, ctx) => getUnit(ctx, v.unitId),
+    unitId: (v) => String(v.unitId),
+    parentId: (v) => (v.parentId == null ? null : String(v.parentId)),
+    unit: (v, _, ctx) => unitOf(ctx, ctx.em.getReference(OrgUnit, v.unitId)),
     parent: (v, _, ctx) => parentInPeriod(ctx, v),
     ancestors: (v, _, ctx) => ancestorsInPeriod(ctx, v),
     children: (v, _, ctx) => childrenInPeriod(ctx, v),
