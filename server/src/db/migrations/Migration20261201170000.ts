@@ -100,6 +100,27 @@ export class Migration20261201170000 extends Migration {
     this.addSql(
       `create trigger "org_unit_published_is_final" before delete on "org_unit" for each row execute function "refuse_change_shown_in_published_report"();`,
     );
+    // org_unit's names and tree are a copy of the latest period's version: they change
+    // only with it, so no name reaches a page but through a version, and a published
+    // period's versions are final.
+    this.addSql(`
+      create function "org_unit_follows_latest_version"() returns trigger
+      language plpgsql set search_path = public, pg_temp as $$
+      declare
+        latest org_unit_version;
+      begin
+        select v.* into latest from org_unit_version v join period p on p.id = v.period_id
+         where v.unit_id = new.id order by p.end_date desc, p.start_date limit 1;
+        if found and (new.name, new.short_name, new.parent_id, new.path, new.position, new.closed)
+             is distinct from (latest.name, latest.short_name, latest.parent_id, latest.path, latest.position, latest.closed) then
+          raise exception 'En enhets namn och plats ändras från en period (org_unit_version), inte i org_unit.'
+            using errcode = 'UF001';
+        end if;
+        return new;
+      end $$;`);
+    this.addSql(
+      `create trigger "org_unit_follows_latest_version" before update on "org_unit" for each row execute function "org_unit_follows_latest_version"();`,
+    );
     this.addSql(
       `create trigger "org_unit_version_published_is_final" before insert or update or delete on "org_unit_version" for each row execute function "refuse_change_shown_in_published_report"('and-additions');`,
     );
@@ -109,6 +130,8 @@ export class Migration20261201170000 extends Migration {
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop trigger if exists "org_unit_follows_latest_version" on "org_unit";`);
+    this.addSql(`drop function if exists "org_unit_follows_latest_version"();`);
     this.addSql(`drop table if exists "org_unit_version" cascade;`);
     this.addSql(`alter table "org_unit" drop column "closed";`);
   }

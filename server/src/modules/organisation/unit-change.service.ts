@@ -107,7 +107,7 @@ async function loadTree(em: EntityManager, target: ChangeTarget) {
             (select array_agg(r.unit_id) from report r where r.period_id = p.id and r.status = 'published') as published_units
        from period p
       where p.kommun_id = ? and p.end_date >= (select end_date from period where id = ? and kommun_id = ?)
-      order by p.end_date, p.start_date`,
+      order by p.end_date, p.start_date desc`,
     [target.kommunId, target.fromPeriodId, target.kommunId],
   );
   const units = await em.execute<UnitRow[]>(`select id, key, kind from org_unit where kommun_id = ?`, [
@@ -375,7 +375,8 @@ async function writeStates(
      update org_unit_version v set path = tree.path from tree where v.id = tree.id and v.path <> tree.path`,
     [target.kommunId, periodIds],
   );
-  // org_unit keeps the latest period's names and tree, for the reads without a period.
+  // org_unit keeps the latest period's names and tree (the latest as periodsOf orders them:
+  // the last to end, the longer of two that end together), for the reads without a period.
   await em.execute(
     `update org_unit u
         set name = v.name, short_name = v.short_name, parent_id = v.parent_id, path = v.path, position = v.position,
