@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { IKommun as IKommunModel, IOrgUnit as IOrgUnitModel, IPeriod as IPeriodModel } from '../modules/organisation/org-unit.entity.js';
 import type { UnitScope as UnitScopeModel } from '../modules/organisation/unit-scope.js';
 import type { UnitInPeriodModel as UnitInPeriodModelModel } from '../modules/organisation/unit-in-period.js';
+import type { ReportChanges as ReportChangesModel, AssignmentChange as AssignmentChangeModel, GoalChange as GoalChangeModel, IndicatorChange as IndicatorChangeModel, EconomyLineChange as EconomyLineChangeModel } from '../modules/report-changes/report-changes.service.js';
 import type { IGoalArea as IGoalAreaModel, IGoal as IGoalModel, IGoalFollowUp as IGoalFollowUpModel } from '../modules/goals/goal.entity.js';
 import type { IIndicator as IIndicatorModel, IIndicatorFollowUp as IIndicatorFollowUpModel } from '../modules/indicators/indicator.entity.js';
 import type { IndicatorValueRow as IndicatorValueRowModel } from '../modules/indicators/indicator.service.js';
@@ -96,6 +97,8 @@ export type AssignmentChange = {
   marks: Array<ChangeMark>;
   /** The department responsible for it, else the unit whose list it is on. */
   unit: OrgUnit;
+  /** That unit with the name and place in the tree of the report's period. */
+  unitInPeriod: UnitInPeriod;
 };
 
 export type AssignmentFilter = {
@@ -387,6 +390,8 @@ export type EconomyLineChange = {
   deviationChange: Scalars['Kronor']['output'];
   /** The department the line is about, or the table's own unit for an account-group line. */
   unit: OrgUnit;
+  /** That unit with the name and place in the tree of the report's period. */
+  unitInPeriod: UnitInPeriod;
 };
 
 /**
@@ -570,6 +575,8 @@ export type GoalChange = {
   marks: Array<ChangeMark>;
   /** The unit that assessed it. */
   unit: OrgUnit;
+  /** That unit with the name and place in the tree of the report's period. */
+  unitInPeriod: UnitInPeriod;
 };
 
 /** A unit's assessment of a goal in a period. */
@@ -653,6 +660,8 @@ export type IndicatorChange = {
   marks: Array<ChangeMark>;
   /** The department responsible for it. */
   unit: OrgUnit;
+  /** That unit with the name and place in the tree of the report's period. */
+  unitInPeriod: UnitInPeriod;
 };
 
 export type IndicatorFollowUp = Editable & {
@@ -1764,7 +1773,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   AccountSession: ResolverTypeWrapper<AccountSession>;
   Assignment: ResolverTypeWrapper<IAssignmentModel>;
-  AssignmentChange: ResolverTypeWrapper<Omit<AssignmentChange, 'after' | 'assignment' | 'before' | 'unit'> & { after: ResolversTypes['AssignmentFollowUp'], assignment: ResolversTypes['Assignment'], before?: Maybe<ResolversTypes['AssignmentFollowUp']>, unit: ResolversTypes['OrgUnit'] }>;
+  AssignmentChange: ResolverTypeWrapper<AssignmentChangeModel>;
   AssignmentFilter: AssignmentFilter;
   AssignmentFollowUp: ResolverTypeWrapper<IAssignmentFollowUpModel>;
   AssignmentFollowUpEdit: AssignmentFollowUpEdit;
@@ -1788,7 +1797,7 @@ export type ResolversTypes = {
   EconomyDimension: null;
   EconomyFigures: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['EconomyFigures']>;
   EconomyLine: ResolverTypeWrapper<IEconomyLineModel>;
-  EconomyLineChange: ResolverTypeWrapper<Omit<EconomyLineChange, 'after' | 'before' | 'unit'> & { after: ResolversTypes['EconomyLine'], before: ResolversTypes['EconomyLine'], unit: ResolversTypes['OrgUnit'] }>;
+  EconomyLineChange: ResolverTypeWrapper<EconomyLineChangeModel>;
   EconomyLineEdit: EconomyLineEdit;
   EconomyLineEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EconomyLineEditResult']>;
   EconomySubtotal: ResolverTypeWrapper<EconomySubtotal>;
@@ -1804,14 +1813,14 @@ export type ResolversTypes = {
   Goal: ResolverTypeWrapper<IGoalModel>;
   GoalArea: ResolverTypeWrapper<IGoalAreaModel>;
   GoalAssessment: null;
-  GoalChange: ResolverTypeWrapper<Omit<GoalChange, 'after' | 'before' | 'goal' | 'unit'> & { after: ResolversTypes['GoalFollowUp'], before?: Maybe<ResolversTypes['GoalFollowUp']>, goal: ResolversTypes['Goal'], unit: ResolversTypes['OrgUnit'] }>;
+  GoalChange: ResolverTypeWrapper<GoalChangeModel>;
   GoalFollowUp: ResolverTypeWrapper<IGoalFollowUpModel>;
   GoalFollowUpEdit: GoalFollowUpEdit;
   GoalFollowUpEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['GoalFollowUpEditResult']>;
   GoalSummary: ResolverTypeWrapper<GoalSummary>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Indicator: ResolverTypeWrapper<IIndicatorModel>;
-  IndicatorChange: ResolverTypeWrapper<Omit<IndicatorChange, 'after' | 'before' | 'indicator' | 'unit'> & { after: ResolversTypes['IndicatorFollowUp'], before?: Maybe<ResolversTypes['IndicatorFollowUp']>, indicator: ResolversTypes['Indicator'], unit: ResolversTypes['OrgUnit'] }>;
+  IndicatorChange: ResolverTypeWrapper<IndicatorChangeModel>;
   IndicatorFollowUp: ResolverTypeWrapper<IIndicatorFollowUpModel>;
   IndicatorFollowUpEdit: IndicatorFollowUpEdit;
   IndicatorFollowUpEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorFollowUpEditResult']>;
@@ -1840,7 +1849,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RenameUnitInput: RenameUnitInput;
   Report: ResolverTypeWrapper<IReportModel>;
-  ReportChanges: ResolverTypeWrapper<Omit<ReportChanges, 'assignments' | 'economyLines' | 'goals' | 'indicators'> & { assignments: Array<ResolversTypes['AssignmentChange']>, economyLines: Array<ResolversTypes['EconomyLineChange']>, goals: Array<ResolversTypes['GoalChange']>, indicators: Array<ResolversTypes['IndicatorChange']> }>;
+  ReportChanges: ResolverTypeWrapper<ReportChangesModel>;
   ReportKeyFigure: ResolverTypeWrapper<IReportKeyFigureModel>;
   ReportSection: ResolverTypeWrapper<IReportSectionModel>;
   ReportSectionEdit: ReportSectionEdit;
@@ -1881,7 +1890,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AccountSession: AccountSession;
   Assignment: IAssignmentModel;
-  AssignmentChange: Omit<AssignmentChange, 'after' | 'assignment' | 'before' | 'unit'> & { after: ResolversParentTypes['AssignmentFollowUp'], assignment: ResolversParentTypes['Assignment'], before?: Maybe<ResolversParentTypes['AssignmentFollowUp']>, unit: ResolversParentTypes['OrgUnit'] };
+  AssignmentChange: AssignmentChangeModel;
   AssignmentFilter: AssignmentFilter;
   AssignmentFollowUp: IAssignmentFollowUpModel;
   AssignmentFollowUpEdit: AssignmentFollowUpEdit;
@@ -1899,7 +1908,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   EconomyFigures: ResolversInterfaceTypes<ResolversParentTypes>['EconomyFigures'];
   EconomyLine: IEconomyLineModel;
-  EconomyLineChange: Omit<EconomyLineChange, 'after' | 'before' | 'unit'> & { after: ResolversParentTypes['EconomyLine'], before: ResolversParentTypes['EconomyLine'], unit: ResolversParentTypes['OrgUnit'] };
+  EconomyLineChange: EconomyLineChangeModel;
   EconomyLineEdit: EconomyLineEdit;
   EconomyLineEditResult: ResolversUnionTypes<ResolversParentTypes>['EconomyLineEditResult'];
   EconomySubtotal: EconomySubtotal;
@@ -1911,14 +1920,14 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Goal: IGoalModel;
   GoalArea: IGoalAreaModel;
-  GoalChange: Omit<GoalChange, 'after' | 'before' | 'goal' | 'unit'> & { after: ResolversParentTypes['GoalFollowUp'], before?: Maybe<ResolversParentTypes['GoalFollowUp']>, goal: ResolversParentTypes['Goal'], unit: ResolversParentTypes['OrgUnit'] };
+  GoalChange: GoalChangeModel;
   GoalFollowUp: IGoalFollowUpModel;
   GoalFollowUpEdit: GoalFollowUpEdit;
   GoalFollowUpEditResult: ResolversUnionTypes<ResolversParentTypes>['GoalFollowUpEditResult'];
   GoalSummary: GoalSummary;
   ID: Scalars['ID']['output'];
   Indicator: IIndicatorModel;
-  IndicatorChange: Omit<IndicatorChange, 'after' | 'before' | 'indicator' | 'unit'> & { after: ResolversParentTypes['IndicatorFollowUp'], before?: Maybe<ResolversParentTypes['IndicatorFollowUp']>, indicator: ResolversParentTypes['Indicator'], unit: ResolversParentTypes['OrgUnit'] };
+  IndicatorChange: IndicatorChangeModel;
   IndicatorFollowUp: IIndicatorFollowUpModel;
   IndicatorFollowUpEdit: IndicatorFollowUpEdit;
   IndicatorFollowUpEditResult: ResolversUnionTypes<ResolversParentTypes>['IndicatorFollowUpEditResult'];
@@ -1943,7 +1952,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RenameUnitInput: RenameUnitInput;
   Report: IReportModel;
-  ReportChanges: Omit<ReportChanges, 'assignments' | 'economyLines' | 'goals' | 'indicators'> & { assignments: Array<ResolversParentTypes['AssignmentChange']>, economyLines: Array<ResolversParentTypes['EconomyLineChange']>, goals: Array<ResolversParentTypes['GoalChange']>, indicators: Array<ResolversParentTypes['IndicatorChange']> };
+  ReportChanges: ReportChangesModel;
   ReportKeyFigure: IReportKeyFigureModel;
   ReportSection: IReportSectionModel;
   ReportSectionEdit: ReportSectionEdit;
@@ -2000,6 +2009,7 @@ export type AssignmentChangeResolvers<ContextType = RequestContext, ParentType e
   before?: Resolver<Maybe<ResolversTypes['AssignmentFollowUp']>, ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['ChangeMark']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
 };
 
 export type AssignmentFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignmentFollowUp'] = ResolversParentTypes['AssignmentFollowUp']> = {
@@ -2122,6 +2132,7 @@ export type EconomyLineChangeResolvers<ContextType = RequestContext, ParentType 
   deviationBefore?: Resolver<ResolversTypes['Kronor'], ParentType, ContextType>;
   deviationChange?: Resolver<ResolversTypes['Kronor'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
 };
 
 export type EconomyLineEditResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyLineEditResult'] = ResolversParentTypes['EconomyLineEditResult']> = {
@@ -2207,6 +2218,7 @@ export type GoalChangeResolvers<ContextType = RequestContext, ParentType extends
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['ChangeMark']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
 };
 
 export type GoalFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GoalFollowUp'] = ResolversParentTypes['GoalFollowUp']> = {
@@ -2257,6 +2269,7 @@ export type IndicatorChangeResolvers<ContextType = RequestContext, ParentType ex
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['ChangeMark']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
 };
 
 export type IndicatorFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndicatorFollowUp'] = ResolversParentTypes['IndicatorFollowUp']> = {

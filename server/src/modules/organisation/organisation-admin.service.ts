@@ -55,19 +55,21 @@ async function change(ctx: RequestContext, input: Change): Promise<Outcome<UnitI
   const fromPeriodId = idOf(input.fromPeriodId, 'fromPeriodId');
   if (typeof fromPeriodId !== 'number') return { invalid: [fromPeriodId] };
   return ctx.em.transactional(async (em) => {
+    let current: UnitInPeriodModel | null = null;
+    const unitId = input.unitId === undefined ? null : idOf(input.unitId, 'unitId');
+    if (unitId !== null) {
+      if (typeof unitId !== 'number') return { invalid: [unitId] };
+      const owner = await em.execute<{ kommun_id: number }[]>(`select kommun_id from org_unit where id = ?`, [unitId]);
+      // Another kommun's unit is refused as one that does not exist: a refusal reveals nothing.
+      if (Number(owner[0]?.kommun_id) !== admin.kommun.id) throw refuse();
+    }
     const period = await em.execute<{ kommun_id: number }[]>(`select kommun_id from period where id = ?`, [
       fromPeriodId,
     ]);
     if (Number(period[0]?.kommun_id) !== admin.kommun.id) {
       return { invalid: [{ field: 'fromPeriodId', message: 'Perioden finns inte i din kommun.' }] };
     }
-    let current: UnitInPeriodModel | null = null;
-    if (input.unitId !== undefined) {
-      const unitId = idOf(input.unitId, 'unitId');
-      if (typeof unitId !== 'number') return { invalid: [unitId] };
-      const owner = await em.execute<{ kommun_id: number }[]>(`select kommun_id from org_unit where id = ?`, [unitId]);
-      // Another kommun's unit is refused as one that does not exist: a refusal reveals nothing.
-      if (Number(owner[0]?.kommun_id) !== admin.kommun.id) throw refuse();
+    if (typeof unitId === 'number') {
       current = (await version(em, unitId, fromPeriodId)) ?? null;
       if (!current) return { invalid: [{ field: 'fromPeriodId', message: 'Enheten finns inte i den perioden.' }] };
     }

@@ -13,7 +13,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { columnLength } from '../../db/column-length.js';
 import { thousands } from '../editing/validation.js';
 import { OrgUnit, unitKinds, type UnitKind } from './org-unit.entity.js';
-import { queryVersions, type UnitInPeriodModel } from './unit-in-period.js';
+import { pgIntArray, queryVersions, type UnitInPeriodModel } from './unit-in-period.js';
 
 /** The fields of a unit a change names; the form's and the import's own names map onto them. */
 export type UnitField = 'fromPeriod' | 'unit' | 'key' | 'name' | 'shortName' | 'kind' | 'parent' | 'closed';
@@ -116,7 +116,7 @@ async function loadTree(em: EntityManager, target: ChangeTarget) {
   const versions = periods.length
     ? await queryVersions({ em }, 'where u.kommun_id = ? and v.period_id = any(?::int[])', [
         target.kommunId,
-        periods.map((p) => p.id),
+        pgIntArray(periods.map((p) => p.id)),
       ])
     : [];
   return { periods, units, versions };
@@ -302,9 +302,9 @@ function treeProblems(
 }
 
 async function idsByKey(em: EntityManager, kommunId: number, keys: string[]): Promise<Map<string, number>> {
-  const rows = await em.execute<{ id: number; key: string }[]>(`select id, key from org_unit where kommun_id = ? and key = any(?)`, [
+  const rows = await em.execute<{ id: number; key: string }[]>(`select id, key from org_unit where kommun_id = ? and key = any(?::text[])`, [
       kommunId,
-      keys,
+      `{${keys.join(',')}}`,
     ]);
   return new Map(rows.map((r) => [r.key, Number(r.id)]));
 }
@@ -322,6 +322,7 @@ async function writeStates(
   unitByKey: Map<string, UnitRow>,
 ): Promise<void> {
   const periodIds = periods.map((p) => p.id);
+  const periodArray = pgIntArray(periodIds);
   const rows = writes.map((w) => ({
     key: w.state.key,
     name: w.state.name,
@@ -350,7 +351,7 @@ async function writeStates(
        join org_unit parent on parent.kommun_id = ? and parent.key = c.parent_key
        cross join unnest(?::int[]) as p(id)
       where c.is_new`,
-    [json, target.kommunId, target.kommunId, periodIds],
+    [json, target.kommunId, target.kommunId, periodArray],
   );
   await em.execute(
     `update org_unit_version v
@@ -360,7 +361,7 @@ async function writeStates(
        left join org_unit parent on parent.kommun_id = ? and parent.key = c.parent_key
       where not c.is_new and v.unit_id = u.id and v.period_id = any(?::int[])
         and (v.name, v.short_name, v.parent_id, v.closed) is distinct from (c.name, c.short_name, parent.id, c.closed)`,
-    [json, target.kommunId, target.kommunId, periodIds],
+    [json, target.kommunId, target.kommunId, periodArray],
   );
   // Each period's paths from its parents: only the rows whose path changes are written.
   await em.execute(
@@ -373,7 +374,7 @@ async function writeStates(
          from org_unit_version v join tree t on v.parent_id = t.unit_id and v.period_id = t.period_id
      )
      update org_unit_version v set path = tree.path from tree where v.id = tree.id and v.path <> tree.path`,
-    [target.kommunId, periodIds],
+    [target.kommunId, periodArray],
   );
   // org_unit keeps the latest period's names and tree (the latest as periodsOf orders them:
   // the last to end, the longer of two that end together), for the reads without a period.

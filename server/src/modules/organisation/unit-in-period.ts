@@ -36,6 +36,12 @@ interface VersionRow {
   closed: boolean;
 }
 
+/**
+ * An array parameter as PostgreSQL's array literal: the driver layer spreads a JavaScript
+ * array into a list, which `any(?)` and `unnest(?)` cannot take.
+ */
+export const pgIntArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
+
 export const versionSelect = `
   select v.unit_id, v.period_id, u.kommun_id, u.key, v.name, v.short_name, u.kind, v.parent_id, v.path,
          v.position, v.closed
@@ -72,7 +78,7 @@ export function unitInPeriod(ctx: RequestContext, unitId: number, periodId: numb
       const rows = await queryVersions(
         ctx,
         'where (v.unit_id, v.period_id) in (select * from unnest(?::int[], ?::int[]))',
-        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+        [pgIntArray(pairs.map((p) => p[0])), pgIntArray(pairs.map((p) => p[1]))],
       );
       const byKey = new Map(rows.map((r) => [`${r.unitId}:${r.periodId}`, r]));
       return keys.map((k) => byKey.get(k) ?? new Error(`Enheten ${k} har ingen version i perioden`)) as UnitInPeriodModel[];
@@ -93,7 +99,7 @@ function family(ctx: RequestContext, v: UnitInPeriodModel): Promise<UnitInPeriod
   return ctx.memo(`version-family:${v.unitId}:${v.periodId}`, () =>
     queryVersions(ctx, 'where v.period_id = ? and (v.unit_id = any(?::int[]) or v.parent_id = ?)', [
       v.periodId,
-      ancestorIdsOf(v),
+      pgIntArray(ancestorIdsOf(v)),
       v.unitId,
     ]),
   );
