@@ -164,7 +164,7 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
   );
   // Each unit as the seed names it, in every period it has no version in yet (a reload
   // leaves the versions, as it leaves what a published report shows).
-  await em.execute(em.getKnex().raw(unversionedUnits, { kommun: kommunId }));
+  await em.execute(em.getKnex().raw(unversionedUnits, { kommun: kommunId, period: null }));
   const areas = idsByKey(
     await upsert(
       GoalArea,

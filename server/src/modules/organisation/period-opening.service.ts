@@ -23,14 +23,16 @@ const latestEarlier = (table: string, partition: string) => `
    order by ${partition}, p.end_date desc`;
 
 /**
- * A version in every period of the kommun for each unit without one there, as the unit is
- * now: a kommun's first period, and the demo loader that writes units and periods directly.
+ * A version, as the unit is now, for each unit without one in the period (`:period`), or in
+ * every period of the kommun when that is null: a kommun's first period, and the demo loader
+ * that writes units and periods directly. A unit created from a later period has no version
+ * in the earlier ones, and gets none here when a period is opened.
  */
 export const unversionedUnits = `
   insert into org_unit_version (unit_id, period_id, name, short_name, parent_id, path, position, closed)
-  select u.id, p.id, u.name, u.short_name, u.parent_id, u.path, u.position, false
+  select u.id, p.id, u.name, u.short_name, u.parent_id, u.path, u.position, u.closed
     from org_unit u join period p on p.kommun_id = u.kommun_id
-   where u.kommun_id = :kommun
+   where u.kommun_id = :kommun and (:period::int is null or p.id = :period::int)
      and not exists (select 1 from org_unit_version v where v.unit_id = u.id and v.period_id = p.id)`;
 
 export async function openPeriod(em: EntityManager, kommunId: number, spec: NewPeriod): Promise<IPeriod> {
