@@ -108,7 +108,10 @@ const actionLabel: Record<Action, string> = {
 type Field = 'name' | 'shortName' | 'kind' | 'key' | 'parentId' | 'unitId' | 'fromPeriodId';
 
 /** A mutation's outcome as the form shows it: errors by field, or the sentence of a refusal. */
-type Answer = { __typename: 'ValidationError'; message: string; fieldErrors: { field: string; message: string }[] } | { __typename: 'UnitInPeriod'; name: string } | undefined;
+type Answer =
+  | { __typename: 'ValidationError'; message: string; fieldErrors: { field: string; message: string }[] }
+  | { __typename: 'UnitInPeriod'; name: string }
+  | undefined;
 
 export default function OrganisationPage() {
   const viewer = useViewer();
@@ -155,7 +158,8 @@ export default function OrganisationPage() {
 
   const rows: Row[] = tree.data?.organisationInPeriod ?? [];
   const byId = new Map(rows.map((r) => [r.unitId, r]));
-  const depth = (row: Row): number => (row.parentId && byId.has(row.parentId) ? depth(byId.get(row.parentId)!) + 1 : 0);
+  const depth = (row: Row): number =>
+    row.parentId && byId.has(row.parentId) ? depth(byId.get(row.parentId)!) + 1 : 0;
   const current = selected ? byId.get(selected.unitId) : undefined;
   const { described, fieldError } = fieldErrors<Field>(errors);
 
@@ -163,7 +167,10 @@ export default function OrganisationPage() {
     event.preventDefault();
     if (!selected || !current) return;
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '');
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     const base = { fromPeriodId: period };
     setErrors({});
     let answer: Answer;
@@ -186,15 +193,25 @@ export default function OrganisationPage() {
       } else if (selected.action === 'rename') {
         answer = (
           await renameUnit({
-            variables: { input: { ...base, unitId: current.unitId, name: text('name'), shortName: text('shortName') || null } },
+            variables: {
+              input: {
+                ...base,
+                unitId: current.unitId,
+                name: text('name'),
+                shortName: text('shortName') || null,
+              },
+            },
           })
         ).data?.renameUnit;
       } else if (selected.action === 'move') {
         answer = (
-          await moveUnit({ variables: { input: { ...base, unitId: current.unitId, parentId: text('parentId') } } })
+          await moveUnit({
+            variables: { input: { ...base, unitId: current.unitId, parentId: text('parentId') } },
+          })
         ).data?.moveUnit;
       } else {
-        answer = (await closeUnit({ variables: { input: { ...base, unitId: current.unitId } } })).data?.closeUnit;
+        answer = (await closeUnit({ variables: { input: { ...base, unitId: current.unitId } } })).data
+          ?.closeUnit;
       }
     } catch (e) {
       setMessage({
@@ -237,8 +254,8 @@ export default function OrganisationPage() {
         </select>
       </label>
       <p id="period-hint" className="muted">
-        En ändring gäller perioden och alla senare perioder. Tidigare perioder, och de publicerade rapporterna,
-        behåller namnen och trädet de hade.
+        En ändring gäller perioden och alla senare perioder. Tidigare perioder, och de publicerade
+        rapporterna, behåller namnen och trädet de hade.
       </p>
       {fieldError('fromPeriodId')}
       <p ref={status} tabIndex={-1} role="status" className={message?.failed ? 'error' : undefined}>
@@ -302,7 +319,13 @@ export default function OrganisationPage() {
             <>
               <label>
                 Namn
-                <input name="name" required autoFocus defaultValue={selected.action === 'rename' ? current.name : ''} {...described('name')} />
+                <input
+                  name="name"
+                  required
+                  autoFocus
+                  defaultValue={selected.action === 'rename' ? current.name : ''}
+                  {...described('name')}
+                />
               </label>
               {fieldError('name')}
               <label>
@@ -344,7 +367,12 @@ export default function OrganisationPage() {
             <>
               <label>
                 Ny överordnad enhet
-                <select name="parentId" autoFocus defaultValue={current.parentId ?? ''} {...described('parentId')}>
+                <select
+                  name="parentId"
+                  autoFocus
+                  defaultValue={current.parentId ?? ''}
+                  {...described('parentId')}
+                >
                   {rows
                     .filter((r) => !r.closed && r.unitId !== current.unitId)
                     .map((r) => (
@@ -360,7 +388,8 @@ export default function OrganisationPage() {
           )}
           {selected.action === 'close' && (
             <p>
-              {current.name} stängs från {periodLabel}: den visas inte i de perioderna, och dess historik finns kvar.
+              {current.name} stängs från {periodLabel}: den visas inte i de perioderna, och dess historik
+              finns kvar.
             </p>
           )}
           {fieldError('unitId')}

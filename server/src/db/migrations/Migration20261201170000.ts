@@ -15,13 +15,27 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261201170000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "org_unit_version" ("id" serial primary key, "unit_id" int not null, "period_id" int not null, "name" varchar(200) not null, "short_name" varchar(40) null, "parent_id" int null, "path" varchar(400) not null default '', "position" int not null default 0, "closed" boolean not null default false);`);
-    this.addSql(`create index "org_unit_version_period_id_parent_id_index" on "org_unit_version" ("period_id", "parent_id");`);
-    this.addSql(`create index "org_unit_version_path_prefix" on "org_unit_version" ("period_id", "path" text_pattern_ops);`);
-    this.addSql(`alter table "org_unit_version" add constraint "org_unit_version_unit_id_period_id_unique" unique ("unit_id", "period_id");`);
-    this.addSql(`alter table "org_unit_version" add constraint "org_unit_version_unit_id_foreign" foreign key ("unit_id") references "org_unit" ("id") on update cascade;`);
-    this.addSql(`alter table "org_unit_version" add constraint "org_unit_version_period_id_foreign" foreign key ("period_id") references "period" ("id") on update cascade;`);
-    this.addSql(`alter table "org_unit_version" add constraint "org_unit_version_parent_id_foreign" foreign key ("parent_id") references "org_unit" ("id") on update cascade on delete set null;`);
+    this.addSql(
+      `create table "org_unit_version" ("id" serial primary key, "unit_id" int not null, "period_id" int not null, "name" varchar(200) not null, "short_name" varchar(40) null, "parent_id" int null, "path" varchar(400) not null default '', "position" int not null default 0, "closed" boolean not null default false);`,
+    );
+    this.addSql(
+      `create index "org_unit_version_period_id_parent_id_index" on "org_unit_version" ("period_id", "parent_id");`,
+    );
+    this.addSql(
+      `create index "org_unit_version_path_prefix" on "org_unit_version" ("period_id", "path" text_pattern_ops);`,
+    );
+    this.addSql(
+      `alter table "org_unit_version" add constraint "org_unit_version_unit_id_period_id_unique" unique ("unit_id", "period_id");`,
+    );
+    this.addSql(
+      `alter table "org_unit_version" add constraint "org_unit_version_unit_id_foreign" foreign key ("unit_id") references "org_unit" ("id") on update cascade;`,
+    );
+    this.addSql(
+      `alter table "org_unit_version" add constraint "org_unit_version_period_id_foreign" foreign key ("period_id") references "period" ("id") on update cascade;`,
+    );
+    this.addSql(
+      `alter table "org_unit_version" add constraint "org_unit_version_parent_id_foreign" foreign key ("parent_id") references "org_unit" ("id") on update cascade on delete set null;`,
+    );
 
     this.addSql(`alter table "org_unit" add column "closed" boolean not null default false;`);
     this.addSql(`

@@ -47,7 +47,10 @@ interface Change {
   unitId?: string;
   fromPeriodId: string;
   /** The state from the unit's current one in the period (or null for a new unit). */
-  to(current: UnitInPeriodModel | null, keyOfParent: (id: number) => Promise<string | null>): Promise<UnitState | FieldError>;
+  to(
+    current: UnitInPeriodModel | null,
+    keyOfParent: (id: number) => Promise<string | null>,
+  ): Promise<UnitState | FieldError>;
 }
 
 async function change(ctx: RequestContext, input: Change): Promise<Outcome<UnitInPeriodModel>> {
@@ -59,7 +62,9 @@ async function change(ctx: RequestContext, input: Change): Promise<Outcome<UnitI
     const unitId = input.unitId === undefined ? null : idOf(input.unitId, 'unitId');
     if (unitId !== null) {
       if (typeof unitId !== 'number') return { invalid: [unitId] };
-      const owner = await em.execute<{ kommun_id: number }[]>(`select kommun_id from org_unit where id = ?`, [unitId]);
+      const owner = await em.execute<{ kommun_id: number }[]>(`select kommun_id from org_unit where id = ?`, [
+        unitId,
+      ]);
       // Another kommun's unit is refused as one that does not exist: a refusal reveals nothing.
       if (Number(owner[0]?.kommun_id) !== admin.kommun.id) throw refuse();
     }
@@ -71,13 +76,14 @@ async function change(ctx: RequestContext, input: Change): Promise<Outcome<UnitI
     }
     if (typeof unitId === 'number') {
       current = (await version(em, unitId, fromPeriodId)) ?? null;
-      if (!current) return { invalid: [{ field: 'fromPeriodId', message: 'Enheten finns inte i den perioden.' }] };
+      if (!current)
+        return { invalid: [{ field: 'fromPeriodId', message: 'Enheten finns inte i den perioden.' }] };
     }
     const keyOfParent = async (id: number) => {
-      const rows = await em.execute<{ key: string }[]>(`select key from org_unit where id = ? and kommun_id = ?`, [
-        id,
-        admin.kommun.id,
-      ]);
+      const rows = await em.execute<{ key: string }[]>(
+        `select key from org_unit where id = ? and kommun_id = ?`,
+        [id, admin.kommun.id],
+      );
       return rows[0]?.key ?? null;
     };
     const state = await input.to(current, keyOfParent);
@@ -88,7 +94,10 @@ async function change(ctx: RequestContext, input: Change): Promise<Outcome<UnitI
       const refusal = outcome!.problems.find((p) => p.published);
       if (refusal) throw published(refusal.message);
       return {
-        invalid: outcome!.problems.map((p) => ({ field: p.field ? formField[p.field] : 'unitId', message: p.message })),
+        invalid: outcome!.problems.map((p) => ({
+          field: p.field ? formField[p.field] : 'unitId',
+          message: p.message,
+        })),
       };
     }
     return { ok: (await version(em, outcome!.unitId, fromPeriodId))! };
@@ -99,7 +108,12 @@ async function change(ctx: RequestContext, input: Change): Promise<Outcome<UnitI
 async function parentKey(keyOfParent: (id: number) => Promise<string | null>, parentId: string) {
   const id = idOf(parentId, 'parentId');
   if (typeof id !== 'number') return id;
-  return (await keyOfParent(id)) ?? { field: 'parentId', message: 'Den överordnade enheten finns inte i din kommun.' };
+  return (
+    (await keyOfParent(id)) ?? {
+      field: 'parentId',
+      message: 'Den överordnade enheten finns inte i din kommun.',
+    }
+  );
 }
 
 const stateOf = (current: UnitInPeriodModel, parent: string | null): UnitState => ({
@@ -115,7 +129,14 @@ const trimmedOrNull = (text: string | null | undefined) => (text?.trim() ? text.
 
 export function createUnit(
   ctx: RequestContext,
-  input: { fromPeriodId: string; parentId: string; name: string; shortName?: string | null; kind: UnitKind; key?: string | null },
+  input: {
+    fromPeriodId: string;
+    parentId: string;
+    name: string;
+    shortName?: string | null;
+    kind: UnitKind;
+    key?: string | null;
+  },
 ) {
   return change(ctx, {
     fromPeriodId: input.fromPeriodId,
@@ -150,7 +171,10 @@ export function renameUnit(
   });
 }
 
-export function moveUnit(ctx: RequestContext, input: { unitId: string; fromPeriodId: string; parentId: string }) {
+export function moveUnit(
+  ctx: RequestContext,
+  input: { unitId: string; fromPeriodId: string; parentId: string },
+) {
   return change(ctx, {
     unitId: input.unitId,
     fromPeriodId: input.fromPeriodId,
@@ -173,10 +197,16 @@ export function closeUnit(ctx: RequestContext, input: { unitId: string; fromPeri
 }
 
 /** The kommun's tree in the period, in depth-first order, for the administration's page. */
-export async function organisationInPeriod(ctx: RequestContext, periodIdText: string): Promise<UnitInPeriodModel[]> {
+export async function organisationInPeriod(
+  ctx: RequestContext,
+  periodIdText: string,
+): Promise<UnitInPeriodModel[]> {
   const admin = requireAdministrator(ctx);
   const periodId = parseId(periodIdText, 'periodId');
-  const rows = await queryVersions(ctx, 'where u.kommun_id = ? and v.period_id = ?', [admin.kommun.id, periodId]);
+  const rows = await queryVersions(ctx, 'where u.kommun_id = ? and v.period_id = ?', [
+    admin.kommun.id,
+    periodId,
+  ]);
   const childrenOf = new Map<number | null, UnitInPeriodModel[]>();
   for (const r of rows) childrenOf.set(r.parentId, [...(childrenOf.get(r.parentId) ?? []), r]);
   const ordered: UnitInPeriodModel[] = [];

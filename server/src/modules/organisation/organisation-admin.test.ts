@@ -31,7 +31,9 @@ const OPEN_PERIOD = `mutation($input: NewPeriodInput!) { openPeriod(input: $inpu
 
 async function signIn(email: string): Promise<TestSession> {
   const session: TestSession = { address: `10.9.${Math.floor(Math.random() * 250)}.1` };
-  expect((await client.data(SIGN_IN, { e: email, p: DEMO_PASSWORD }, session)).signIn.__typename).toBe('SignedIn');
+  expect((await client.data(SIGN_IN, { e: email, p: DEMO_PASSWORD }, session)).signIn.__typename).toBe(
+    'SignedIn',
+  );
   return session;
 }
 
@@ -87,14 +89,22 @@ describe('a published report keeps the organisation it was published with', () =
       sessions.admin,
     );
     expect(renamed.renameUnit).toMatchObject({ __typename: 'UnitInPeriod', name: 'Kommunledningskontoret' });
-    const moved = await client.data(MoveUnitDocument, { input: { ...from, unitId: ksk, parentId: root } }, sessions.admin);
+    const moved = await client.data(
+      MoveUnitDocument,
+      { input: { ...from, unitId: ksk, parentId: root } },
+      sessions.admin,
+    );
     expect(moved.moveUnit).toMatchObject({ __typename: 'UnitInPeriod', parentId: root });
     await client.data(
       RenameUnitDocument,
       { input: { ...from, unitId: stab, name: 'Planeringsavdelningen', shortName: null } },
       sessions.admin,
     );
-    await client.data(MoveUnitDocument, { input: { ...from, unitId: stab, parentId: ekonomi } }, sessions.admin);
+    await client.data(
+      MoveUnitDocument,
+      { input: { ...from, unitId: stab, parentId: ekonomi } },
+      sessions.admin,
+    );
 
     // The readable difference first, then the bytes.
     expect(await client.data(ReportPageDocument, reportVars)).toEqual(JSON.parse(before.report));
@@ -106,7 +116,11 @@ describe('a published report keeps the organisation it was published with', () =
     expect(next.unit.inPeriod.name).toBe('Kommunledningskontoret');
     expect(next.unit.inPeriod.ancestors.map((a) => a.name)).toEqual(['Norrtälje kommun']);
     expect(next.unit.inPeriod.children.map((c) => c.name)).not.toContain('Stab- och planeringsavdelningen');
-    const stabNext = await client.data(UnitPageDocument, { unitId: stab, periodId: period2026 }, sessions.admin);
+    const stabNext = await client.data(
+      UnitPageDocument,
+      { unitId: stab, periodId: period2026 },
+      sessions.admin,
+    );
     expect(stabNext.unit.inPeriod.ancestors.map((a) => a.name)).toEqual([
       'Norrtälje kommun',
       'Kommunledningskontoret',
@@ -115,10 +129,13 @@ describe('a published report keeps the organisation it was published with', () =
     // Two periods' names of one unit are two records for the normalised cache.
     expect(next.unit.inPeriod.id).not.toBe(JSON.parse(before.page).unit.inPeriod.id);
 
-    const audit = await sql<{ action: string; before: { name: string }; after: { name: string; fromPeriod: string } }>(
-      `select action, before, after from audit_log where entity = 'OrgUnit' and entity_id = ? order by id`,
-      [Number(ksk)],
-    );
+    const audit = await sql<{
+      action: string;
+      before: { name: string };
+      after: { name: string; fromPeriod: string };
+    }>(`select action, before, after from audit_log where entity = 'OrgUnit' and entity_id = ? order by id`, [
+      Number(ksk),
+    ]);
     expect(audit.map((a) => [a.action, a.before.name, a.after.name, a.after.fromPeriod])).toEqual([
       ['update', 'Kommunstyrelsekontoret', 'Kommunledningskontoret', '2026'],
       ['update', 'Kommunledningskontoret', 'Kommunledningskontoret', '2026'],
@@ -134,7 +151,11 @@ describe('changing the organisation', () => {
       { input: { fromPeriodId: period2026, parentId: ekonomi, name: 'Upphandlingsenheten', kind: 'ENHET' } },
       sessions.admin,
     );
-    expect(createUnit).toMatchObject({ __typename: 'UnitInPeriod', name: 'Upphandlingsenheten', kind: 'ENHET' });
+    expect(createUnit).toMatchObject({
+      __typename: 'UnitInPeriod',
+      name: 'Upphandlingsenheten',
+      kind: 'ENHET',
+    });
     const [row] = await sql<{ key: string }>(`select key from org_unit where name = 'Upphandlingsenheten'`);
     expect(row!.key).toBe('upphandlingsenheten');
     const tree2026 = await client.data(OrganisationTreeDocument, { periodId: period2026 }, sessions.admin);
@@ -157,9 +178,9 @@ describe('changing the organisation', () => {
     );
     expect(closeUnit).toMatchObject({ __typename: 'UnitInPeriod', closed: true });
     const children = async (periodId: string) =>
-      (await client.data(UnitPageDocument, { unitId: ksk, periodId }, sessions.admin)).unit.inPeriod.children.map(
-        (c) => c.name,
-      );
+      (
+        await client.data(UnitPageDocument, { unitId: ksk, periodId }, sessions.admin)
+      ).unit.inPeriod.children.map((c) => c.name);
     expect(await children(period2026)).not.toContain('IT-enheten');
     expect(await children(working)).toContain('IT-enheten');
   });
@@ -173,7 +194,12 @@ describe('changing the organisation', () => {
     );
     expect(below.moveUnit).toMatchObject({
       __typename: 'ValidationError',
-      fieldErrors: [{ field: 'parentId', message: 'Enheten kan inte ligga under sig själv eller under en enhet under sig.' }],
+      fieldErrors: [
+        {
+          field: 'parentId',
+          message: 'Enheten kan inte ligga under sig själv eller under en enhet under sig.',
+        },
+      ],
     });
     const foreign = await unitId(client, 'alingsas', 'als-ks');
     const other = await client.data(
@@ -198,8 +224,18 @@ describe('changing the organisation', () => {
     const published = await periodId(client, 'norrtalje', '2025-jan-jul');
     const before = await sql(`select * from org_unit_version order by id`);
     for (const run of [
-      () => client.run(RenameUnitDocument, { input: { fromPeriodId: published, unitId: stab, name: 'Annan' } }, sessions.admin),
-      () => client.run(MoveUnitDocument, { input: { fromPeriodId: published, unitId: stab, parentId: root } }, sessions.admin),
+      () =>
+        client.run(
+          RenameUnitDocument,
+          { input: { fromPeriodId: published, unitId: stab, name: 'Annan' } },
+          sessions.admin,
+        ),
+      () =>
+        client.run(
+          MoveUnitDocument,
+          { input: { fromPeriodId: published, unitId: stab, parentId: root } },
+          sessions.admin,
+        ),
       () =>
         client.run(
           CreateUnitDocument,
@@ -213,9 +249,14 @@ describe('changing the organisation', () => {
     expect(await sql(`select * from org_unit_version order by id`)).toEqual(before);
     // The database refuses it too, whoever sends it.
     await expect(
-      sql(`update org_unit_version set name = 'Annan' where unit_id = ? and period_id = ?`, [Number(stab), Number(published)]),
+      sql(`update org_unit_version set name = 'Annan' where unit_id = ? and period_id = ?`, [
+        Number(stab),
+        Number(published),
+      ]),
     ).rejects.toMatchObject({ code: 'UF001' });
-    await expect(sql(`update org_unit set name = 'Annan' where id = ?`, [Number(stab)])).rejects.toMatchObject({
+    await expect(
+      sql(`update org_unit set name = 'Annan' where id = ?`, [Number(stab)]),
+    ).rejects.toMatchObject({
       code: 'UF001',
     });
   });

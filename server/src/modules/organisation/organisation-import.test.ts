@@ -34,15 +34,20 @@ beforeAll(async () => {
        from kommun k join period p on p.kommun_id = k.id and p.key = '2025'
        join app_user u on u.email = 'admin@norrtalje.demo' where k.key = 'norrtalje'`,
   );
-  target = { kommunId: row!.kommun_id, periodId: row!.period_id, userId: row!.user_id, requestId: 'import-test' };
+  target = {
+    kommunId: row!.kommun_id,
+    periodId: row!.period_id,
+    userId: row!.user_id,
+    requestId: 'import-test',
+  };
 });
 afterAll(async () => {
   await orm?.close(true);
   await dropDatabase(inject('adminDatabaseUrl'), dbName);
 });
 
-const HEADERS = ['Kod', 'Namn', 'Kortnamn', 'Typ', 'Överordnad (kod)', 'Stängd'] as const;
-const rawRow = (number: number, values: Partial<Record<(typeof HEADERS)[number], Cell>>): RawRow => ({
+type Header = 'Kod' | 'Namn' | 'Kortnamn' | 'Typ' | 'Överordnad (kod)' | 'Stängd';
+const rawRow = (number: number, values: Partial<Record<Header, Cell>>): RawRow => ({
   number,
   cells: new Map(Object.entries(values)),
 });
@@ -55,7 +60,9 @@ async function runImport(raw: RawRow[]) {
     if (result.value) parsed.push({ row: row.number, value: result.value });
   }
   statements = 0;
-  const outcomes: RowOutcome[] = await orm.em.fork().transactional((em) => organisationImport.importRows(em, target, parsed));
+  const outcomes: RowOutcome[] = await orm.em
+    .fork()
+    .transactional((em) => organisationImport.importRows(em, target, parsed));
   return { outcomes, statements };
 }
 
@@ -64,7 +71,14 @@ function generatedRows(): RawRow[] {
   const rows: RawRow[] = [];
   let number = 2;
   for (let b = 0; b < 50; b++) {
-    rows.push(rawRow(number++, { Kod: `nmd-${b}`, Namn: `Nämnd ${b}`, Typ: 'nämnd', 'Överordnad (kod)': 'norrtalje' }));
+    rows.push(
+      rawRow(number++, {
+        Kod: `nmd-${b}`,
+        Namn: `Nämnd ${b}`,
+        Typ: 'nämnd',
+        'Överordnad (kod)': 'norrtalje',
+      }),
+    );
     for (let d = 0; d < 99; d++) {
       rows.push(
         rawRow(number++, {
@@ -113,12 +127,23 @@ describe('importing the organisation', () => {
 
   it('names the changed columns of a row, and refuses an unknown parent and a circle by their column', async () => {
     const { outcomes } = await runImport([
-      rawRow(2, { Kod: 'avd-0-0', Namn: 'Nytt namn', Kortnamn: 'A0.0', Typ: 'avdelning', 'Överordnad (kod)': 'nmd-1' }),
+      rawRow(2, {
+        Kod: 'avd-0-0',
+        Namn: 'Nytt namn',
+        Kortnamn: 'A0.0',
+        Typ: 'avdelning',
+        'Överordnad (kod)': 'nmd-1',
+      }),
       rawRow(3, { Kod: 'ny-enhet', Namn: 'Ny', Typ: 'enhet', 'Överordnad (kod)': 'finns-inte' }),
       rawRow(4, { Kod: 'nmd-2', Namn: 'Nämnd 2', Typ: 'nämnd', 'Överordnad (kod)': 'avd-2-0' }),
       rawRow(5, { Kod: 'ksk-stab', Namn: 'Annat namn', Typ: 'avdelning', 'Överordnad (kod)': 'ksk' }),
     ]);
-    expect(outcomes[0]).toEqual({ row: 2, status: 'changed', errors: [], changed: ['Namn', 'Överordnad (kod)'] });
+    expect(outcomes[0]).toEqual({
+      row: 2,
+      status: 'changed',
+      errors: [],
+      changed: ['Namn', 'Överordnad (kod)'],
+    });
     expect(outcomes[1]).toEqual({
       row: 3,
       status: 'wrong',
@@ -136,7 +161,12 @@ describe('importing the organisation', () => {
     target = { ...target, periodId: published!.id };
     try {
       const { outcomes } = await runImport([
-        rawRow(2, { Kod: 'ksk-hr', Namn: 'Personalavdelningen', Typ: 'avdelning', 'Överordnad (kod)': 'ksk' }),
+        rawRow(2, {
+          Kod: 'ksk-hr',
+          Namn: 'Personalavdelningen',
+          Typ: 'avdelning',
+          'Överordnad (kod)': 'ksk',
+        }),
       ]);
       expect(outcomes[0]).toMatchObject({ status: 'wrong', errors: [{ column: null }] });
       expect(outcomes[0]!.errors[0]!.message).toMatch(/publicerad rapport/);
@@ -149,7 +179,10 @@ describe('importing the organisation', () => {
     const result = organisationImport.parse(rawRow(7, { Kod: 'x', Typ: 'byrå' }));
     expect(result.errors).toEqual([
       { column: 'Namn', message: 'Namn måste anges.' },
-      { column: 'Typ', message: 'Typ: ”byrå” är inte en av: kommun, nämnd, kontor, avdelning, enhet, verksamhet.' },
+      {
+        column: 'Typ',
+        message: 'Typ: ”byrå” är inte en av: kommun, nämnd, kontor, avdelning, enhet, verksamhet.',
+      },
     ]);
   });
 });

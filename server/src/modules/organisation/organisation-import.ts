@@ -7,7 +7,13 @@
 import { readChoice, readText, type Cell } from '../import/cells.js';
 import type { CellError, ImportColumn, ImportKind, RawRow, RowOutcome } from '../import/import-kind.js';
 import { unitKinds } from './org-unit.entity.js';
-import { applyUnitStates, MAX_NAME, MAX_SHORT_NAME, type UnitField, type UnitState } from './unit-change.service.js';
+import {
+  applyUnitStates,
+  MAX_NAME,
+  MAX_SHORT_NAME,
+  type UnitField,
+  type UnitState,
+} from './unit-change.service.js';
 
 const KEY = 'Kod';
 const NAME = 'Namn';
@@ -23,8 +29,18 @@ const columns: readonly ImportColumn[] = [
     help: 'Enhetens kod, unik i kommunen: små bokstäver a–z, siffror och bindestreck.',
     example: 'ksk-ekonomi',
   },
-  { label: NAME, required: true, help: `Enhetens namn, högst ${MAX_NAME} tecken.`, example: 'Ekonomiavdelningen' },
-  { label: SHORT_NAME, required: false, help: `Valfritt, högst ${MAX_SHORT_NAME} tecken.`, example: 'Ekonomi' },
+  {
+    label: NAME,
+    required: true,
+    help: `Enhetens namn, högst ${MAX_NAME} tecken.`,
+    example: 'Ekonomiavdelningen',
+  },
+  {
+    label: SHORT_NAME,
+    required: false,
+    help: `Valfritt, högst ${MAX_SHORT_NAME} tecken.`,
+    example: 'Ekonomi',
+  },
   { label: KIND, required: true, help: `En av: ${unitKinds.join(', ')}.`, example: 'avdelning' },
   {
     label: PARENT,
@@ -32,7 +48,12 @@ const columns: readonly ImportColumn[] = [
     help: 'Koden för enheten den ligger under; en enhet som finns eller en på en rad ovanför. Tom bara för kommunen själv.',
     example: 'ksk',
   },
-  { label: CLOSED, required: false, help: 'ja om enheten är stängd från perioden, annars nej eller tom.', example: 'nej' },
+  {
+    label: CLOSED,
+    required: false,
+    help: 'ja om enheten är stängd från perioden, annars nej eller tom.',
+    example: 'nej',
+  },
 ];
 
 /** The column of each field a change names; the period and the unit are the whole row's. */
@@ -88,13 +109,21 @@ export const organisationImport: ImportKind<UnitState> = {
   async importRows(em, target, rows) {
     const outcomes = await applyUnitStates(
       em,
-      { kommunId: target.kommunId, fromPeriodId: target.periodId, userId: target.userId, requestId: target.requestId },
+      {
+        kommunId: target.kommunId,
+        fromPeriodId: target.periodId,
+        userId: target.userId,
+        requestId: target.requestId,
+      },
       rows.map((r) => r.value),
     );
     return outcomes.map((outcome, i): RowOutcome => {
       const row = rows[i]!.row;
       if (outcome.status === 'wrong') {
-        const errors = outcome.problems.map((p) => ({ column: p.field ? columnOf[p.field] : null, message: p.message }));
+        const errors = outcome.problems.map((p) => ({
+          column: p.field ? columnOf[p.field] : null,
+          message: p.message,
+        }));
         return { row, status: 'wrong', errors, changed: [] };
       }
       const changed = outcome.changed.flatMap((f) => columnOf[f] ?? []);

@@ -17,7 +17,13 @@ import {
 } from './organisation.service.js';
 import { OrgUnit } from './org-unit.entity.js';
 import { okOrValidationError } from '../editing/validation.js';
-import { closeUnit, createUnit, moveUnit, organisationInPeriod, renameUnit } from './organisation-admin.service.js';
+import {
+  closeUnit,
+  createUnit,
+  moveUnit,
+  organisationInPeriod,
+  renameUnit,
+} from './organisation-admin.service.js';
 import { ancestorsInPeriod, childrenInPeriod, parentInPeriod } from './unit-in-period.js';
 
 export const organisationResolvers: Resolvers = {

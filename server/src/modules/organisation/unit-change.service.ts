@@ -185,24 +185,29 @@ export async function applyUnitStates(
   for (const state of states) {
     const problems = unitStateProblems(state);
     const existing = unitByKey.get(state.key);
-    if (seenKeys.has(state.key)) problems.push({ field: 'key', message: `Koden ${state.key} finns två gånger.` });
+    if (seenKeys.has(state.key))
+      problems.push({ field: 'key', message: `Koden ${state.key} finns två gånger.` });
     seenKeys.add(state.key);
     if (existing && existing.kind !== state.kind) {
       problems.push({ field: 'kind', message: 'Typen kan inte ändras för en enhet som finns.' });
     }
     const parentId =
-      state.parentKey == null ? null : (unitByKey.get(state.parentKey)?.id ?? newIds.get(state.parentKey) ?? null);
+      state.parentKey == null
+        ? null
+        : (unitByKey.get(state.parentKey)?.id ?? newIds.get(state.parentKey) ?? null);
     if (state.parentKey != null && parentId == null) {
       problems.push({ field: 'parent', message: `Det finns ingen enhet med koden ${state.parentKey}.` });
     }
-    const isRoot = existing != null && periods.some((p) => versionsOf.get(existing.id)?.get(p.id)?.parentId === null);
+    const isRoot =
+      existing != null && periods.some((p) => versionsOf.get(existing.id)?.get(p.id)?.parentId === null);
     if (state.parentKey == null && !isRoot) {
       problems.push({ field: 'parent', message: 'Ange den överordnade enhetens kod.' });
     }
     if (isRoot && state.parentKey != null) {
       problems.push({ field: 'parent', message: 'Kommunen själv kan inte flyttas.' });
     }
-    if (isRoot && state.closed) problems.push({ field: 'closed', message: 'Kommunen själv kan inte stängas.' });
+    if (isRoot && state.closed)
+      problems.push({ field: 'closed', message: 'Kommunen själv kan inte stängas.' });
     const id = existing?.id ?? nextNewId--;
     if (problems.length > 0) {
       outcomes.push({ status: 'wrong', problems, state, id });
@@ -218,7 +223,7 @@ export async function applyUnitStates(
 
   // The tree as a whole: no circles, no open unit below a closed one, nothing a published
   // report shows. A refused unit goes back to what it was, and the check runs again.
-  for (let settled = false; !settled; ) {
+  for (let settled = false; !settled;) {
     settled = true;
     for (const [i, outcome] of outcomes.entries()) {
       if (outcome.status === 'wrong' || outcome.status === 'unchanged') continue;
@@ -237,7 +242,13 @@ export async function applyUnitStates(
 
   const writes = outcomes.filter((o) => o.status === 'new' || o.status === 'changed');
   if (writes.length > 0) await writeStates(em, target, periods, writes, versionsOf, unitByKey);
-  const realIds = writes.length ? await idsByKey(em, target.kommunId, writes.map((w) => w.state.key)) : new Map();
+  const realIds = writes.length
+    ? await idsByKey(
+        em,
+        target.kommunId,
+        writes.map((w) => w.state.key),
+      )
+    : new Map<string, number>();
   return outcomes.map((o): UnitStateOutcome => {
     if (o.status === 'wrong') return { status: 'wrong', problems: o.problems };
     return { status: o.status, changed: o.changed, unitId: realIds.get(o.state.key) ?? o.unitId };
@@ -283,13 +294,20 @@ function treeProblems(
     }
     const path = pathIn(tree, id);
     if (!path) {
-      return [{ field: 'parent', message: 'Enheten kan inte ligga under sig själv eller under en enhet under sig.' }];
+      return [
+        {
+          field: 'parent',
+          message: 'Enheten kan inte ligga under sig själv eller under en enhet under sig.',
+        },
+      ];
     }
     if (!state.closed && node.parentId != null && tree.get(node.parentId)?.closed) {
       return [{ field: 'parent', message: `Den överordnade enheten är stängd i perioden ${p.label}.` }];
     }
     if (state.closed && [...tree.values()].some((n) => n.parentId === id && !n.closed)) {
-      return [{ field: 'closed', message: `Stäng eller flytta först enheterna under den (perioden ${p.label}).` }];
+      return [
+        { field: 'closed', message: `Stäng eller flytta först enheterna under den (perioden ${p.label}).` },
+      ];
     }
     // Shown before the change (renamed, moved away, closed) or after it (moved or added in).
     const reports = reportPathsBefore.get(p.id)!;
@@ -302,10 +320,10 @@ function treeProblems(
 }
 
 async function idsByKey(em: EntityManager, kommunId: number, keys: string[]): Promise<Map<string, number>> {
-  const rows = await em.execute<{ id: number; key: string }[]>(`select id, key from org_unit where kommun_id = ? and key = any(?::text[])`, [
-      kommunId,
-      `{${keys.join(',')}}`,
-    ]);
+  const rows = await em.execute<{ id: number; key: string }[]>(
+    `select id, key from org_unit where kommun_id = ? and key = any(?::text[])`,
+    [kommunId, `{${keys.join(',')}}`],
+  );
   return new Map(rows.map((r) => [r.key, Number(r.id)]));
 }
 
@@ -398,7 +416,12 @@ async function writeStates(
       key: w.state.key,
       action: w.status === 'new' ? 'create' : 'update',
       before: before
-        ? { name: before.name, shortName: before.shortName, parent: parentKeyOf(before.parentId), closed: before.closed }
+        ? {
+            name: before.name,
+            shortName: before.shortName,
+            parent: parentKeyOf(before.parentId),
+            closed: before.closed,
+          }
         : null,
       after: {
         name: w.state.name,
@@ -418,4 +441,3 @@ async function writeStates(
     [target.userId, target.requestId, JSON.stringify(audits), target.kommunId],
   );
 }
-

@@ -71,7 +71,11 @@ export async function queryVersions(
 }
 
 /** The unit's version in the period, batched over a request's lookups. */
-export function unitInPeriod(ctx: RequestContext, unitId: number, periodId: number): Promise<UnitInPeriodModel> {
+export function unitInPeriod(
+  ctx: RequestContext,
+  unitId: number,
+  periodId: number,
+): Promise<UnitInPeriodModel> {
   return ctx
     .loader<string, UnitInPeriodModel>('unit-in-period', async (keys) => {
       const pairs = keys.map((k) => k.split(':').map(Number) as [number, number]);
@@ -81,7 +85,9 @@ export function unitInPeriod(ctx: RequestContext, unitId: number, periodId: numb
         [pgIntArray(pairs.map((p) => p[0])), pgIntArray(pairs.map((p) => p[1]))],
       );
       const byKey = new Map(rows.map((r) => [`${r.unitId}:${r.periodId}`, r]));
-      return keys.map((k) => byKey.get(k) ?? new Error(`Enheten ${k} har ingen version i perioden`)) as UnitInPeriodModel[];
+      return keys.map(
+        (k) => byKey.get(k) ?? new Error(`Enheten ${k} har ingen version i perioden`),
+      ) as UnitInPeriodModel[];
     })
     .load(`${unitId}:${periodId}`);
 }
@@ -105,7 +111,10 @@ function family(ctx: RequestContext, v: UnitInPeriodModel): Promise<UnitInPeriod
   );
 }
 
-export async function ancestorsInPeriod(ctx: RequestContext, v: UnitInPeriodModel): Promise<UnitInPeriodModel[]> {
+export async function ancestorsInPeriod(
+  ctx: RequestContext,
+  v: UnitInPeriodModel,
+): Promise<UnitInPeriodModel[]> {
   const rows = await family(ctx, v);
   const byId = new Map(rows.map((r) => [r.unitId, r]));
   return ancestorIdsOf(v)
@@ -117,12 +126,18 @@ export async function ancestorsInPeriod(ctx: RequestContext, v: UnitInPeriodMode
 export const byPosition = (a: UnitInPeriodModel, b: UnitInPeriodModel) =>
   a.position - b.position || compareSwedish(a.name, b.name);
 
-export async function childrenInPeriod(ctx: RequestContext, v: UnitInPeriodModel): Promise<UnitInPeriodModel[]> {
+export async function childrenInPeriod(
+  ctx: RequestContext,
+  v: UnitInPeriodModel,
+): Promise<UnitInPeriodModel[]> {
   const rows = await family(ctx, v);
   return rows.filter((r) => r.parentId === v.unitId && !r.closed).sort(byPosition);
 }
 
-export async function parentInPeriod(ctx: RequestContext, v: UnitInPeriodModel): Promise<UnitInPeriodModel | null> {
+export async function parentInPeriod(
+  ctx: RequestContext,
+  v: UnitInPeriodModel,
+): Promise<UnitInPeriodModel | null> {
   if (v.parentId == null) return null;
   return (await ancestorsInPeriod(ctx, v)).at(-1) ?? null;
 }

@@ -219,7 +219,17 @@ function economyChanges(
       if (!before || deviationBefore === null || deviationAfter === null) return [];
       const deviationChange = deviationAfter - deviationBefore;
       if (Math.abs(deviationChange) <= threshold) return [];
-      return [{ unit: after.unit, periodId: nowPeriod.id, before, after, deviationBefore, deviationAfter, deviationChange }];
+      return [
+        {
+          unit: after.unit,
+          periodId: nowPeriod.id,
+          before,
+          after,
+          deviationBefore,
+          deviationAfter,
+          deviationChange,
+        },
+      ];
     }),
   );
 }

@@ -36,7 +36,8 @@ export const reportResolvers: Resolvers = {
   Report: {
     unit: (r, _, ctx) => unitOf(ctx, r.unit),
     period: (r) => loaded(r.period),
-    unitInPeriod: async (r, _, ctx) => versionOrLatest(ctx, await unitOf(ctx, r.unit), await loaded(r.period)),
+    unitInPeriod: async (r, _, ctx) =>
+      versionOrLatest(ctx, await unitOf(ctx, r.unit), await loaded(r.period)),
     publishedBy: (r, _, ctx) => authorOf(ctx, r.publishedBy?.id),
     sections: (r, _, ctx) => sectionsOf(ctx, r),
     keyFigures: (r, _, ctx) => keyFiguresOf(ctx, r),
