@@ -13,6 +13,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { columnLength } from '../../db/column-length.js';
 import { thousands } from '../editing/validation.js';
 import { OrgUnit, unitKinds, type UnitKind } from './org-unit.entity.js';
+import { keyOfName } from './swedish-order.js';
 import { pgIntArray, queryVersions, type UnitInPeriodModel } from './unit-in-period.js';
 
 /** The fields of a unit a change names; the form's and the import's own names map onto them. */
@@ -75,17 +76,7 @@ export function unitStateProblems(state: UnitState): UnitProblem[] {
 }
 
 /** "Ekonomiavdelningen (KSK)" → "ekonomiavdelningen-ksk": a key derived from a name. */
-export function keyFromName(name: string): string {
-  return (
-    name
-      .normalize('NFD')
-      .replace(/\p{Diacritic}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, MAX_KEY) || 'enhet'
-  );
-}
+export const keyFromName = (name: string) => keyOfName(name).slice(0, MAX_KEY).replace(/-$/, '') || 'enhet';
 
 interface PeriodRow {
   id: number;
