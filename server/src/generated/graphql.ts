@@ -1104,10 +1104,10 @@ export type OrgUnit = {
   followUp?: Maybe<UnitFollowUp>;
   id: Scalars['ID']['output'];
   /**
-   * The unit in a period: the period asked for if the request may read it, else the period its
-   * follow-up would show (followUp without periodId), else the latest period. The names and the
-   * tree are readable without signing in, as OrgUnit's are. BAD_USER_INPUT if the period is not
-   * one of the kommun's.
+   * The unit in a period: the period asked for, else (without periodId, or where the unit was
+   * created after it) the latest; the same answer whoever asks. The names and the tree are
+   * readable without signing in, as OrgUnit's are; a follow-up has its period's as
+   * unitInPeriod. BAD_USER_INPUT if the period is not one of the kommun's.
    */
   inPeriod: UnitInPeriod;
   kind: UnitKind;

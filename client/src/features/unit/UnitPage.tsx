@@ -10,6 +10,23 @@ import { OffTrackList } from './OffTrackList';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { useKeepOffline } from '../../pwa/useKeepOffline';
 
+graphql(`
+  fragment UnitPage_place on UnitInPeriod {
+    id
+    name
+    ancestors {
+      id
+      unitId
+      name
+    }
+    children {
+      id
+      unitId
+      name
+    }
+  }
+`);
+
 const UnitPageQuery = graphql(`
   query UnitPage($unitId: ID!, $periodId: ID) {
     unit(id: $unitId) {
@@ -24,20 +41,10 @@ const UnitPageQuery = graphql(`
         }
       }
       # The names and the tree of the period shown: a later period's renaming and moving
-      # leave a published report's pages as they were.
+      # leave a published report's pages as they were. The follow-up's own where there is
+      # one; else the period asked for, or the latest.
       inPeriod(periodId: $periodId) {
-        id
-        name
-        ancestors {
-          id
-          unitId
-          name
-        }
-        children {
-          id
-          unitId
-          name
-        }
+        ...UnitPage_place @unmask
       }
       latestPublishedReport {
         id
@@ -47,6 +54,9 @@ const UnitPageQuery = graphql(`
         period {
           id
           label
+        }
+        unitInPeriod {
+          ...UnitPage_place @unmask
         }
         ...KeyFigures_followUp
         ...OffTrackList_followUp
@@ -90,7 +100,7 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
   const unit = data?.unit;
   useKeepOffline(unit?.latestPublishedReport?.id);
   if (!unit) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
-  const { name, ancestors, children } = unit.inPeriod;
+  const { name, ancestors, children } = unit.followUp?.unitInPeriod ?? unit.inPeriod;
   const followUp = unit.followUp;
   const refusal = followUp ? null : refusalOf(error);
   const selected = followUp?.period.id ?? periodId ?? '';

@@ -113,9 +113,9 @@ async function latestReadableFollowUp(ctx: RequestContext, unit: IOrgUnit, offer
 }
 
 /**
- * The unit in a period (OrgUnit.inPeriod): the one asked for if the request may read it, else
- * the one its follow-up shows, else the latest. Names and tree are public, as OrgUnit's are;
- * the latest period's are OrgUnit's own, so falling back to it reveals nothing.
+ * The unit in a period (OrgUnit.inPeriod): the one asked for, else the latest; whoever asks,
+ * so that one cache field never holds two answers. The organisation's names and tree are
+ * public, as OrgUnit's are. (A follow-up's own period is its unitInPeriod.)
  */
 export async function unitInPeriodFor(
   ctx: RequestContext,
@@ -123,15 +123,12 @@ export async function unitInPeriodFor(
   periodId: number | null,
 ): Promise<UnitInPeriodModel> {
   const periods = await periodsOf(ctx, unit.kommun.id);
-  const offered = periods.filter((p) => mayReadPeriod(ctx, p));
-  let period: IPeriod | null = null;
   if (periodId !== null) {
     const asked = periods.find((p) => p.id === periodId);
     if (!asked) throw badInput('periodId', `perioden ${periodId} hör inte till enhetens kommun.`);
-    if (offered.includes(asked)) period = asked;
+    return versionOrLatest(ctx, unit, asked);
   }
-  period ??= await latestReadableFollowUp(ctx, unit, offered);
-  return versionOrLatest(ctx, unit, period);
+  return versionOrLatest(ctx, unit, null);
 }
 
 /** The unit's version in the period, or its latest one where the period has none. */
