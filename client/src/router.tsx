@@ -14,6 +14,7 @@ const SignInPage = lazy(() => import('./features/session/edit-sign-in'));
 const AccountPage = lazy(() => import('./features/account/edit-account'));
 const UsersPage = lazy(() => import('./features/admin/edit-users'));
 const ImportPage = lazy(() => import('./features/import/edit-import'));
+const OrganisationPage = lazy(() => import('./features/admin/edit-organisation'));
 // The first start's set-up: used once per installation, so never part of the reading budget.
 const SetupPage = lazy(() => import('./features/setup/edit-setup'));
 
@@ -84,6 +85,11 @@ export function AppRoutes() {
       <Route path="/import">
         <Loading>
           <ImportPage />
+        </Loading>
+      </Route>
+      <Route path="/organisation">
+        <Loading>
+          <OrganisationPage />
         </Loading>
       </Route>
       <Route path="/installera">

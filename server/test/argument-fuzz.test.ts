@@ -81,6 +81,8 @@ async function lookUpValidValues() {
   );
   const ids = async (table: string, column: string, id: number) =>
     (await one(table, `select ${column} as id from ${table} where id = ?`, [id])).id;
+  const unitKeyed = async (key: string) =>
+    (await one(key, `select id from org_unit where key = ? and kommun_id = ?`, [key, kommun.id])).id;
   const reader = await one('reader', `select id from app_user where email = 'politiker@norrtalje.demo'`);
   const published = await one('published report', `select id from report where status = 'published' limit 1`);
   // Two drafts of the working period: one to publish, one to delete, and a section to edit.
@@ -122,6 +124,19 @@ async function lookUpValidValues() {
         }[next]?.id,
       ),
     'OrgUnit.followUp(periodId:)': String(period.id),
+    'OrgUnit.inPeriod(periodId:)': String(period.id),
+    'Query.organisationInPeriod(periodId:)': String(period.id),
+    'CreateUnitInput.fromPeriodId': String(period.id),
+    'CreateUnitInput.parentId': String(unit.id),
+    'CreateUnitInput.kind': 'ENHET',
+    'CreateUnitInput.key': 'fuzz-enhet',
+    'RenameUnitInput.unitId': String(await unitKeyed('ksk-stab')),
+    'RenameUnitInput.fromPeriodId': String(period.id),
+    'MoveUnitInput.unitId': String(await unitKeyed('ksk-it')),
+    'MoveUnitInput.parentId': String(await unitKeyed('ksk-ekonomi')),
+    'MoveUnitInput.fromPeriodId': String(period.id),
+    'CloseUnitInput.unitId': String(await unitKeyed('ksk-hr')),
+    'CloseUnitInput.fromPeriodId': String(period.id),
     'AssignmentFilter.responsibleUnitId': String(unit.id),
     '*.history(first:)': 5,
     '*.history(after:)': '1',

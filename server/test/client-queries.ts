@@ -68,6 +68,12 @@ export async function variablesFor(
         .map((r) => ({ unitId: String(r.unit), periodId: String(r.period) })),
     ];
   }
+  if (key === 'kommunId') {
+    return (await sql<{ id: number }>(`select id from kommun order by id`)).map((r) => ({ kommunId: String(r.id) }));
+  }
+  if (key === 'periodId') {
+    return (await sql<{ id: number }>(`select id from period order by id`)).map((r) => ({ periodId: String(r.id) }));
+  }
   if (key === 'id') {
     const root = operation.selectionSet.selections[0];
     const list = root?.kind === Kind.FIELD ? RECORDS_BY_ROOT_FIELD[root.name.value] : undefined;

@@ -67,6 +67,10 @@
       "SignInError",
       "SignedIn"
     ],
+    "UnitChangeResult": [
+      "UnitInPeriod",
+      "ValidationError"
+    ],
     "UserAccountResult": [
       "UserAccount",
       "ValidationError"
@@ -139,6 +143,10 @@
     "SignInResult": [
       "SignInError",
       "SignedIn"
+    ],
+    "UnitChangeResult": [
+      "UnitInPeriod",
+      "ValidationError"
     ],
     "UserAccountResult": [
       "UserAccount",

@@ -62,6 +62,7 @@ export function AppHeader() {
             {viewer.role === 'ADMINISTRATOR' && (
               <>
                 <Link href="/anvandare">Användare</Link>
+                <Link href="/organisation">Organisation</Link>
                 <Link href="/import">Importera</Link>
               </>
             )}

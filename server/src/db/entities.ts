@@ -6,7 +6,7 @@ import { EconomyLine, EconomyTable, Investment } from '../modules/economy/econom
 import { Goal, GoalArea, GoalFollowUp } from '../modules/goals/goal.entity.js';
 import { Indicator, IndicatorFollowUp, IndicatorValue } from '../modules/indicators/indicator.entity.js';
 import { InternalControl } from '../modules/internal-control/internal-control.entity.js';
-import { Kommun, OrgUnit, Period } from '../modules/organisation/org-unit.entity.js';
+import { Kommun, OrgUnit, OrgUnitVersion, Period } from '../modules/organisation/org-unit.entity.js';
 import { Report, ReportKeyFigure, ReportSection } from '../modules/reports/report.entity.js';
 import { SetupToken } from '../modules/setup/setup-token.entity.js';
 import { SickLeave, StaffTurnover } from '../modules/workforce/workforce.entity.js';
@@ -14,6 +14,7 @@ import { SickLeave, StaffTurnover } from '../modules/workforce/workforce.entity.
 export const entities = [
   Kommun,
   OrgUnit,
+  OrgUnitVersion,
   Period,
   GoalArea,
   Goal,

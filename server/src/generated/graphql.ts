@@ -2,6 +2,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IKommun as IKommunModel, IOrgUnit as IOrgUnitModel, IPeriod as IPeriodModel } from '../modules/organisation/org-unit.entity.js';
 import type { UnitScope as UnitScopeModel } from '../modules/organisation/unit-scope.js';
+import type { UnitInPeriodModel as UnitInPeriodModelModel } from '../modules/organisation/unit-in-period.js';
+import type { ReportChanges as ReportChangesModel, AssignmentChange as AssignmentChangeModel, GoalChange as GoalChangeModel, IndicatorChange as IndicatorChangeModel, EconomyLineChange as EconomyLineChangeModel } from '../modules/report-changes/report-changes.service.js';
 import type { IGoalArea as IGoalAreaModel, IGoal as IGoalModel, IGoalFollowUp as IGoalFollowUpModel } from '../modules/goals/goal.entity.js';
 import type { IIndicator as IIndicatorModel, IIndicatorFollowUp as IIndicatorFollowUpModel } from '../modules/indicators/indicator.entity.js';
 import type { IndicatorValueRow as IndicatorValueRowModel } from '../modules/indicators/indicator.service.js';
@@ -95,6 +97,8 @@ export type AssignmentChange = {
   marks: Array<ChangeMark>;
   /** The department responsible for it, else the unit whose list it is on. */
   unit: OrgUnit;
+  /** That unit with the name and place in the tree of the report's period. */
+  unitInPeriod: UnitInPeriod;
 };
 
 export type AssignmentFilter = {
@@ -252,7 +256,23 @@ export type ChangeMark =
 
 export type ChangePasswordResult = PasswordChanged | ValidationError;
 
+export type CloseUnitInput = {
+  fromPeriodId: Scalars['ID']['input'];
+  unitId: Scalars['ID']['input'];
+};
+
 export type CreateDraftReportResult = Report | ValidationError;
+
+export type CreateUnitInput = {
+  /** The change applies to this period and every later one of the kommun. */
+  fromPeriodId: Scalars['ID']['input'];
+  /** Unique within the kommun (a–z, 0–9 and hyphens); derived from the name when left out. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  kind: UnitKind;
+  name: Scalars['String']['input'];
+  parentId: Scalars['ID']['input'];
+  shortName?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type CreateUserResult = UserCreated | ValidationError;
 
@@ -370,6 +390,8 @@ export type EconomyLineChange = {
   deviationChange: Scalars['Kronor']['output'];
   /** The department the line is about, or the table's own unit for an account-group line. */
   unit: OrgUnit;
+  /** That unit with the name and place in the tree of the report's period. */
+  unitInPeriod: UnitInPeriod;
 };
 
 /**
@@ -553,6 +575,8 @@ export type GoalChange = {
   marks: Array<ChangeMark>;
   /** The unit that assessed it. */
   unit: OrgUnit;
+  /** That unit with the name and place in the tree of the report's period. */
+  unitInPeriod: UnitInPeriod;
 };
 
 /** A unit's assessment of a goal in a period. */
@@ -636,6 +660,8 @@ export type IndicatorChange = {
   marks: Array<ChangeMark>;
   /** The department responsible for it. */
   unit: OrgUnit;
+  /** That unit with the name and place in the tree of the report's period. */
+  unitInPeriod: UnitInPeriod;
 };
 
 export type IndicatorFollowUp = Editable & {
@@ -783,6 +809,12 @@ export type Ledger =
   /** Exploatering: land development, reported apart. */
   | 'exploatering';
 
+export type MoveUnitInput = {
+  fromPeriodId: Scalars['ID']['input'];
+  parentId: Scalars['ID']['input'];
+  unitId: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -792,11 +824,22 @@ export type Mutation = {
    */
   changePassword: ChangePasswordResult;
   /**
+   * An administratör closes a unit from a period on: it leaves those periods' trees, and its
+   * history stays. The units below it are closed or moved first. PUBLISHED and FORBIDDEN as
+   * renameUnit.
+   */
+  closeUnit: UnitChangeResult;
+  /**
    * An administratör drafts a report for a unit and period of their kommun; its sections start
    * as those of the unit's previous report. One report of a type per unit and period.
    * FORBIDDEN for everyone else.
    */
   createDraftReport: CreateDraftReportResult;
+  /**
+   * An administratör adds a unit to their kommun's organisation from a period on. PUBLISHED if a
+   * published report of one of those periods would gain it; FORBIDDEN for everyone else.
+   */
+  createUnit: UnitChangeResult;
   /** An administratör adds a user to their own kommun. FORBIDDEN for everyone else. */
   createUser: CreateUserResult;
   /**
@@ -848,6 +891,12 @@ export type Mutation = {
   /** An administratör lets a disabled user of their kommun sign in again. FORBIDDEN otherwise. */
   enableUser: UserAccountResult;
   /**
+   * An administratör moves a unit (with everything below it) to another parent of the same
+   * kommun from a period on. Not below itself (a ValidationError on parentId). PUBLISHED and
+   * FORBIDDEN as renameUnit.
+   */
+  moveUnit: UnitChangeResult;
+  /**
    * An administratör opens a new follow-up period in their kommun: every follow-up and economy
    * table starts as its latest earlier version. FORBIDDEN for everyone else.
    */
@@ -858,6 +907,12 @@ export type Mutation = {
    * is; a ValidationError when a section has no text.
    */
   publishReport: PublishReportResult;
+  /**
+   * An administratör renames a unit from a period on; earlier periods keep the old name.
+   * PUBLISHED if a published report of one of those periods shows the unit (it, above or below
+   * it); FORBIDDEN for everyone else and for a unit of another kommun.
+   */
+  renameUnit: UnitChangeResult;
   /**
    * Creates the installation's first kommun and its administratör, and signs the administratör
    * in. Only while no kommun exists, and only with the token the server logged at its latest start.
@@ -886,8 +941,18 @@ export type MutationChangePasswordArgs = {
 };
 
 
+export type MutationCloseUnitArgs = {
+  input: CloseUnitInput;
+};
+
+
 export type MutationCreateDraftReportArgs = {
   input: NewDraftReport;
+};
+
+
+export type MutationCreateUnitArgs = {
+  input: CreateUnitInput;
 };
 
 
@@ -936,6 +1001,11 @@ export type MutationEnableUserArgs = {
 };
 
 
+export type MutationMoveUnitArgs = {
+  input: MoveUnitInput;
+};
+
+
 export type MutationOpenPeriodArgs = {
   input: NewPeriodInput;
 };
@@ -943,6 +1013,11 @@ export type MutationOpenPeriodArgs = {
 
 export type MutationPublishReportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRenameUnitArgs = {
+  input: RenameUnitInput;
 };
 
 
@@ -1028,6 +1103,13 @@ export type OrgUnit = {
    */
   followUp?: Maybe<UnitFollowUp>;
   id: Scalars['ID']['output'];
+  /**
+   * The unit in a period: the period asked for, else (without periodId, or where the unit was
+   * created after it) the latest; the same answer whoever asks. The names and the tree are
+   * readable without signing in, as OrgUnit's are; a follow-up has its period's as
+   * unitInPeriod. BAD_USER_INPUT if the period is not one of the kommun's.
+   */
+  inPeriod: UnitInPeriod;
   kind: UnitKind;
   kommun: Kommun;
   /** As `Query.latestPublishedReport` for this unit. */
@@ -1041,6 +1123,11 @@ export type OrgUnit = {
 
 
 export type OrgUnitFollowUpArgs = {
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type OrgUnitInPeriodArgs = {
   periodId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1096,6 +1183,11 @@ export type Query = {
   me?: Maybe<Viewer>;
   /** The viewer's own live sessions, the most recently used first. UNAUTHENTICATED without one. */
   mySessions: Array<AccountSession>;
+  /**
+   * The administratör's kommun's whole organisation in a period, closed units too, in tree
+   * order. FORBIDDEN for everyone else; empty for a period of another kommun.
+   */
+  organisationInPeriod: Array<UnitInPeriod>;
   /** A report by id; NOT_FOUND if there is none. */
   report: Report;
   setup: Setup;
@@ -1135,6 +1227,11 @@ export type QueryLatestPublishedReportArgs = {
 };
 
 
+export type QueryOrganisationInPeriodArgs = {
+  periodId: Scalars['ID']['input'];
+};
+
+
 export type QueryReportArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1142,6 +1239,13 @@ export type QueryReportArgs = {
 
 export type QueryUnitArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type RenameUnitInput = {
+  fromPeriodId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  shortName?: InputMaybe<Scalars['String']['input']>;
+  unitId: Scalars['ID']['input'];
 };
 
 export type Report = {
@@ -1173,6 +1277,8 @@ export type Report = {
   title: Scalars['String']['output'];
   type: ReportType;
   unit: OrgUnit;
+  /** The report's unit with the name and place in the tree of the report's period, as published. */
+  unitInPeriod: UnitInPeriod;
 };
 
 
@@ -1378,6 +1484,9 @@ export type Trend =
   | 'Oförändrad'
   | 'Positiv';
 
+/** The unit as the period the change applies from has it after the change. */
+export type UnitChangeResult = UnitInPeriod | ValidationError;
+
 /**
  * A unit's follow-up for one period. Each domain adds its fields to this type; all of them
  * cover the unit and the units below it.
@@ -1412,6 +1521,8 @@ export type UnitFollowUp = {
   sickLeave: Array<SickLeave>;
   staffTurnover: Array<StaffTurnover>;
   unit: OrgUnit;
+  /** The unit with the name and place in the tree of the follow-up's period. */
+  unitInPeriod: UnitInPeriod;
 };
 
 
@@ -1421,6 +1532,32 @@ export type UnitFollowUp = {
  */
 export type UnitFollowUpAssignmentsArgs = {
   filter?: InputMaybe<AssignmentFilter>;
+};
+
+/**
+ * A unit as one period has it: its name and place in the tree of that period. A change to the
+ * organisation takes effect from a period, so a published report keeps the names and the tree
+ * it was published with. The id is the unit's id and the period's id, so the normalised cache
+ * never holds two periods' names under one id; OrgUnit keeps the latest period's names.
+ */
+export type UnitInPeriod = {
+  __typename?: 'UnitInPeriod';
+  /** The units above this one in the period, from the kommun down to the parent: the breadcrumb. */
+  ancestors: Array<UnitInPeriod>;
+  /** The units right below this one in the period, closed ones left out. */
+  children: Array<UnitInPeriod>;
+  /** Closed from this period or an earlier one: left out of the period's tree, its history kept. */
+  closed: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  kind: UnitKind;
+  name: Scalars['String']['output'];
+  parent?: Maybe<UnitInPeriod>;
+  /** The parent's unit id in the period; null for the kommun's root. */
+  parentId?: Maybe<Scalars['ID']['output']>;
+  shortName?: Maybe<Scalars['String']['output']>;
+  unit: OrgUnit;
+  /** The unit's own id, for links to its pages. */
+  unitId: Scalars['ID']['output'];
 };
 
 export type UnitKind =
@@ -1607,6 +1744,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( SignInError )
     | ( Omit<SignedIn, 'viewer'> & { viewer: _RefType['Viewer'] } )
   ;
+  UnitChangeResult:
+    | ( UnitInPeriodModelModel )
+    | ( ValidationErrorModelModel )
+  ;
   UserAccountResult:
     | ( IUserModel )
     | ( ValidationErrorModelModel )
@@ -1632,7 +1773,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   AccountSession: ResolverTypeWrapper<AccountSession>;
   Assignment: ResolverTypeWrapper<IAssignmentModel>;
-  AssignmentChange: ResolverTypeWrapper<Omit<AssignmentChange, 'after' | 'assignment' | 'before' | 'unit'> & { after: ResolversTypes['AssignmentFollowUp'], assignment: ResolversTypes['Assignment'], before?: Maybe<ResolversTypes['AssignmentFollowUp']>, unit: ResolversTypes['OrgUnit'] }>;
+  AssignmentChange: ResolverTypeWrapper<AssignmentChangeModel>;
   AssignmentFilter: AssignmentFilter;
   AssignmentFollowUp: ResolverTypeWrapper<IAssignmentFollowUpModel>;
   AssignmentFollowUpEdit: AssignmentFollowUpEdit;
@@ -1647,14 +1788,16 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangeMark: ChangeMark;
   ChangePasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangePasswordResult']>;
+  CloseUnitInput: CloseUnitInput;
   CreateDraftReportResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateDraftReportResult']>;
+  CreateUnitInput: CreateUnitInput;
   CreateUserResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateUserResult']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Direction: null;
   EconomyDimension: null;
   EconomyFigures: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['EconomyFigures']>;
   EconomyLine: ResolverTypeWrapper<IEconomyLineModel>;
-  EconomyLineChange: ResolverTypeWrapper<Omit<EconomyLineChange, 'after' | 'before' | 'unit'> & { after: ResolversTypes['EconomyLine'], before: ResolversTypes['EconomyLine'], unit: ResolversTypes['OrgUnit'] }>;
+  EconomyLineChange: ResolverTypeWrapper<EconomyLineChangeModel>;
   EconomyLineEdit: EconomyLineEdit;
   EconomyLineEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EconomyLineEditResult']>;
   EconomySubtotal: ResolverTypeWrapper<EconomySubtotal>;
@@ -1670,14 +1813,14 @@ export type ResolversTypes = {
   Goal: ResolverTypeWrapper<IGoalModel>;
   GoalArea: ResolverTypeWrapper<IGoalAreaModel>;
   GoalAssessment: null;
-  GoalChange: ResolverTypeWrapper<Omit<GoalChange, 'after' | 'before' | 'goal' | 'unit'> & { after: ResolversTypes['GoalFollowUp'], before?: Maybe<ResolversTypes['GoalFollowUp']>, goal: ResolversTypes['Goal'], unit: ResolversTypes['OrgUnit'] }>;
+  GoalChange: ResolverTypeWrapper<GoalChangeModel>;
   GoalFollowUp: ResolverTypeWrapper<IGoalFollowUpModel>;
   GoalFollowUpEdit: GoalFollowUpEdit;
   GoalFollowUpEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['GoalFollowUpEditResult']>;
   GoalSummary: ResolverTypeWrapper<GoalSummary>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Indicator: ResolverTypeWrapper<IIndicatorModel>;
-  IndicatorChange: ResolverTypeWrapper<Omit<IndicatorChange, 'after' | 'before' | 'indicator' | 'unit'> & { after: ResolversTypes['IndicatorFollowUp'], before?: Maybe<ResolversTypes['IndicatorFollowUp']>, indicator: ResolversTypes['Indicator'], unit: ResolversTypes['OrgUnit'] }>;
+  IndicatorChange: ResolverTypeWrapper<IndicatorChangeModel>;
   IndicatorFollowUp: ResolverTypeWrapper<IIndicatorFollowUpModel>;
   IndicatorFollowUpEdit: IndicatorFollowUpEdit;
   IndicatorFollowUpEditResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorFollowUpEditResult']>;
@@ -1690,6 +1833,7 @@ export type ResolversTypes = {
   Kommun: ResolverTypeWrapper<IKommunModel>;
   Kronor: ResolverTypeWrapper<Scalars['Kronor']['output']>;
   Ledger: null;
+  MoveUnitInput: MoveUnitInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewDraftReport: NewDraftReport;
   NewPeriodInput: NewPeriodInput;
@@ -1703,8 +1847,9 @@ export type ResolversTypes = {
   PeriodKind: null;
   PublishReportResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PublishReportResult']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RenameUnitInput: RenameUnitInput;
   Report: ResolverTypeWrapper<IReportModel>;
-  ReportChanges: ResolverTypeWrapper<Omit<ReportChanges, 'assignments' | 'economyLines' | 'goals' | 'indicators'> & { assignments: Array<ResolversTypes['AssignmentChange']>, economyLines: Array<ResolversTypes['EconomyLineChange']>, goals: Array<ResolversTypes['GoalChange']>, indicators: Array<ResolversTypes['IndicatorChange']> }>;
+  ReportChanges: ResolverTypeWrapper<ReportChangesModel>;
   ReportKeyFigure: ResolverTypeWrapper<IReportKeyFigureModel>;
   ReportSection: ResolverTypeWrapper<IReportSectionModel>;
   ReportSectionEdit: ReportSectionEdit;
@@ -1729,7 +1874,9 @@ export type ResolversTypes = {
   StaffTurnover: ResolverTypeWrapper<IStaffTurnoverModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Trend: null;
+  UnitChangeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UnitChangeResult']>;
   UnitFollowUp: ResolverTypeWrapper<UnitScopeModel>;
+  UnitInPeriod: ResolverTypeWrapper<UnitInPeriodModelModel>;
   UnitKind: null;
   UserAccount: ResolverTypeWrapper<IUserModel>;
   UserAccountResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UserAccountResult']>;
@@ -1743,7 +1890,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AccountSession: AccountSession;
   Assignment: IAssignmentModel;
-  AssignmentChange: Omit<AssignmentChange, 'after' | 'assignment' | 'before' | 'unit'> & { after: ResolversParentTypes['AssignmentFollowUp'], assignment: ResolversParentTypes['Assignment'], before?: Maybe<ResolversParentTypes['AssignmentFollowUp']>, unit: ResolversParentTypes['OrgUnit'] };
+  AssignmentChange: AssignmentChangeModel;
   AssignmentFilter: AssignmentFilter;
   AssignmentFollowUp: IAssignmentFollowUpModel;
   AssignmentFollowUpEdit: AssignmentFollowUpEdit;
@@ -1754,12 +1901,14 @@ export type ResolversParentTypes = {
   Author: IUserModel;
   Boolean: Scalars['Boolean']['output'];
   ChangePasswordResult: ResolversUnionTypes<ResolversParentTypes>['ChangePasswordResult'];
+  CloseUnitInput: CloseUnitInput;
   CreateDraftReportResult: ResolversUnionTypes<ResolversParentTypes>['CreateDraftReportResult'];
+  CreateUnitInput: CreateUnitInput;
   CreateUserResult: ResolversUnionTypes<ResolversParentTypes>['CreateUserResult'];
   Date: Scalars['Date']['output'];
   EconomyFigures: ResolversInterfaceTypes<ResolversParentTypes>['EconomyFigures'];
   EconomyLine: IEconomyLineModel;
-  EconomyLineChange: Omit<EconomyLineChange, 'after' | 'before' | 'unit'> & { after: ResolversParentTypes['EconomyLine'], before: ResolversParentTypes['EconomyLine'], unit: ResolversParentTypes['OrgUnit'] };
+  EconomyLineChange: EconomyLineChangeModel;
   EconomyLineEdit: EconomyLineEdit;
   EconomyLineEditResult: ResolversUnionTypes<ResolversParentTypes>['EconomyLineEditResult'];
   EconomySubtotal: EconomySubtotal;
@@ -1771,14 +1920,14 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Goal: IGoalModel;
   GoalArea: IGoalAreaModel;
-  GoalChange: Omit<GoalChange, 'after' | 'before' | 'goal' | 'unit'> & { after: ResolversParentTypes['GoalFollowUp'], before?: Maybe<ResolversParentTypes['GoalFollowUp']>, goal: ResolversParentTypes['Goal'], unit: ResolversParentTypes['OrgUnit'] };
+  GoalChange: GoalChangeModel;
   GoalFollowUp: IGoalFollowUpModel;
   GoalFollowUpEdit: GoalFollowUpEdit;
   GoalFollowUpEditResult: ResolversUnionTypes<ResolversParentTypes>['GoalFollowUpEditResult'];
   GoalSummary: GoalSummary;
   ID: Scalars['ID']['output'];
   Indicator: IIndicatorModel;
-  IndicatorChange: Omit<IndicatorChange, 'after' | 'before' | 'indicator' | 'unit'> & { after: ResolversParentTypes['IndicatorFollowUp'], before?: Maybe<ResolversParentTypes['IndicatorFollowUp']>, indicator: ResolversParentTypes['Indicator'], unit: ResolversParentTypes['OrgUnit'] };
+  IndicatorChange: IndicatorChangeModel;
   IndicatorFollowUp: IIndicatorFollowUpModel;
   IndicatorFollowUpEdit: IndicatorFollowUpEdit;
   IndicatorFollowUpEditResult: ResolversUnionTypes<ResolversParentTypes>['IndicatorFollowUpEditResult'];
@@ -1789,6 +1938,7 @@ export type ResolversParentTypes = {
   KoladaKommun: KoladaKommun;
   Kommun: IKommunModel;
   Kronor: Scalars['Kronor']['output'];
+  MoveUnitInput: MoveUnitInput;
   Mutation: Record<PropertyKey, never>;
   NewDraftReport: NewDraftReport;
   NewPeriodInput: NewPeriodInput;
@@ -1800,8 +1950,9 @@ export type ResolversParentTypes = {
   Period: IPeriodModel;
   PublishReportResult: ResolversUnionTypes<ResolversParentTypes>['PublishReportResult'];
   Query: Record<PropertyKey, never>;
+  RenameUnitInput: RenameUnitInput;
   Report: IReportModel;
-  ReportChanges: Omit<ReportChanges, 'assignments' | 'economyLines' | 'goals' | 'indicators'> & { assignments: Array<ResolversParentTypes['AssignmentChange']>, economyLines: Array<ResolversParentTypes['EconomyLineChange']>, goals: Array<ResolversParentTypes['GoalChange']>, indicators: Array<ResolversParentTypes['IndicatorChange']> };
+  ReportChanges: ReportChangesModel;
   ReportKeyFigure: IReportKeyFigureModel;
   ReportSection: IReportSectionModel;
   ReportSectionEdit: ReportSectionEdit;
@@ -1819,7 +1970,9 @@ export type ResolversParentTypes = {
   SignedIn: Omit<SignedIn, 'viewer'> & { viewer: ResolversParentTypes['Viewer'] };
   StaffTurnover: IStaffTurnoverModel;
   String: Scalars['String']['output'];
+  UnitChangeResult: ResolversUnionTypes<ResolversParentTypes>['UnitChangeResult'];
   UnitFollowUp: UnitScopeModel;
+  UnitInPeriod: UnitInPeriodModelModel;
   UserAccount: IUserModel;
   UserAccountResult: ResolversUnionTypes<ResolversParentTypes>['UserAccountResult'];
   UserCreated: UserCreatedModelModel;
@@ -1856,6 +2009,7 @@ export type AssignmentChangeResolvers<ContextType = RequestContext, ParentType e
   before?: Resolver<Maybe<ResolversTypes['AssignmentFollowUp']>, ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['ChangeMark']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
 };
 
 export type AssignmentFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignmentFollowUp'] = ResolversParentTypes['AssignmentFollowUp']> = {
@@ -1978,6 +2132,7 @@ export type EconomyLineChangeResolvers<ContextType = RequestContext, ParentType 
   deviationBefore?: Resolver<ResolversTypes['Kronor'], ParentType, ContextType>;
   deviationChange?: Resolver<ResolversTypes['Kronor'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
 };
 
 export type EconomyLineEditResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyLineEditResult'] = ResolversParentTypes['EconomyLineEditResult']> = {
@@ -2063,6 +2218,7 @@ export type GoalChangeResolvers<ContextType = RequestContext, ParentType extends
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['ChangeMark']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
 };
 
 export type GoalFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GoalFollowUp'] = ResolversParentTypes['GoalFollowUp']> = {
@@ -2113,6 +2269,7 @@ export type IndicatorChangeResolvers<ContextType = RequestContext, ParentType ex
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['ChangeMark']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
 };
 
 export type IndicatorFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndicatorFollowUp'] = ResolversParentTypes['IndicatorFollowUp']> = {
@@ -2200,7 +2357,9 @@ export type LedgerResolvers = { DRIFT: 'drift', EXPLOATERING: 'exploatering' };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changePassword?: Resolver<ResolversTypes['ChangePasswordResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  closeUnit?: Resolver<ResolversTypes['UnitChangeResult'], ParentType, ContextType, RequireFields<MutationCloseUnitArgs, 'input'>>;
   createDraftReport?: Resolver<ResolversTypes['CreateDraftReportResult'], ParentType, ContextType, RequireFields<MutationCreateDraftReportArgs, 'input'>>;
+  createUnit?: Resolver<ResolversTypes['UnitChangeResult'], ParentType, ContextType, RequireFields<MutationCreateUnitArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['CreateUserResult'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   deleteDraftReport?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteDraftReportArgs, 'id'>>;
   disableUser?: Resolver<ResolversTypes['UserAccountResult'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
@@ -2210,8 +2369,10 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   editIndicatorFollowUp?: Resolver<ResolversTypes['IndicatorFollowUpEditResult'], ParentType, ContextType, RequireFields<MutationEditIndicatorFollowUpArgs, 'input'>>;
   editReportSection?: Resolver<ResolversTypes['ReportSectionEditResult'], ParentType, ContextType, RequireFields<MutationEditReportSectionArgs, 'input'>>;
   enableUser?: Resolver<ResolversTypes['UserAccountResult'], ParentType, ContextType, RequireFields<MutationEnableUserArgs, 'id'>>;
+  moveUnit?: Resolver<ResolversTypes['UnitChangeResult'], ParentType, ContextType, RequireFields<MutationMoveUnitArgs, 'input'>>;
   openPeriod?: Resolver<ResolversTypes['OpenPeriodResult'], ParentType, ContextType, RequireFields<MutationOpenPeriodArgs, 'input'>>;
   publishReport?: Resolver<ResolversTypes['PublishReportResult'], ParentType, ContextType, RequireFields<MutationPublishReportArgs, 'id'>>;
+  renameUnit?: Resolver<ResolversTypes['UnitChangeResult'], ParentType, ContextType, RequireFields<MutationRenameUnitArgs, 'input'>>;
   setUp?: Resolver<ResolversTypes['SetUpResult'], ParentType, ContextType, RequireFields<MutationSetUpArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2238,6 +2399,7 @@ export type OrgUnitResolvers<ContextType = RequestContext, ParentType extends Re
   children?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   followUp?: Resolver<Maybe<ResolversTypes['UnitFollowUp']>, ParentType, ContextType, Partial<OrgUnitFollowUpArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType, Partial<OrgUnitInPeriodArgs>>;
   kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
   kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType>;
   latestPublishedReport?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
@@ -2278,6 +2440,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   latestPublishedReport?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<QueryLatestPublishedReportArgs, 'unitId'>>;
   me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   mySessions?: Resolver<Array<ResolversTypes['AccountSession']>, ParentType, ContextType>;
+  organisationInPeriod?: Resolver<Array<ResolversTypes['UnitInPeriod']>, ParentType, ContextType, RequireFields<QueryOrganisationInPeriodArgs, 'periodId'>>;
   report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
   setup?: Resolver<ResolversTypes['Setup'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
@@ -2296,6 +2459,7 @@ export type ReportResolvers<ContextType = RequestContext, ParentType extends Res
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['ReportType'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2402,6 +2566,10 @@ export type StaffTurnoverResolvers<ContextType = RequestContext, ParentType exte
 
 export type TrendResolvers = { EJ_UTVARDERAD: 'Ej utvärderad', NEGATIV: 'Negativ', OFORANDRAD: 'Oförändrad', POSITIV: 'Positiv' };
 
+export type UnitChangeResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UnitChangeResult'] = ResolversParentTypes['UnitChangeResult']> = {
+  __resolveType: TypeResolveFn<'UnitInPeriod' | 'ValidationError', ParentType, ContextType>;
+};
+
 export type UnitFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UnitFollowUp'] = ResolversParentTypes['UnitFollowUp']> = {
   assignmentOrigins?: Resolver<Array<ResolversTypes['AssignmentOriginCount']>, ParentType, ContextType>;
   assignmentSummary?: Resolver<ResolversTypes['AssignmentSummary'], ParentType, ContextType>;
@@ -2418,6 +2586,22 @@ export type UnitFollowUpResolvers<ContextType = RequestContext, ParentType exten
   sickLeave?: Resolver<Array<ResolversTypes['SickLeave']>, ParentType, ContextType>;
   staffTurnover?: Resolver<Array<ResolversTypes['StaffTurnover']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
+};
+
+export type UnitInPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UnitInPeriod'] = ResolversParentTypes['UnitInPeriod']> = {
+  ancestors?: Resolver<Array<ResolversTypes['UnitInPeriod']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['UnitInPeriod']>, ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['UnitInPeriod']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type UnitKindResolvers = { AVDELNING: 'avdelning', ENHET: 'enhet', KOMMUN: 'kommun', KONTOR: 'kontor', NAMND: 'nämnd', VERKSAMHET: 'verksamhet' };
@@ -2540,7 +2724,9 @@ export type Resolvers<ContextType = RequestContext> = {
   SignedIn?: SignedInResolvers<ContextType>;
   StaffTurnover?: StaffTurnoverResolvers<ContextType>;
   Trend?: TrendResolvers;
+  UnitChangeResult?: UnitChangeResultResolvers<ContextType>;
   UnitFollowUp?: UnitFollowUpResolvers<ContextType>;
+  UnitInPeriod?: UnitInPeriodResolvers<ContextType>;
   UnitKind?: UnitKindResolvers;
   UserAccount?: UserAccountResolvers<ContextType>;
   UserAccountResult?: UserAccountResultResolvers<ContextType>;

@@ -30,7 +30,7 @@ import { columnLength } from '../db/column-length.js';
 import { AuditEntry } from '../modules/audit/audit.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { thousands, okOrValidationError, type FieldError } from '../modules/editing/validation.js';
-import { Period } from '../modules/organisation/org-unit.entity.js';
+import { OrgUnit, Period } from '../modules/organisation/org-unit.entity.js';
 import { Report, ReportSection } from '../modules/reports/report.entity.js';
 
 /**
@@ -51,6 +51,11 @@ const storedIn: Record<string, number> = {
   'NewPeriodInput.key': columnLength(Period, 'key'),
   'NewPeriodInput.label': columnLength(Period, 'label'),
   'NewDraftReport.title': columnLength(Report, 'title'),
+  'CreateUnitInput.name': columnLength(OrgUnit, 'name'),
+  'CreateUnitInput.shortName': columnLength(OrgUnit, 'shortName'),
+  'CreateUnitInput.key': columnLength(OrgUnit, 'key'),
+  'RenameUnitInput.name': columnLength(OrgUnit, 'name'),
+  'RenameUnitInput.shortName': columnLength(OrgUnit, 'shortName'),
   'ReportSectionEdit.heading': columnLength(ReportSection, 'heading'),
   'AssignmentFollowUpEdit.idempotencyKey': columnLength(AuditEntry, 'idempotencyKey'),
   'IndicatorFollowUpEdit.idempotencyKey': columnLength(AuditEntry, 'idempotencyKey'),

@@ -28,8 +28,9 @@ export const ReportChanges_report = graphql(`
           id
           title
         }
-        unit {
+        unitInPeriod {
           id
+          unitId
           name
         }
         before {
@@ -51,8 +52,9 @@ export const ReportChanges_report = graphql(`
           code
           title
         }
-        unit {
+        unitInPeriod {
           id
+          unitId
           name
         }
         before {
@@ -71,8 +73,9 @@ export const ReportChanges_report = graphql(`
           id
           name
         }
-        unit {
+        unitInPeriod {
           id
+          unitId
           name
         }
         before {
@@ -86,8 +89,9 @@ export const ReportChanges_report = graphql(`
         }
       }
       economyLines {
-        unit {
+        unitInPeriod {
           id
+          unitId
           name
         }
         after {
@@ -143,14 +147,14 @@ const assessmentShift = (c: { marks: readonly string[]; before?: Assessed; after
 
 /** A changed follow-up: what it is about, whose, what changed and its new comment. */
 function followUpItem(
-  c: { marks: readonly string[]; unit: { name: string } },
+  c: { marks: readonly string[]; unitInPeriod: { name: string } },
   what: Pick<Item, 'key' | 'href' | 'title'>,
   shifts: Shift[],
   comment: string | null | undefined,
 ): Item {
   return {
     ...what,
-    unit: c.unit.name,
+    unit: c.unitInPeriod.name,
     isNew: c.marks.includes('NEW'),
     shifts,
     comment: c.marks.includes('COMMENT') ? comment : null,
@@ -193,7 +197,7 @@ export function ReportChanges(props: { report: FragmentType<typeof ReportChanges
     followUpItem(
       c,
       {
-        key: `${c.goal.id}-${c.unit.id}`,
+        key: `${c.goal.id}-${c.unitInPeriod.unitId}`,
         href: `/mal/${c.goal.id}`,
         title: `${c.goal.code} ${c.goal.title}`,
       },
@@ -215,9 +219,9 @@ export function ReportChanges(props: { report: FragmentType<typeof ReportChanges
   );
   const economy: Item[] = changes.economyLines.map((c) => ({
     key: c.after.id,
-    href: `/enhet/${c.unit.id}/ekonomi?period=${period.id}`,
+    href: `/enhet/${c.unitInPeriod.unitId}/ekonomi?period=${period.id}`,
     title: c.after.label,
-    unit: c.unit.name,
+    unit: c.unitInPeriod.name,
     isNew: false,
     shifts: [
       {

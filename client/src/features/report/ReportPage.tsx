@@ -27,10 +27,14 @@ const ReportQuery = graphql(`
       publishedAt
       unit {
         id
-        name
         latestPublishedReport {
           id
         }
+      }
+      # The name the report was published with, whatever later periods call the unit.
+      unitInPeriod {
+        id
+        name
       }
       period {
         id
@@ -75,7 +79,7 @@ export function ReportPage({ id }: { id: string }) {
   const followUp = (section: string) => `/enhet/${r.unit.id}${section}?period=${r.period.id}`;
   return (
     <main className="report">
-      <Breadcrumb steps={[{ href: `/enhet/${r.unit.id}/rapporter`, label: r.unit.name }]} />
+      <Breadcrumb steps={[{ href: `/enhet/${r.unit.id}/rapporter`, label: r.unitInPeriod.name }]} />
       <p className="muted">
         {reportTypeLabel[r.type]} · {r.period.label} ·{' '}
         {r.status === 'PUBLISHED' ? `Publicerad${r.publishedAt ? ` ${r.publishedAt}` : ''}` : 'Utkast'}

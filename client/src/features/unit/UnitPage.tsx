@@ -10,11 +10,27 @@ import { OffTrackList } from './OffTrackList';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { useKeepOffline } from '../../pwa/useKeepOffline';
 
+graphql(`
+  fragment UnitPage_place on UnitInPeriod {
+    id
+    name
+    ancestors {
+      id
+      unitId
+      name
+    }
+    children {
+      id
+      unitId
+      name
+    }
+  }
+`);
+
 const UnitPageQuery = graphql(`
   query UnitPage($unitId: ID!, $periodId: ID) {
     unit(id: $unitId) {
       id
-      name
       kind
       kommun {
         id
@@ -24,14 +40,11 @@ const UnitPageQuery = graphql(`
           label
         }
       }
-      ancestors {
-        id
-        name
-      }
-      children {
-        id
-        name
-        kind
+      # The names and the tree of the period shown: a later period's renaming and moving
+      # leave a published report's pages as they were. The follow-up's own where there is
+      # one; else the period asked for, or the latest.
+      inPeriod(periodId: $periodId) {
+        ...UnitPage_place @unmask
       }
       latestPublishedReport {
         id
@@ -41,6 +54,9 @@ const UnitPageQuery = graphql(`
         period {
           id
           label
+        }
+        unitInPeriod {
+          ...UnitPage_place @unmask
         }
         ...KeyFigures_followUp
         ...OffTrackList_followUp
@@ -84,13 +100,14 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
   const unit = data?.unit;
   useKeepOffline(unit?.latestPublishedReport?.id);
   if (!unit) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
+  const { name, ancestors, children } = unit.followUp?.unitInPeriod ?? unit.inPeriod;
   const followUp = unit.followUp;
   const refusal = followUp ? null : refusalOf(error);
   const selected = followUp?.period.id ?? periodId ?? '';
   return (
     <main>
-      <Breadcrumb steps={unit.ancestors.map((a) => ({ href: `/enhet/${a.id}`, label: a.name }))} />
-      <h1>{unit.name}</h1>
+      <Breadcrumb steps={ancestors.map((a) => ({ href: `/enhet/${a.unitId}`, label: a.name }))} />
+      <h1>{name}</h1>
       <p className="muted">{unitKindLabel[unit.kind]}</p>
       {error && !refusal && <p className="notice">Visar sparade uppgifter – kunde inte hämta nya just nu.</p>}
       {unit.kommun.periods.length > 1 && (
@@ -108,13 +125,13 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
           </select>
         </label>
       )}
-      {unit.children.length > 0 && (
+      {children.length > 0 && (
         <section aria-labelledby="children-heading">
           <h2 id="children-heading">Underliggande enheter</h2>
           <ul className="link-list children">
-            {unit.children.map((c) => (
+            {children.map((c) => (
               <li key={c.id}>
-                <Link href={`/enhet/${c.id}`}>{c.name}</Link>
+                <Link href={`/enhet/${c.unitId}`}>{c.name}</Link>
               </li>
             ))}
           </ul>

@@ -13,7 +13,7 @@ import { InternalControl } from '../../modules/internal-control/internal-control
 import { Kommun, OrgUnit, Period } from '../../modules/organisation/org-unit.entity.js';
 import { Report, ReportKeyFigure, ReportSection } from '../../modules/reports/report.entity.js';
 import { SickLeave, StaffTurnover } from '../../modules/workforce/workforce.entity.js';
-import { openPeriod } from '../../modules/organisation/period-opening.service.js';
+import { openPeriod, unversionedUnits } from '../../modules/organisation/period-opening.service.js';
 import { createDraftReport } from '../../modules/reports/draft-report.service.js';
 import { loadDemoUsers } from './demo-users.js';
 import { readKommunSeeds, type KommunSeed } from './seed-files.js';
@@ -162,6 +162,9 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
       ['kommun', 'key'],
     ),
   );
+  // Each unit as the seed names it, in every period it has no version in yet (a reload
+  // leaves the versions, as it leaves what a published report shows).
+  await em.execute(em.getKnex().raw(unversionedUnits, { kommun: kommunId, period: null }));
   const areas = idsByKey(
     await upsert(
       GoalArea,

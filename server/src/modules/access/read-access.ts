@@ -38,13 +38,13 @@ export function mayReadReport(ctx: RequestContext, report: IReport): boolean {
 
 /**
  * Whether the request may read a record of these units in the period: the kommun's own
- * people always, anyone else when a published report shows it (the units' paths must be
- * loaded). A period without a published report costs no statement.
+ * people always, anyone else when a published report shows it (by the units' ids in the
+ * period's tree). A period without a published report costs no statement.
  */
 export async function mayReadFollowUp(
   ctx: RequestContext,
   period: IPeriod,
-  units: readonly Pick<IOrgUnit, 'path'>[],
+  units: readonly Pick<IOrgUnit, 'id'>[],
 ): Promise<boolean> {
   if (!mayReadPeriod(ctx, period)) return false;
   if (readsWorkingData(ctx, period.kommun.id)) return true;
@@ -56,7 +56,7 @@ export async function readableRows<T>(
   ctx: RequestContext,
   kommunId: number,
   rows: T[],
-  shownBy: (row: T) => { period: IPeriod; units: readonly Pick<IOrgUnit, 'path'>[] },
+  shownBy: (row: T) => { period: IPeriod; units: readonly Pick<IOrgUnit, 'id'>[] },
 ): Promise<T[]> {
   if (readsWorkingData(ctx, kommunId)) return rows;
   const readable = await Promise.all(

@@ -38,6 +38,8 @@ export const OrgUnit = defineEntity({
     kind: p.enum([...unitKinds]).length(20),
     path: p.string().length(400).default(''),
     position: p.integer().default(0),
+    /** Closed in the latest period (the versions say from when): left out of its lists. */
+    closed: p.boolean().default(false),
   },
   uniques: [{ properties: ['kommun', 'key'] }],
   indexes: [
@@ -48,6 +50,40 @@ export const OrgUnit = defineEntity({
   ],
 });
 export type IOrgUnit = InferEntity<typeof OrgUnit>;
+
+/**
+ * A unit as it is in one period: its name, its parent and its place in the tree. A change to
+ * the organisation takes effect from a period, so a published report keeps the names and the
+ * tree it was published with while later periods show the new ones. Opening a period copies
+ * the latest earlier version of every unit, as it copies every follow-up. `path` is the
+ * period's materialised chain of ids, as on OrgUnit.
+ */
+export const OrgUnitVersion = defineEntity({
+  name: 'OrgUnitVersion',
+  tableName: 'org_unit_version',
+  properties: {
+    id: p.integer().primary(),
+    unit: () => p.manyToOne(OrgUnit),
+    period: () => p.manyToOne(Period),
+    name: p.string().length(200),
+    shortName: p.string().length(40).nullable(),
+    parent: () => p.manyToOne(OrgUnit).nullable(),
+    path: p.string().length(400).default(''),
+    position: p.integer().default(0),
+    /** Closed from this period on: hidden from its tree, its history kept. */
+    closed: p.boolean().default(false),
+  },
+  uniques: [{ properties: ['unit', 'period'] }],
+  indexes: [
+    { properties: ['period', 'parent'] },
+    {
+      name: 'org_unit_version_path_prefix',
+      expression:
+        'create index "org_unit_version_path_prefix" on "org_unit_version" ("period_id", "path" text_pattern_ops)',
+    },
+  ],
+});
+export type IOrgUnitVersion = InferEntity<typeof OrgUnitVersion>;
 
 export const periodKinds = ['år', 'delår', 'tertial', 'månad'] as const;
 

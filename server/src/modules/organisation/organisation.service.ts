@@ -4,6 +4,7 @@ import type { RequestContext } from '../../context.js';
 import { Kommun, OrgUnit, Period, type IKommun, type IOrgUnit, type IPeriod } from './org-unit.entity.js';
 import { ancestorIds, subtreePattern, type UnitScope } from './unit-scope.js';
 import { compareSwedish } from './swedish-order.js';
+import { unitInPeriod, type UnitInPeriodModel } from './unit-in-period.js';
 import {
   assertMayReadFollowUp,
   assertMayReadPeriod,
@@ -59,7 +60,7 @@ export async function ancestors(ctx: RequestContext, unit: IOrgUnit): Promise<IO
 export async function children(ctx: RequestContext, unit: IOrgUnit): Promise<IOrgUnit[]> {
   const family = await unitFamily(ctx, unit);
   return family
-    .filter((u) => u.parent?.id === unit.id)
+    .filter((u) => u.parent?.id === unit.id && !u.closed)
     .sort((a, b) => a.position - b.position || compareSwedish(a.name, b.name));
 }
 
@@ -98,12 +99,52 @@ export async function resolveScope(
     return { unit, period };
   }
   const offered = periods.filter((p) => mayReadPeriod(ctx, p));
-  const readable = await Promise.all(offered.map((p) => mayReadFollowUp(ctx, p, [unit])));
-  const latest = offered.find((_, i) => readable[i]);
+  const latest = await latestReadableFollowUp(ctx, unit, offered);
   if (latest) return { unit, period: latest };
   if (periods[0] && offered.length === 0) assertMayReadPeriod(ctx, periods[0]);
   if (offered.length > 0) throw notPublishedFollowUp(ctx, unit, null);
   throw notFound('Uppföljningsperiod för kommunen', kommunId);
+}
+
+/** The latest of the periods in which the request may read the unit's follow-up. */
+async function latestReadableFollowUp(ctx: RequestContext, unit: IOrgUnit, offered: IPeriod[]) {
+  const readable = await Promise.all(offered.map((p) => mayReadFollowUp(ctx, p, [unit])));
+  return offered.find((_, i) => readable[i]) ?? null;
+}
+
+/**
+ * The unit in a period (OrgUnit.inPeriod): the one asked for, else the latest; whoever asks,
+ * so that one cache field never holds two answers. The organisation's names and tree are
+ * public, as OrgUnit's are. (A follow-up's own period is its unitInPeriod.)
+ */
+export async function unitInPeriodFor(
+  ctx: RequestContext,
+  unit: IOrgUnit,
+  periodId: number | null,
+): Promise<UnitInPeriodModel> {
+  const periods = await periodsOf(ctx, unit.kommun.id);
+  if (periodId !== null) {
+    const asked = periods.find((p) => p.id === periodId);
+    if (!asked) throw badInput('periodId', `perioden ${periodId} hör inte till enhetens kommun.`);
+    return versionOrLatest(ctx, unit, asked);
+  }
+  return versionOrLatest(ctx, unit, null);
+}
+
+/** The unit's version in the period, or its latest one where the period has none. */
+export async function versionOrLatest(
+  ctx: RequestContext,
+  unit: Pick<IOrgUnit, 'id' | 'kommun'>,
+  period: IPeriod | null,
+): Promise<UnitInPeriodModel> {
+  const periods = await periodsOf(ctx, unit.kommun.id);
+  const found = period ? await unitInPeriod(ctx, unit.id, period.id).catch(() => null) : null;
+  if (found) return found;
+  for (const p of periods) {
+    const latest = await unitInPeriod(ctx, unit.id, p.id).catch(() => null);
+    if (latest) return latest;
+  }
+  throw notFound('Enheten', unit.id);
 }
 
 /**

@@ -22,6 +22,19 @@ const latestEarlier = (table: string, partition: string) => `
    where p.kommun_id = :kommun and p.id <> :period and p.end_date <= :end
    order by ${partition}, p.end_date desc`;
 
+/**
+ * A version, as the unit is now, for each unit without one in the period (`:period`), or in
+ * every period of the kommun when that is null: a kommun's first period, and the demo loader
+ * that writes units and periods directly. A unit created from a later period has no version
+ * in the earlier ones, and gets none here when a period is opened.
+ */
+export const unversionedUnits = `
+  insert into org_unit_version (unit_id, period_id, name, short_name, parent_id, path, position, closed)
+  select u.id, p.id, u.name, u.short_name, u.parent_id, u.path, u.position, u.closed
+    from org_unit u join period p on p.kommun_id = u.kommun_id
+   where u.kommun_id = :kommun and (:period::int is null or p.id = :period::int)
+     and not exists (select 1 from org_unit_version v where v.unit_id = u.id and v.period_id = p.id)`;
+
 export async function openPeriod(em: EntityManager, kommunId: number, spec: NewPeriod): Promise<IPeriod> {
   const period = em.create(Period, {
     kommun: kommunId,
@@ -41,6 +54,14 @@ export async function openPeriod(em: EntityManager, kommunId: number, spec: NewP
   };
   const knex = em.getKnex();
   const run = (sql: string) => em.execute(knex.raw(sql, params));
+
+  // The organisation too: each unit starts with its latest earlier name and place (closed
+  // stays closed); a unit no earlier period has (a new kommun's root) with its own.
+  await run(`
+    insert into org_unit_version (unit_id, period_id, name, short_name, parent_id, path, position, closed)
+    select unit_id, :period, name, short_name, parent_id, path, position, closed
+      from (${latestEarlier('org_unit_version', 't.unit_id')}) f`);
+  await em.execute(knex.raw(unversionedUnits, params));
 
   // An assignment finished in an earlier year is off the new year's list; one finished
   // earlier in the same year stays, since the year's report accounts for it. It starts under

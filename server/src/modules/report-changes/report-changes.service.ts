@@ -40,12 +40,14 @@ interface Compared<F> {
   before: F | null;
   after: F;
 }
-type FollowUpChange<F> = Compared<F> & { unit: IOrgUnit };
+/** `periodId`: the report's, whose names and tree the change's unit is shown with. */
+type FollowUpChange<F> = Compared<F> & { unit: IOrgUnit; periodId: number };
 export type AssignmentChange = FollowUpChange<IAssignmentFollowUp> & { assignment: IAssignment };
 export type GoalChange = FollowUpChange<IGoalFollowUp> & { goal: IGoal };
 export type IndicatorChange = FollowUpChange<IIndicatorFollowUp> & { indicator: IIndicator };
 export interface EconomyLineChange {
   unit: IOrgUnit;
+  periodId: number;
   before: IEconomyLine;
   after: IEconomyLine;
   deviationBefore: number;
@@ -122,19 +124,25 @@ export async function reportChanges(
     ...c,
     assignment: c.after.assignment,
     unit: c.after.assignment.responsibleUnit ?? c.after.assignment.ownerUnit,
+    periodId: now.period.id,
   }));
   changes.goals = compare(
     goals,
     (f) => `${f.goal.id}:${f.unit.id}`,
     (f) => f.analysis,
     (before, after) => (before.assessment !== after.assessment ? ['ASSESSMENT'] : []),
-  ).map((c) => ({ ...c, goal: c.after.goal, unit: c.after.unit }));
+  ).map((c) => ({ ...c, goal: c.after.goal, unit: c.after.unit, periodId: now.period.id }));
   changes.indicators = compare(
     indicators,
     (f) => `${f.indicator.id}:${f.unit.id}`,
     (f) => f.comment,
     (before, after) => ((before.assessment ?? null) !== (after.assessment ?? null) ? ['ASSESSMENT'] : []),
-  ).map((c) => ({ ...c, indicator: c.after.indicator, unit: c.after.indicator.responsibleUnit }));
+  ).map((c) => ({
+    ...c,
+    indicator: c.after.indicator,
+    unit: c.after.indicator.responsibleUnit,
+    periodId: now.period.id,
+  }));
   changes.economyLines = economyChanges(economy, [now.period, then.period], threshold);
   return changes;
 }
@@ -211,7 +219,17 @@ function economyChanges(
       if (!before || deviationBefore === null || deviationAfter === null) return [];
       const deviationChange = deviationAfter - deviationBefore;
       if (Math.abs(deviationChange) <= threshold) return [];
-      return [{ unit: after.unit, before, after, deviationBefore, deviationAfter, deviationChange }];
+      return [
+        {
+          unit: after.unit,
+          periodId: nowPeriod.id,
+          before,
+          after,
+          deviationBefore,
+          deviationAfter,
+          deviationChange,
+        },
+      ];
     }),
   );
 }

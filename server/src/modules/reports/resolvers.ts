@@ -2,7 +2,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { enumValues } from '../../graphql/enum-values.js';
 import { parseId } from '../../graphql/errors.js';
 import { loaded } from '../../graphql/loaded.js';
-import { unitOf } from '../organisation/organisation.service.js';
+import { unitOf, versionOrLatest } from '../organisation/organisation.service.js';
 import { editResultType, runEdit } from '../editing/edit-record.js';
 import { editableFields } from '../editing/resolvers.js';
 import { okOrValidationError } from '../editing/validation.js';
@@ -36,6 +36,8 @@ export const reportResolvers: Resolvers = {
   Report: {
     unit: (r, _, ctx) => unitOf(ctx, r.unit),
     period: (r) => loaded(r.period),
+    unitInPeriod: async (r, _, ctx) =>
+      versionOrLatest(ctx, await unitOf(ctx, r.unit), await loaded(r.period)),
     publishedBy: (r, _, ctx) => authorOf(ctx, r.publishedBy?.id),
     sections: (r, _, ctx) => sectionsOf(ctx, r),
     keyFigures: (r, _, ctx) => keyFiguresOf(ctx, r),

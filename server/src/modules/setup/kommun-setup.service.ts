@@ -22,6 +22,7 @@ import {
   type IPeriod,
 } from '../organisation/org-unit.entity.js';
 import { openPeriod, type NewPeriod } from '../organisation/period-opening.service.js';
+import { keyOfName } from '../organisation/swedish-order.js';
 import { koladaKommun } from './kolada-municipalities.js';
 import { SetupToken } from './setup-token.entity.js';
 
@@ -51,14 +52,7 @@ export function firstPeriod(today = new Date()): NewPeriod {
 }
 
 /** "Upplands Väsby" → "upplands-vasby": the kommun's key, and its root unit's. */
-export function kommunKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+export const kommunKey = keyOfName;
 
 const duplicate = (name: string, code: string) =>
   new UserInputError('koladaCode', `Kommunen ${name} (${code}) finns redan i installationen.`);

@@ -232,8 +232,11 @@ describe('the set-up page on an empty database', () => {
     const landed = done[0]!.__typename === 'SetUpDone' ? done[0]!.kommun.root.id : '';
     const { unit } = await client.data(UnitPageDocument, { unitId: landed, periodId: null }, admin);
     expect(unit).toMatchObject({
-      name: `${kommun.kommuner[0]!.name} kommun`,
-      followUp: { period: { label: String(new Date().getFullYear()) } },
+      inPeriod: { name: `${kommun.kommuner[0]!.name} kommun` },
+      followUp: {
+        period: { label: String(new Date().getFullYear()) },
+        unitInPeriod: { name: `${kommun.kommuner[0]!.name} kommun` },
+      },
     });
     // The rows are the administratör's in the audit log.
     const audit = await client.orm.em

@@ -1,0 +1,143 @@
+/**
+ * A unit as one period has it: the name, parent and place in the tree of that period's
+ * version (org_unit_version). What a page of a period shows (the heading, the breadcrumb,
+ * the units below) is read from here, so a change from a later period leaves it as it was.
+ * Read with plain SQL joined to org_unit for the kind: a fixed number of statements a page.
+ */
+import type { RequestContext } from '../../context.js';
+import type { UnitKind } from './org-unit.entity.js';
+import { compareSwedish } from './swedish-order.js';
+
+export interface UnitInPeriodModel {
+  unitId: number;
+  periodId: number;
+  kommunId: number;
+  key: string;
+  name: string;
+  shortName: string | null;
+  kind: UnitKind;
+  parentId: number | null;
+  path: string;
+  position: number;
+  closed: boolean;
+}
+
+interface VersionRow {
+  unit_id: number;
+  period_id: number;
+  kommun_id: number;
+  key: string;
+  name: string;
+  short_name: string | null;
+  kind: UnitKind;
+  parent_id: number | null;
+  path: string;
+  position: number;
+  closed: boolean;
+}
+
+/**
+ * An array parameter as PostgreSQL's array literal: the driver layer spreads a JavaScript
+ * array into a list, which `any(?)` and `unnest(?)` cannot take.
+ */
+export const pgIntArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
+
+export const versionSelect = `
+  select v.unit_id, v.period_id, u.kommun_id, u.key, v.name, v.short_name, u.kind, v.parent_id, v.path,
+         v.position, v.closed
+    from org_unit_version v join org_unit u on u.id = v.unit_id`;
+
+export const toModel = (r: VersionRow): UnitInPeriodModel => ({
+  unitId: Number(r.unit_id),
+  periodId: Number(r.period_id),
+  kommunId: Number(r.kommun_id),
+  key: r.key,
+  name: r.name,
+  shortName: r.short_name,
+  kind: r.kind,
+  parentId: r.parent_id == null ? null : Number(r.parent_id),
+  path: r.path,
+  position: r.position,
+  closed: r.closed,
+});
+
+export async function queryVersions(
+  ctx: Pick<RequestContext, 'em'>,
+  where: string,
+  params: unknown[],
+): Promise<UnitInPeriodModel[]> {
+  const rows = await ctx.em.execute<VersionRow[]>(`${versionSelect} ${where}`, params);
+  return rows.map(toModel);
+}
+
+/** The unit's version in the period, batched over a request's lookups. */
+export function unitInPeriod(
+  ctx: RequestContext,
+  unitId: number,
+  periodId: number,
+): Promise<UnitInPeriodModel> {
+  return ctx
+    .loader<string, UnitInPeriodModel>('unit-in-period', async (keys) => {
+      const pairs = keys.map((k) => k.split(':').map(Number) as [number, number]);
+      const rows = await queryVersions(
+        ctx,
+        'where (v.unit_id, v.period_id) in (select * from unnest(?::int[], ?::int[]))',
+        [pgIntArray(pairs.map((p) => p[0])), pgIntArray(pairs.map((p) => p[1]))],
+      );
+      const byKey = new Map(rows.map((r) => [`${r.unitId}:${r.periodId}`, r]));
+      return keys.map(
+        (k) => byKey.get(k) ?? new Error(`Enheten ${k} har ingen version i perioden`),
+      ) as UnitInPeriodModel[];
+    })
+    .load(`${unitId}:${periodId}`);
+}
+
+/** Ids above the unit in its period, root first ("/1/5/9/" → [1, 5]). */
+export const ancestorIdsOf = (v: Pick<UnitInPeriodModel, 'unitId' | 'path'>) =>
+  v.path
+    .split('/')
+    .filter(Boolean)
+    .map(Number)
+    .filter((id) => id !== v.unitId);
+
+/** The units above the unit and those right below it, in the period: one statement. */
+function family(ctx: RequestContext, v: UnitInPeriodModel): Promise<UnitInPeriodModel[]> {
+  return ctx.memo(`version-family:${v.unitId}:${v.periodId}`, () =>
+    queryVersions(ctx, 'where v.period_id = ? and (v.unit_id = any(?::int[]) or v.parent_id = ?)', [
+      v.periodId,
+      pgIntArray(ancestorIdsOf(v)),
+      v.unitId,
+    ]),
+  );
+}
+
+export async function ancestorsInPeriod(
+  ctx: RequestContext,
+  v: UnitInPeriodModel,
+): Promise<UnitInPeriodModel[]> {
+  const rows = await family(ctx, v);
+  const byId = new Map(rows.map((r) => [r.unitId, r]));
+  return ancestorIdsOf(v)
+    .map((id) => byId.get(id))
+    .filter((r): r is UnitInPeriodModel => r !== undefined);
+}
+
+/** The units right below, open in the period, in their order. */
+export const byPosition = (a: UnitInPeriodModel, b: UnitInPeriodModel) =>
+  a.position - b.position || compareSwedish(a.name, b.name);
+
+export async function childrenInPeriod(
+  ctx: RequestContext,
+  v: UnitInPeriodModel,
+): Promise<UnitInPeriodModel[]> {
+  const rows = await family(ctx, v);
+  return rows.filter((r) => r.parentId === v.unitId && !r.closed).sort(byPosition);
+}
+
+export async function parentInPeriod(
+  ctx: RequestContext,
+  v: UnitInPeriodModel,
+): Promise<UnitInPeriodModel | null> {
+  if (v.parentId == null) return null;
+  return (await ancestorsInPeriod(ctx, v)).at(-1) ?? null;
+}
