@@ -9,8 +9,18 @@ import type { PlanRowOutcome } from './plan-rows.js';
 /** The template's header of each field of a row. */
 export type ColumnsOf<Row> = { readonly [F in keyof Row & string]: string };
 
+/**
+ * A service's outcomes naming the template's columns. A field of a series is named with its
+ * year ("targets.2026"), and its column is the series' header with the year ("Mål 2026").
+ */
 export function importOutcomes(outcomes: PlanRowOutcome[], columns: Readonly<Record<string, string>>): RowOutcome[] {
-  const columnOf = (field: string | null) => (field === null ? null : (columns[field] ?? null));
+  const columnOf = (field: string | null) => {
+    if (field === null) return null;
+    const [base, year] = field.split('.');
+    const label = columns[base!];
+    if (label === undefined) return null;
+    return year === undefined ? label : `${label} ${year}`;
+  };
   return outcomes.map((o) => ({
     row: o.row,
     status: o.status,
