@@ -5,7 +5,7 @@
  */
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Cell } from '../src/modules/import/cells.js';
-import type { ImportKind, ImportTarget, RowOutcome } from '../src/modules/import/import-kind.js';
+import type { ImportKind, ImportTarget, ParsedRow, RowOutcome } from '../src/modules/import/import-kind.js';
 import { ormConfig } from '../src/db/orm-config.js';
 
 export interface PlanImportDb {
@@ -46,9 +46,9 @@ export async function planImportDb(url: string): Promise<PlanImportDb> {
     orm,
     target,
     rows,
-    async run(kind, raw, on = target) {
+    async run<V>(kind: ImportKind<V>, raw: Record<string, Cell>[], on = target) {
       const outcomes: RowOutcome[] = [];
-      const parsed: { row: number; value: NonNullable<ReturnType<typeof kind.parse>['value']> }[] = [];
+      const parsed: ParsedRow<V>[] = [];
       raw.forEach((cells, i) => {
         const row = i + 2;
         const result = kind.parse({ number: row, cells: new Map(Object.entries(cells)) });

@@ -58,6 +58,18 @@
       "ValidationError",
       "VersionConflict"
     ],
+    "SavePlanAssignmentResult": [
+      "PlanAssignment",
+      "ValidationError"
+    ],
+    "SavePlanGoalResult": [
+      "PlanGoal",
+      "ValidationError"
+    ],
+    "SavePlanIndicatorResult": [
+      "PlanIndicator",
+      "ValidationError"
+    ],
     "SetUpResult": [
       "SetUpDone",
       "SetupError",
@@ -130,6 +142,18 @@
       "ReportSection",
       "ValidationError",
       "VersionConflict"
+    ],
+    "SavePlanAssignmentResult": [
+      "PlanAssignment",
+      "ValidationError"
+    ],
+    "SavePlanGoalResult": [
+      "PlanGoal",
+      "ValidationError"
+    ],
+    "SavePlanIndicatorResult": [
+      "PlanIndicator",
+      "ValidationError"
     ],
     "SetUpResult": [
       "SetUpDone",
