@@ -13,6 +13,7 @@ const ReportPage = lazy(() => import('./features/report/ReportPage'));
 const SignInPage = lazy(() => import('./features/session/edit-sign-in'));
 const AccountPage = lazy(() => import('./features/account/edit-account'));
 const UsersPage = lazy(() => import('./features/admin/edit-users'));
+const PlanPage = lazy(() => import('./features/plan/edit-plan'));
 // The first start's set-up: used once per installation, so never part of the reading budget.
 const SetupPage = lazy(() => import('./features/setup/edit-setup'));
 
@@ -78,6 +79,11 @@ export function AppRoutes() {
       <Route path="/anvandare">
         <Loading>
           <UsersPage />
+        </Loading>
+      </Route>
+      <Route path="/plan">
+        <Loading>
+          <PlanPage />
         </Loading>
       </Route>
       <Route path="/installera">

@@ -34,14 +34,20 @@ export async function planImportDb(url: string): Promise<PlanImportDb> {
       },
     }),
   );
-  const rows = <T>(sql: string, params: unknown[] = []) => orm.em.fork().getConnection().execute<T[]>(sql, params);
+  const rows = <T>(sql: string, params: unknown[] = []) =>
+    orm.em.fork().getConnection().execute<T[]>(sql, params);
   const [ids] = await rows<{ kommun: number; period: number; admin: number }>(
     `select k.id as kommun, p.id as period, u.id as admin
        from kommun k join period p on p.kommun_id = k.id and p.key = '2025'
        join app_user u on u.email = 'admin@norrtalje.demo'
       where k.key = 'norrtalje'`,
   );
-  const target: ImportTarget = { kommunId: ids!.kommun, periodId: ids!.period, userId: ids!.admin, requestId: 'test' };
+  const target: ImportTarget = {
+    kommunId: ids!.kommun,
+    periodId: ids!.period,
+    userId: ids!.admin,
+    requestId: 'test',
+  };
   return {
     orm,
     target,
@@ -52,7 +58,8 @@ export async function planImportDb(url: string): Promise<PlanImportDb> {
       raw.forEach((cells, i) => {
         const row = i + 2;
         const result = kind.parse({ number: row, cells: new Map(Object.entries(cells)) });
-        if (result.value === null) outcomes.push({ row, status: 'wrong', errors: result.errors, changed: [] });
+        if (result.value === null)
+          outcomes.push({ row, status: 'wrong', errors: result.errors, changed: [] });
         else parsed.push({ row, value: result.value });
       });
       statements = 0;
@@ -66,4 +73,7 @@ export async function planImportDb(url: string): Promise<PlanImportDb> {
 
 /** The outcomes' statuses, counted: `{ new: 5000 }`. */
 export const statusCounts = (outcomes: RowOutcome[]) =>
-  outcomes.reduce<Record<string, number>>((counts, o) => ({ ...counts, [o.status]: (counts[o.status] ?? 0) + 1 }), {});
+  outcomes.reduce<Record<string, number>>(
+    (counts, o) => ({ ...counts, [o.status]: (counts[o.status] ?? 0) + 1 }),
+    {},
+  );

@@ -59,7 +59,12 @@ export function AppHeader() {
               {viewer.name} <span className="muted">({roleLabel[viewer.role]})</span>
             </span>
             <Link href="/mitt-konto">Mitt konto</Link>
-            {viewer.role === 'ADMINISTRATOR' && <Link href="/anvandare">Användare</Link>}
+            {viewer.role === 'ADMINISTRATOR' && (
+              <>
+                <Link href="/anvandare">Användare</Link>
+                <Link href="/plan">Plan och perioder</Link>
+              </>
+            )}
             <button type="button" onClick={() => void signOut()} disabled={busy}>
               Logga ut
             </button>

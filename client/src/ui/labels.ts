@@ -105,3 +105,19 @@ export const deviationWord: Record<'-1' | '0' | '1', string> = {
   '0': 'ingen avvikelse',
   '-1': 'ogynnsam',
 };
+
+/** Period kinds as the sources name them; the whole year is "Helår". */
+export const periodKindLabel: Record<string, string> = {
+  MANAD: 'Månad',
+  TERTIAL: 'Tertial',
+  DELAR: 'Delår',
+  AR: 'Helår',
+};
+
+export const directionLabel: Record<string, string> = {
+  HIGHER: 'Högre är bättre',
+  LOWER: 'Lägre är bättre',
+  NONE: 'Ingen',
+};
+
+export const indicatorOriginLabel: Record<string, string> = { KF: 'KF', NAMND: 'Nämnd' };

@@ -85,9 +85,17 @@ describe('importing assignments', () => {
       { ...generated[11], Typ: null, Beslutsdatum: '31/12/2025' },
     ]);
     expect(outcomes.map((o) => [o.row, o.status, o.errors])).toEqual([
-      [2, 'wrong', [{ column: 'Ansvarig enhet (kod)', message: 'Enheten ”finns-inte” finns inte i kommunen.' }]],
+      [
+        2,
+        'wrong',
+        [{ column: 'Ansvarig enhet (kod)', message: 'Enheten ”finns-inte” finns inte i kommunen.' }],
+      ],
       [3, 'wrong', [{ column: 'Slutdatum', message: '”2025-02-30” är inget datum som finns' }]],
-      [4, 'wrong', [{ column: 'Inriktningsmål (kod)', message: 'Inriktningsmål 9.9 finns inte i perioden.' }]],
+      [
+        4,
+        'wrong',
+        [{ column: 'Inriktningsmål (kod)', message: 'Inriktningsmål 9.9 finns inte i perioden.' }],
+      ],
       [5, 'wrong', [{ column: 'Givet år', message: '”1.234,5” är inget tal: skriv som 1 234,5' }]],
       [
         6,
@@ -112,7 +120,8 @@ describe('importing assignments', () => {
     expect(outcomes[0]!.errors).toEqual([
       {
         column: 'Typ',
-        message: 'Uppdraget u-lokalbanken visas i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.',
+        message:
+          'Uppdraget u-lokalbanken visas i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.',
       },
     ]);
     expect(await tables()).toEqual(before);

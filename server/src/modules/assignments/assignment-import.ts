@@ -6,7 +6,13 @@
  */
 import { readChoice, readDate, readNumber, readText } from '../import/cells.js';
 import type { CellError, ImportColumn, ImportKind, RawRow } from '../import/import-kind.js';
-import { importOutcomes, optionalText, readCell, requiredText, type ColumnsOf } from '../editing/plan-import.js';
+import {
+  importOutcomes,
+  optionalText,
+  readCell,
+  requiredText,
+  type ColumnsOf,
+} from '../editing/plan-import.js';
 import { assignmentKey, saveAssignments, type AssignmentPlanRow } from './assignment-plan.service.js';
 import type { AssignmentKind } from './assignment.entity.js';
 
@@ -37,22 +43,62 @@ const columns: ImportColumn[] = [
     example: '',
   },
   { label: column.kind, required: true, help: Object.keys(kindWords).join(' eller '), example: 'Uppdrag' },
-  { label: column.title, required: true, help: 'Uppdragets titel.', example: 'Ta fram en plan för kompetensförsörjning.' },
-  { label: column.goalCode, required: false, help: 'Koden för inriktningsmålet i perioden som uppdraget hör till.', example: '1.2' },
-  { label: column.ownerUnitKey, required: true, help: 'Koden för kontoret eller nämnden vars lista uppdraget står på.', example: 'ksk' },
-  { label: column.responsibleUnitKey, required: false, help: 'Koden för den ansvariga avdelningen.', example: 'ksk-hr' },
+  {
+    label: column.title,
+    required: true,
+    help: 'Uppdragets titel.',
+    example: 'Ta fram en plan för kompetensförsörjning.',
+  },
+  {
+    label: column.goalCode,
+    required: false,
+    help: 'Koden för inriktningsmålet i perioden som uppdraget hör till.',
+    example: '1.2',
+  },
+  {
+    label: column.ownerUnitKey,
+    required: true,
+    help: 'Koden för kontoret eller nämnden vars lista uppdraget står på.',
+    example: 'ksk',
+  },
+  {
+    label: column.responsibleUnitKey,
+    required: false,
+    help: 'Koden för den ansvariga avdelningen.',
+    example: 'ksk-hr',
+  },
   { label: column.dueDate, required: false, help: 'Datum som 2025-12-31.', example: '2025-12-31' },
-  { label: column.originYear, required: false, help: 'Året för Mål och budget (eller nämndens beslut) som gav uppdraget.', example: '2025' },
-  { label: column.decidedBy, required: false, help: 'Vem som beslutade, t.ex. KF eller Kommunstyrelsen.', example: 'KF' },
-  { label: column.decidedOn, required: false, help: 'Beslutets datum, som 2024-11-25.', example: '2024-11-25' },
+  {
+    label: column.originYear,
+    required: false,
+    help: 'Året för Mål och budget (eller nämndens beslut) som gav uppdraget.',
+    example: '2025',
+  },
+  {
+    label: column.decidedBy,
+    required: false,
+    help: 'Vem som beslutade, t.ex. KF eller Kommunstyrelsen.',
+    example: 'KF',
+  },
+  {
+    label: column.decidedOn,
+    required: false,
+    help: 'Beslutets datum, som 2024-11-25.',
+    example: '2024-11-25',
+  },
 ];
 
 function parse(row: RawRow): { value: AssignmentPlanRow; errors: [] } | { value: null; errors: CellError[] } {
   const errors: CellError[] = [];
   const cell = (field: keyof typeof column) => row.cells.get(column[field]);
   const code = optionalText(cell('code'), column.code, errors, 80);
-  const word = readCell(readChoice(cell('kind'), Object.keys(kindWords) as (keyof typeof kindWords)[]), column.kind, errors);
-  if (word === null && readText(cell('kind')) === null) errors.push({ column: column.kind, message: `${column.kind} måste anges.` });
+  const word = readCell(
+    readChoice(cell('kind'), Object.keys(kindWords) as (keyof typeof kindWords)[]),
+    column.kind,
+    errors,
+  );
+  if (word === null && readText(cell('kind')) === null)
+    errors.push({ column: column.kind, message: `${column.kind} måste anges.` });
   const title = requiredText(cell('title'), column.title, errors);
   const goalCode = optionalText(cell('goalCode'), column.goalCode, errors, 20);
   const ownerUnitKey = requiredText(cell('ownerUnitKey'), column.ownerUnitKey, errors, 80);

@@ -139,13 +139,18 @@ export async function saveAssignments(
     ).map((a) => [a.id, a]),
   );
   const keys = new Set(
-    (await em.execute<{ key: string }[]>(`select key from assignment where kommun_id = ?`, [target.kommunId])).map(
-      (a) => a.key,
-    ),
+    (
+      await em.execute<{ key: string }[]>(`select key from assignment where kommun_id = ?`, [target.kommunId])
+    ).map((a) => a.key),
   );
 
   const inserts: { key: string; fields: AssignmentFields; goal: number | null; row: number }[] = [];
-  const updates: { id: number; before: AssignmentFields; after: AssignmentFields; fields: (keyof AssignmentFields)[] }[] = [];
+  const updates: {
+    id: number;
+    before: AssignmentFields;
+    after: AssignmentFields;
+    fields: (keyof AssignmentFields)[];
+  }[] = [];
   const followUpInserts: { key: string; goal: number | null }[] = [];
   const followUpMoves: { id: number; goal: number | null; before: number | null }[] = [];
   const seen = new Map<string, number>();
@@ -157,7 +162,11 @@ export async function saveAssignments(
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       const field = value.code ? 'code' : 'title';
-      outcomes.push(wrongRow(row, [{ field, message: `${value.code ? 'Koden' : 'Titeln'} ${key} finns redan på rad ${earlier}.` }]));
+      outcomes.push(
+        wrongRow(row, [
+          { field, message: `${value.code ? 'Koden' : 'Titeln'} ${key} finns redan på rad ${earlier}.` },
+        ]),
+      );
       continue;
     }
     const errors: PlanRowError[] = [];
@@ -189,15 +198,29 @@ export async function saveAssignments(
     const fields = current ? changedFields(fieldsOf(current), next) : [];
     const shown = current && frozen.get(current.id);
     if (fields.length && shown?.frozen) {
-      errors.push({ field: fieldOf[fields[0]!], message: `Uppdraget ${current!.key} ${PUBLISHED_ROW}`, published: true });
+      errors.push({
+        field: fieldOf[fields[0]!],
+        message: `Uppdraget ${current!.key} ${PUBLISHED_ROW}`,
+        published: true,
+      });
     }
     const addFollowUp = !current || current.follow_up_id === null;
     const moveGoal = !addFollowUp && current.follow_up_goal_id !== goal;
-    if ((moveGoal && shown?.follow_up_frozen) || (addFollowUp && (owner.published || responsible?.published))) {
-      errors.push({ field: 'goalCode', message: `Uppdragets uppföljning i perioden ${PUBLISHED_ROW}`, published: true });
+    if (
+      (moveGoal && shown?.follow_up_frozen) ||
+      (addFollowUp && (owner.published || responsible?.published))
+    ) {
+      errors.push({
+        field: 'goalCode',
+        message: `Uppdragets uppföljning i perioden ${PUBLISHED_ROW}`,
+        published: true,
+      });
     }
     if (current && taken.has(current.id)) {
-      errors.push({ field: value.code ? 'code' : 'title', message: `Uppdraget finns redan på en tidigare rad.` });
+      errors.push({
+        field: value.code ? 'code' : 'title',
+        message: `Uppdraget finns redan på en tidigare rad.`,
+      });
     }
     if (errors.length) {
       outcomes.push(wrongRow(row, errors));
@@ -210,7 +233,8 @@ export async function saveAssignments(
     if (current) {
       taken.add(current.id);
       if (fields.length) updates.push({ id: current.id, before: fieldsOf(current), after: next, fields });
-      if (moveGoal) followUpMoves.push({ id: current.follow_up_id!, goal, before: current.follow_up_goal_id });
+      if (moveGoal)
+        followUpMoves.push({ id: current.follow_up_id!, goal, before: current.follow_up_goal_id });
     } else {
       inserts.push({ key: recordKey, fields: next, goal, row });
     }
@@ -235,7 +259,12 @@ async function writeAssignments(
   plan: {
     found: AssignmentDbRow[];
     inserts: { key: string; fields: AssignmentFields; row: number }[];
-    updates: { id: number; before: AssignmentFields; after: AssignmentFields; fields: (keyof AssignmentFields)[] }[];
+    updates: {
+      id: number;
+      before: AssignmentFields;
+      after: AssignmentFields;
+      fields: (keyof AssignmentFields)[];
+    }[];
     followUpInserts: { key: string; goal: number | null }[];
     followUpMoves: { id: number; goal: number | null; before: number | null }[];
     outcomes: PlanRowOutcome[];
@@ -272,7 +301,13 @@ async function writeAssignments(
       ids.set(a.key, a.id);
       const planned = byKey.get(a.key)!;
       byRow.get(planned.row)!.id = a.id;
-      audit.push({ entity: 'Assignment', entityId: a.id, action: 'create', before: null, after: { key: a.key, ...planned.fields } });
+      audit.push({
+        entity: 'Assignment',
+        entityId: a.id,
+        action: 'create',
+        before: null,
+        after: { key: a.key, ...planned.fields },
+      });
     }
   }
   if (plan.updates.length) {
@@ -285,7 +320,13 @@ async function writeAssignments(
       [JSON.stringify(plan.updates.map((u) => ({ ...asRecord('', u.after), id: u.id })))],
     );
     for (const u of plan.updates) {
-      audit.push({ entity: 'Assignment', entityId: u.id, action: 'update', before: pick(u.before, u.fields), after: pick(u.after, u.fields) });
+      audit.push({
+        entity: 'Assignment',
+        entityId: u.id,
+        action: 'update',
+        before: pick(u.before, u.fields),
+        after: pick(u.after, u.fields),
+      });
     }
   }
   if (plan.followUpInserts.length) {
@@ -293,7 +334,10 @@ async function writeAssignments(
       `insert into assignment_follow_up (assignment_id, period_id, goal_id, status)
        select v.assignment_id, ?, v.goal_id, 'Ej påbörjad' from jsonb_to_recordset(?::jsonb) as v(assignment_id int, goal_id int)
        returning id, assignment_id, goal_id`,
-      [target.periodId, JSON.stringify(plan.followUpInserts.map((f) => ({ assignment_id: ids.get(f.key), goal_id: f.goal })))],
+      [
+        target.periodId,
+        JSON.stringify(plan.followUpInserts.map((f) => ({ assignment_id: ids.get(f.key), goal_id: f.goal }))),
+      ],
     );
     for (const f of inserted) {
       audit.push({
@@ -301,7 +345,12 @@ async function writeAssignments(
         entityId: f.id,
         action: 'create',
         before: null,
-        after: { assignment: f.assignment_id, period: target.periodId, goal: f.goal_id, status: 'Ej påbörjad' },
+        after: {
+          assignment: f.assignment_id,
+          period: target.periodId,
+          goal: f.goal_id,
+          status: 'Ej påbörjad',
+        },
       });
     }
   }
@@ -312,7 +361,13 @@ async function writeAssignments(
       [JSON.stringify(plan.followUpMoves.map((m) => ({ id: m.id, goal_id: m.goal })))],
     );
     for (const m of plan.followUpMoves) {
-      audit.push({ entity: 'AssignmentFollowUp', entityId: m.id, action: 'update', before: { goal: m.before }, after: { goal: m.goal } });
+      audit.push({
+        entity: 'AssignmentFollowUp',
+        entityId: m.id,
+        action: 'update',
+        before: { goal: m.before },
+        after: { goal: m.goal },
+      });
     }
   }
   await recordChanges(em, target, audit);

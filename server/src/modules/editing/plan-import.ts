@@ -13,7 +13,10 @@ export type ColumnsOf<Row> = { readonly [F in keyof Row & string]: string };
  * A service's outcomes naming the template's columns. A field of a series is named with its
  * year ("targets.2026"), and its column is the series' header with the year ("Mål 2026").
  */
-export function importOutcomes(outcomes: PlanRowOutcome[], columns: Readonly<Record<string, string>>): RowOutcome[] {
+export function importOutcomes(
+  outcomes: PlanRowOutcome[],
+  columns: Readonly<Record<string, string>>,
+): RowOutcome[] {
   const columnOf = (field: string | null) => {
     if (field === null) return null;
     const [base, year] = field.split('.');
@@ -41,7 +44,12 @@ export function readList(cell: Cell | undefined): string[] | null {
 }
 
 /** Text that must be there, at most `max` characters; an error names the column. */
-export function requiredText(cell: Cell | undefined, column: string, errors: CellError[], max = 2000): string {
+export function requiredText(
+  cell: Cell | undefined,
+  column: string,
+  errors: CellError[],
+  max = 2000,
+): string {
   const text = readText(cell);
   if (text === null) errors.push({ column, message: `${column} måste anges.` });
   else if (text.length > max) errors.push({ column, message: `${column} får vara högst ${max} tecken.` });
@@ -49,9 +57,15 @@ export function requiredText(cell: Cell | undefined, column: string, errors: Cel
 }
 
 /** Text that may be empty, at most `max` characters. */
-export function optionalText(cell: Cell | undefined, column: string, errors: CellError[], max = 2000): string | null {
+export function optionalText(
+  cell: Cell | undefined,
+  column: string,
+  errors: CellError[],
+  max = 2000,
+): string | null {
   const text = readText(cell);
-  if (text !== null && text.length > max) errors.push({ column, message: `${column} får vara högst ${max} tecken.` });
+  if (text !== null && text.length > max)
+    errors.push({ column, message: `${column} får vara högst ${max} tecken.` });
   return text;
 }
 

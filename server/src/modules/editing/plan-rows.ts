@@ -34,7 +34,8 @@ export const wrongRow = (row: number, errors: PlanRowError[]): PlanRowOutcome =>
   id: null,
 });
 
-export const PUBLISHED_ROW = 'visas i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.';
+export const PUBLISHED_ROW =
+  'visas i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.';
 
 export interface PlanPeriod {
   id: number;
@@ -98,7 +99,10 @@ export function freshKey(taken: Set<string>, prefix: string, text: string, perio
 }
 
 /** The fields of `after` whose values differ from `before`, compared as stored (JSON). */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): (keyof T & string)[] {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): (keyof T & string)[] {
   return (Object.keys(after) as (keyof T & string)[]).filter(
     (k) => after[k] !== undefined && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
   );

@@ -69,7 +69,9 @@ describe('importing goals', () => {
   });
 
   it('finds a goal carried into the period by its code: adding a unit makes no second goal', async () => {
-    const [{ n: goalsBefore }] = (await db.rows<{ n: number }>(`select count(*)::int as n from goal`)) as [{ n: number }];
+    const [{ n: goalsBefore }] = (await db.rows<{ n: number }>(`select count(*)::int as n from goal`)) as [
+      { n: number },
+    ];
     const [earlier] = await db.rows<{ code: string; title: string; area_code: string; area_title: string }>(
       `select g.code, g.title, a.code as area_code, a.title as area_title from goal g join goal_area a on a.id = g.area_id
         where g.key = 'mal-1.1'`,
@@ -104,13 +106,16 @@ describe('importing goals', () => {
       [6, 'wrong', [{ column: 'Inriktningsmål (kod)', message: 'Koden X.1 finns redan på rad 5.' }]],
     ]);
     const after = await tables();
-    expect((after[0] as { goals: unknown[] }).goals.length).toBe((before[0] as { goals: unknown[] }).goals.length + 1);
+    expect((after[0] as { goals: unknown[] }).goals.length).toBe(
+      (before[0] as { goals: unknown[] }).goals.length + 1,
+    );
   });
 
   it('refuses to rename a goal a published report shows', async () => {
-    const [published] = await db.rows<{ id: number }>(`select id from period where key = '2024' and kommun_id = ?`, [
-      db.target.kommunId,
-    ]);
+    const [published] = await db.rows<{ id: number }>(
+      `select id from period where key = '2024' and kommun_id = ?`,
+      [db.target.kommunId],
+    );
     const [goal] = await db.rows<{ area_code: string; area_title: string }>(
       `select a.code as area_code, a.title as area_title from goal g join goal_area a on a.id = g.area_id where g.key = 'mal-1.1'`,
     );
@@ -132,7 +137,8 @@ describe('importing goals', () => {
     expect(outcomes[0]!.errors).toEqual([
       {
         column: 'Inriktningsmål',
-        message: 'Inriktningsmål 1.1 visas i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.',
+        message:
+          'Inriktningsmål 1.1 visas i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.',
       },
     ]);
     expect(await tables()).toEqual(before);

@@ -19,14 +19,24 @@ const column = {
 
 const columns: ImportColumn[] = [
   { label: column.areaCode, required: true, help: 'Målområdets nummer, t.ex. 1.', example: '1' },
-  { label: column.areaTitle, required: true, help: 'Målområdets titel.', example: 'En sund och hållbar ekonomi i balans' },
+  {
+    label: column.areaTitle,
+    required: true,
+    help: 'Målområdets titel.',
+    example: 'En sund och hållbar ekonomi i balans',
+  },
   {
     label: column.agenda2030,
     required: false,
     help: 'Agenda 2030-mål (1–17) som målområdet hör till, åtskilda med kommatecken. Tomt: behåll.',
     example: '8, 12',
   },
-  { label: column.code, required: true, help: 'Inriktningsmålets nummer, t.ex. 1.1. Unikt i perioden.', example: '1.1' },
+  {
+    label: column.code,
+    required: true,
+    help: 'Inriktningsmålets nummer, t.ex. 1.1. Unikt i perioden.',
+    example: '1.1',
+  },
   { label: column.title, required: true, help: 'Inriktningsmålets titel.', example: 'En ekonomi i balans' },
   {
     label: column.unitKeys,
@@ -58,7 +68,8 @@ function parse(row: RawRow): { value: GoalPlanRow; errors: [] } | { value: null;
   const agenda = readAgenda2030(row.cells.get(column.agenda2030));
   if ('error' in agenda) errors.push({ column: column.agenda2030, message: agenda.error });
   const unitKeys = readList(row.cells.get(column.unitKeys)) ?? [];
-  if (unitKeys.length === 0) errors.push({ column: column.unitKeys, message: 'Ange minst en enhet som följer upp målet.' });
+  if (unitKeys.length === 0)
+    errors.push({ column: column.unitKeys, message: 'Ange minst en enhet som följer upp målet.' });
   if (errors.length) return { value: null, errors };
   return { value: { ...value, agenda2030: 'ok' in agenda ? agenda.ok : null, unitKeys }, errors: [] };
 }

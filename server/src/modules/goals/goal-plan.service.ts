@@ -95,7 +95,9 @@ export async function saveGoals(
   const areaCodes = new Set(rows.map((r) => r.value.areaCode));
   const goalCodes = new Set(rows.map((r) => r.value.code));
   const asked = [
-    ...areaRows.filter((a) => a.in_period && areaCodes.has(a.code)).map((a) => ({ tbl: 'goal_area', id: a.id })),
+    ...areaRows
+      .filter((a) => a.in_period && areaCodes.has(a.code))
+      .map((a) => ({ tbl: 'goal_area', id: a.id })),
     ...goalRows.filter((g) => g.in_period && goalCodes.has(g.code)).map((g) => ({ tbl: 'goal', id: g.id })),
   ];
   const frozen = new Set(
@@ -128,7 +130,14 @@ export async function saveGoals(
   // By code within the period; the batch's own areas and goals join them as rows are read.
   const areas = new Map<string, Planned<AreaFields> & { frozen: boolean }>();
   for (const a of areaRows.filter((a) => a.in_period)) {
-    areas.set(a.code, { id: a.id, key: a.key, current: areaFields(a), next: areaFields(a), row: 0, frozen: a.frozen });
+    areas.set(a.code, {
+      id: a.id,
+      key: a.key,
+      current: areaFields(a),
+      next: areaFields(a),
+      row: 0,
+      frozen: a.frozen,
+    });
   }
   const goals = new Map<string, Planned<GoalFields> & { frozen: boolean }>();
   for (const g of goalRows.filter((g) => g.in_period)) {
@@ -148,12 +157,16 @@ export async function saveGoals(
     const errors: PlanRowError[] = [];
     const earlier = seenCodes.get(value.code);
     if (earlier !== undefined) {
-      outcomes.push(wrongRow(row, [{ field: 'code', message: `Koden ${value.code} finns redan på rad ${earlier}.` }]));
+      outcomes.push(
+        wrongRow(row, [{ field: 'code', message: `Koden ${value.code} finns redan på rad ${earlier}.` }]),
+      );
       continue;
     }
     const rowUnits = value.unitKeys.map((key) => ({ key, unit: units.get(key) }));
-    for (const { key, unit } of rowUnits) if (!unit) errors.push({ field: 'unitKeys', message: unknownUnit(key) });
-    if (rowUnits.length === 0) errors.push({ field: 'unitKeys', message: 'Ange minst en enhet som följer upp målet.' });
+    for (const { key, unit } of rowUnits)
+      if (!unit) errors.push({ field: 'unitKeys', message: unknownUnit(key) });
+    if (rowUnits.length === 0)
+      errors.push({ field: 'unitKeys', message: 'Ange minst en enhet som följer upp målet.' });
 
     // The area: in the period by code, else the kommun's with the same code and title.
     let area = areas.get(value.areaCode);
@@ -171,7 +184,11 @@ export async function saveGoals(
           message: `Målområde ${value.areaCode} har ${areaChanged.includes('title') ? `titeln ”${area.next.title}”` : 'andra Agenda 2030-mål'} på rad ${area.row}.`,
         });
       } else if (areaChanged.length && area.frozen) {
-        errors.push({ field: 'areaTitle', message: `Målområde ${value.areaCode} ${PUBLISHED_ROW}`, published: true });
+        errors.push({
+          field: 'areaTitle',
+          message: `Målområde ${value.areaCode} ${PUBLISHED_ROW}`,
+          published: true,
+        });
       }
     }
     // The goal: in the period by code, else the kommun's with the same code and title.
@@ -181,7 +198,11 @@ export async function saveGoals(
     if (goal) {
       goalChanged = changedFields(goal.next, { code: value.code, title: value.title, area: area?.key ?? '' });
       if (goalChanged.length && goal.frozen) {
-        errors.push({ field: 'title', message: `Inriktningsmål ${value.code} ${PUBLISHED_ROW}`, published: true });
+        errors.push({
+          field: 'title',
+          message: `Inriktningsmål ${value.code} ${PUBLISHED_ROW}`,
+          published: true,
+        });
       }
     }
     const followUnits = rowUnits.filter(({ unit }) => unit).map(({ unit }) => unit!);
@@ -201,7 +222,14 @@ export async function saveGoals(
       const kept = areasOutside.get(`${value.areaCode}\n${value.areaTitle}`);
       area = kept
         ? { id: kept.id, key: kept.key, current: areaFields(kept), next: areaNext, row, frozen: kept.frozen }
-        : { id: null, key: freshKey(areaKeys, 'omrade', value.areaCode, period.key), current: null, next: areaNext, row, frozen: false };
+        : {
+            id: null,
+            key: freshKey(areaKeys, 'omrade', value.areaCode, period.key),
+            current: null,
+            next: areaNext,
+            row,
+            frozen: false,
+          };
       if (kept) areaChanged = changedFields(areaFields(kept), areaNext);
       areas.set(value.areaCode, area);
     } else {
@@ -214,10 +242,21 @@ export async function saveGoals(
       planned.next = goalNext;
       planned.row = row;
     } else {
-      const fields = reused && { code: reused.code, title: reused.title, area: areaById.get(reused.area_id)?.key ?? '' };
+      const fields = reused && {
+        code: reused.code,
+        title: reused.title,
+        area: areaById.get(reused.area_id)?.key ?? '',
+      };
       planned = reused
         ? { id: reused.id, key: reused.key, current: fields!, next: goalNext, row, frozen: false }
-        : { id: null, key: freshKey(goalKeys, 'mal', value.code, period.key), current: null, next: goalNext, row, frozen: false };
+        : {
+            id: null,
+            key: freshKey(goalKeys, 'mal', value.code, period.key),
+            current: null,
+            next: goalNext,
+            row,
+            frozen: false,
+          };
       if (reused) goalChanged = changedFields(fields!, goalNext);
       goals.set(value.code, planned);
     }
@@ -270,7 +309,9 @@ async function writeGoals(
       audit.push({ entity: 'GoalArea', entityId: a.id, action: 'create', before: null, after: { ...next } });
     }
   }
-  const changedAreas = areas.filter((a) => a.id !== null && a.current && changedFields(a.current, a.next).length);
+  const changedAreas = areas.filter(
+    (a) => a.id !== null && a.current && changedFields(a.current, a.next).length,
+  );
   if (changedAreas.length) {
     await em.execute(
       `update goal_area a set code = v.code, title = v.title, agenda2030 = v.agenda2030
@@ -280,7 +321,13 @@ async function writeGoals(
     );
     for (const a of changedAreas) {
       const fields = changedFields(a.current!, a.next);
-      audit.push({ entity: 'GoalArea', entityId: a.id!, action: 'update', before: pick(a.current!, fields), after: pick(a.next, fields) });
+      audit.push({
+        entity: 'GoalArea',
+        entityId: a.id!,
+        action: 'update',
+        before: pick(a.current!, fields),
+        after: pick(a.next, fields),
+      });
     }
   }
 
@@ -294,7 +341,14 @@ async function writeGoals(
        returning id, key`,
       [
         target.kommunId,
-        JSON.stringify(newGoals.map((g) => ({ area_id: areaIds.get(g.next.area), key: g.key, code: g.next.code, title: g.next.title }))),
+        JSON.stringify(
+          newGoals.map((g) => ({
+            area_id: areaIds.get(g.next.area),
+            key: g.key,
+            code: g.next.code,
+            title: g.next.title,
+          })),
+        ),
       ],
     );
     const byKey = new Map(newGoals.map((g) => [g.key, g]));
@@ -304,20 +358,43 @@ async function writeGoals(
       const planned = byKey.get(g.key)!;
       const outcome = byRow.get(planned.row);
       if (outcome) outcome.id = g.id;
-      audit.push({ entity: 'Goal', entityId: g.id, action: 'create', before: null, after: { ...planned.next } });
+      audit.push({
+        entity: 'Goal',
+        entityId: g.id,
+        action: 'create',
+        before: null,
+        after: { ...planned.next },
+      });
     }
   }
-  const changedGoals = goals.filter((g) => g.id !== null && g.current && changedFields(g.current, g.next).length);
+  const changedGoals = goals.filter(
+    (g) => g.id !== null && g.current && changedFields(g.current, g.next).length,
+  );
   if (changedGoals.length) {
     await em.execute(
       `update goal g set code = v.code, title = v.title, area_id = v.area_id
          from jsonb_to_recordset(?::jsonb) as v(id int, code text, title text, area_id int)
         where g.id = v.id`,
-      [JSON.stringify(changedGoals.map((g) => ({ id: g.id, code: g.next.code, title: g.next.title, area_id: areaIds.get(g.next.area) })))],
+      [
+        JSON.stringify(
+          changedGoals.map((g) => ({
+            id: g.id,
+            code: g.next.code,
+            title: g.next.title,
+            area_id: areaIds.get(g.next.area),
+          })),
+        ),
+      ],
     );
     for (const g of changedGoals) {
       const fields = changedFields(g.current!, g.next);
-      audit.push({ entity: 'Goal', entityId: g.id!, action: 'update', before: pick(g.current!, fields), after: pick(g.next, fields) });
+      audit.push({
+        entity: 'Goal',
+        entityId: g.id!,
+        action: 'update',
+        before: pick(g.current!, fields),
+        after: pick(g.next, fields),
+      });
     }
   }
 
@@ -326,7 +403,10 @@ async function writeGoals(
       `insert into goal_follow_up (goal_id, unit_id, period_id, assessment)
        select v.goal_id, v.unit_id, ?, 'Ej bedömd' from jsonb_to_recordset(?::jsonb) as v(goal_id int, unit_id int)
        returning id, goal_id, unit_id`,
-      [target.periodId, JSON.stringify(followUps.map((f) => ({ goal_id: goalIds.get(f.goal), unit_id: f.unitId })))],
+      [
+        target.periodId,
+        JSON.stringify(followUps.map((f) => ({ goal_id: goalIds.get(f.goal), unit_id: f.unitId }))),
+      ],
     );
     for (const f of inserted) {
       audit.push({

@@ -30,7 +30,10 @@ export function readNumber(cell: Cell | undefined): Read<number | null> {
   if (typeof cell !== 'string') return { error: `”${readText(cell)}” är inget tal` };
   const shown = cell.trim();
   if (shown === '') return { ok: null };
-  let text = shown.replace(SPACES, '').replace(/%$/, '').replace(/^[\u2212\u2013]/, '-');
+  let text = shown
+    .replace(SPACES, '')
+    .replace(/%$/, '')
+    .replace(/^[\u2212\u2013]/, '-');
   if (/^-?\d+\.\d{3}$/.test(text) || /\..*\./.test(text)) {
     return { error: `”${shown}” är inget tal: skriv decimaler med komma, som 1 234,5` };
   }
@@ -47,7 +50,9 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 export function readDate(cell: Cell | undefined): Read<string | null> {
   if (cell == null) return { ok: null };
   if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? { error: 'är inget datum' } : { ok: cell.toISOString().slice(0, 10) };
+    return Number.isNaN(cell.getTime())
+      ? { error: 'är inget datum' }
+      : { ok: cell.toISOString().slice(0, 10) };
   }
   if (typeof cell === 'number') {
     if (!Number.isInteger(cell) || cell < 1 || cell > 200_000) return { error: `${cell} är inget datum` };
@@ -67,7 +72,10 @@ export function readDate(cell: Cell | undefined): Read<string | null> {
 }
 
 /** One of the allowed words, compared without regard to case. */
-export function readChoice<const T extends string>(cell: Cell | undefined, allowed: readonly T[]): Read<T | null> {
+export function readChoice<const T extends string>(
+  cell: Cell | undefined,
+  allowed: readonly T[],
+): Read<T | null> {
   const text = readText(cell);
   if (text == null) return { ok: null };
   const found = allowed.find((a) => a.toLocaleLowerCase('sv-SE') === text.toLocaleLowerCase('sv-SE'));

@@ -87,5 +87,9 @@ export interface ImportKind<Value> {
    * goal code not in the period) or that would change what a published report shows comes
    * back wrong, with its error, and is not written.
    */
-  importRows(em: EntityManager, target: ImportTarget, rows: readonly ParsedRow<Value>[]): Promise<RowOutcome[]>;
+  importRows(
+    em: EntityManager,
+    target: ImportTarget,
+    rows: readonly ParsedRow<Value>[],
+  ): Promise<RowOutcome[]>;
 }

@@ -82,14 +82,23 @@ describe('importing indicators', () => {
       await goalImport.importRows(em, db.target, [
         {
           row: 2,
-          value: { areaCode: 'N', areaTitle: 'Nytt område', agenda2030: null, code: 'N.1', title: 'Nytt mål', unitKeys: ['ksk'] },
+          value: {
+            areaCode: 'N',
+            areaTitle: 'Nytt område',
+            agenda2030: null,
+            code: 'N.1',
+            title: 'Nytt mål',
+            unitKeys: ['ksk'],
+          },
         },
       ]);
       const parsed = indicatorImport.parse({
         number: 2,
         cells: new Map(Object.entries({ ...generated[0], Kod: 'ny-ind', 'Inriktningsmål (kod)': 'N.1' })),
       });
-      return { outcomes: await indicatorImport.importRows(em, db.target, [{ row: 2, value: parsed.value! }]) };
+      return {
+        outcomes: await indicatorImport.importRows(em, db.target, [{ row: 2, value: parsed.value! }]),
+      };
     });
     expect(outcomes).toEqual([{ row: 2, status: 'new', errors: [], changed: [] }]);
   });
@@ -121,7 +130,8 @@ describe('importing indicators', () => {
         [
           {
             column: 'Utfall 2025',
-            message: 'Utfallet för 2025 rapporteras i periodens uppföljning; här anges utfall för år före 2025.',
+            message:
+              'Utfallet för 2025 rapporteras i periodens uppföljning; här anges utfall för år före 2025.',
           },
         ],
       ],
@@ -149,8 +159,16 @@ describe('importing indicators', () => {
     const before = await tables();
     const renamed = await db.run(indicatorImport, [{ ...row, Namn: 'Ett annat namn', 'Utfall 2023': '99' }]);
     expect(renamed.outcomes[0]!.errors).toEqual([
-      { column: 'Namn', message: 'Indikatorn ind-budgetfoljsamhet-namnd visas i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.' },
-      { column: 'Utfall 2023', message: 'Värdet för 2023 visas i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.' },
+      {
+        column: 'Namn',
+        message:
+          'Indikatorn ind-budgetfoljsamhet-namnd visas i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.',
+      },
+      {
+        column: 'Utfall 2023',
+        message:
+          'Värdet för 2023 visas i en publicerad rapport och kan inte ändras. Ändringar görs i arbetsperioden.',
+      },
     ]);
     expect(await tables()).toEqual(before);
     const target = await db.run(indicatorImport, [{ ...row, 'Mål 2027': '0' }]);

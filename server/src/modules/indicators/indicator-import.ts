@@ -6,7 +6,13 @@
  */
 import { readChoice, readNumber, readText, type Cell } from '../import/cells.js';
 import type { CellError, ImportColumn, ImportKind, RawRow } from '../import/import-kind.js';
-import { importOutcomes, optionalText, readCell, requiredText, type ColumnsOf } from '../editing/plan-import.js';
+import {
+  importOutcomes,
+  optionalText,
+  readCell,
+  requiredText,
+  type ColumnsOf,
+} from '../editing/plan-import.js';
 import { saveIndicators, type IndicatorPlanRow, type YearValue } from './indicator-plan.service.js';
 import type { directions } from './indicator.entity.js';
 
@@ -36,21 +42,66 @@ const TARGET = /^Mål (\d{4})$/;
 const OUTCOME = /^Utfall (\d{4})$/;
 
 const columns: ImportColumn[] = [
-  { label: column.key, required: true, help: 'Indikatorns kod, unik i kommunen (högst 80 tecken).', example: 'ind-sjukfranvaro' },
-  { label: column.name, required: true, help: 'Indikatorns namn.', example: 'Sjukfrånvaro, andel av arbetad tid' },
-  { label: column.goalCode, required: true, help: 'Koden för ett inriktningsmål i perioden, t.ex. 1.1.', example: '1.1' },
-  { label: column.unitOfMeasure, required: true, help: 'Som %, antal, kr per invånare, minuter, index, ranking.', example: '%' },
-  { label: column.direction, required: true, help: Object.keys(directionWords).join(', '), example: 'Lägre är bättre' },
-  { label: column.decimals, required: false, help: 'Antal decimaler som värdena visas med, 0–4. Tomt: som angivet.', example: '1' },
-  { label: column.origin, required: true, help: 'KF eller Nämnd: vem som beslutat indikatorn.', example: 'KF' },
-  { label: column.responsibleUnitKey, required: true, help: 'Koden för den ansvariga enheten.', example: 'ksk-hr' },
+  {
+    label: column.key,
+    required: true,
+    help: 'Indikatorns kod, unik i kommunen (högst 80 tecken).',
+    example: 'ind-sjukfranvaro',
+  },
+  {
+    label: column.name,
+    required: true,
+    help: 'Indikatorns namn.',
+    example: 'Sjukfrånvaro, andel av arbetad tid',
+  },
+  {
+    label: column.goalCode,
+    required: true,
+    help: 'Koden för ett inriktningsmål i perioden, t.ex. 1.1.',
+    example: '1.1',
+  },
+  {
+    label: column.unitOfMeasure,
+    required: true,
+    help: 'Som %, antal, kr per invånare, minuter, index, ranking.',
+    example: '%',
+  },
+  {
+    label: column.direction,
+    required: true,
+    help: Object.keys(directionWords).join(', '),
+    example: 'Lägre är bättre',
+  },
+  {
+    label: column.decimals,
+    required: false,
+    help: 'Antal decimaler som värdena visas med, 0–4. Tomt: som angivet.',
+    example: '1',
+  },
+  {
+    label: column.origin,
+    required: true,
+    help: 'KF eller Nämnd: vem som beslutat indikatorn.',
+    example: 'KF',
+  },
+  {
+    label: column.responsibleUnitKey,
+    required: true,
+    help: 'Koden för den ansvariga enheten.',
+    example: 'ksk-hr',
+  },
   {
     label: column.followUpUnitKey,
     required: false,
     help: 'Koden för enheten som följer upp indikatorn i perioden. Tomt: den ansvariga enheten.',
     example: 'ksk',
   },
-  { label: column.koladaKpiId, required: false, help: 'Nyckeltalets id i Kolada, t.ex. N00097.', example: '' },
+  {
+    label: column.koladaKpiId,
+    required: false,
+    help: 'Nyckeltalets id i Kolada, t.ex. N00097.',
+    example: '',
+  },
   {
     label: 'Mål 2026',
     required: false,
@@ -89,17 +140,24 @@ function parse(row: RawRow): { value: IndicatorPlanRow; errors: [] } | { value: 
   const name = requiredText(cell('name'), column.name, errors);
   const goalCode = requiredText(cell('goalCode'), column.goalCode, errors, 20);
   const unitOfMeasure = requiredText(cell('unitOfMeasure'), column.unitOfMeasure, errors, 60);
-  const word = readCell(readChoice(cell('direction'), Object.keys(directionWords) as (keyof typeof directionWords)[]), column.direction, errors);
-  if (word === null && readText(cell('direction')) === null) errors.push({ column: column.direction, message: `${column.direction} måste anges.` });
+  const word = readCell(
+    readChoice(cell('direction'), Object.keys(directionWords) as (keyof typeof directionWords)[]),
+    column.direction,
+    errors,
+  );
+  if (word === null && readText(cell('direction')) === null)
+    errors.push({ column: column.direction, message: `${column.direction} måste anges.` });
   const decimals = readCell(readNumber(cell('decimals')), column.decimals, errors);
   if (decimals !== null && (!Number.isInteger(decimals) || decimals < 0 || decimals > 4)) {
     errors.push({ column: column.decimals, message: `Decimaler ska vara ett heltal 0–4, inte ${decimals}.` });
   }
   const origin = readCell(readChoice(cell('origin'), ['KF', 'Nämnd'] as const), column.origin, errors);
-  if (origin === null && readText(cell('origin')) === null) errors.push({ column: column.origin, message: `${column.origin} måste anges.` });
+  if (origin === null && readText(cell('origin')) === null)
+    errors.push({ column: column.origin, message: `${column.origin} måste anges.` });
   const responsibleUnitKey = requiredText(cell('responsibleUnitKey'), column.responsibleUnitKey, errors, 80);
   const followUpUnitKey = optionalText(cell('followUpUnitKey'), column.followUpUnitKey, errors, 80);
-  const koladaKpiId = optionalText(cell('koladaKpiId'), column.koladaKpiId, errors, 10)?.toUpperCase() ?? null;
+  const koladaKpiId =
+    optionalText(cell('koladaKpiId'), column.koladaKpiId, errors, 10)?.toUpperCase() ?? null;
   const targets = readSeries(row.cells, TARGET, errors);
   const outcomes = readSeries(row.cells, OUTCOME, errors);
   if (errors.length || word === null || origin === null) return { value: null, errors };

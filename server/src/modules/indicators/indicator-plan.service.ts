@@ -158,7 +158,12 @@ export async function saveIndicators(
   );
 
   const inserts: { key: string; fields: IndicatorFields; row: number }[] = [];
-  const updates: { id: number; before: IndicatorFields; after: IndicatorFields; fields: (keyof IndicatorFields)[] }[] = [];
+  const updates: {
+    id: number;
+    before: IndicatorFields;
+    after: IndicatorFields;
+    fields: (keyof IndicatorFields)[];
+  }[] = [];
   const valueWrites: ValueWrite[] = [];
   const followUps: { indicator: string; unitId: number }[] = [];
   const seen = new Map<string, number>();
@@ -167,7 +172,9 @@ export async function saveIndicators(
   for (const { row, value } of rows) {
     const earlier = seen.get(value.key);
     if (earlier !== undefined) {
-      outcomes.push(wrongRow(row, [{ field: 'key', message: `Koden ${value.key} finns redan på rad ${earlier}.` }]));
+      outcomes.push(
+        wrongRow(row, [{ field: 'key', message: `Koden ${value.key} finns redan på rad ${earlier}.` }]),
+      );
       continue;
     }
     const errors: PlanRowError[] = [];
@@ -176,14 +183,18 @@ export async function saveIndicators(
       errors.push({ field: 'goalCode', message: `Inriktningsmål ${value.goalCode} finns inte i perioden.` });
     }
     const responsible = units.get(value.responsibleUnitKey);
-    if (!responsible) errors.push({ field: 'responsibleUnitKey', message: unknownUnit(value.responsibleUnitKey) });
+    if (!responsible)
+      errors.push({ field: 'responsibleUnitKey', message: unknownUnit(value.responsibleUnitKey) });
     const followUpKey = value.followUpUnitKey ?? value.responsibleUnitKey;
     const followUpUnit = units.get(followUpKey);
     if (!followUpUnit && value.followUpUnitKey) {
       errors.push({ field: 'followUpUnitKey', message: unknownUnit(value.followUpUnitKey) });
     }
     if (value.koladaKpiId && !koladaKpiTitle(value.koladaKpiId)) {
-      errors.push({ field: 'koladaKpiId', message: `Kolada har inget nyckeltal med id ${value.koladaKpiId}.` });
+      errors.push({
+        field: 'koladaKpiId',
+        message: `Kolada har inget nyckeltal med id ${value.koladaKpiId}.`,
+      });
     }
     for (const o of value.outcomes.filter((o) => o.year >= period.year)) {
       errors.push({
@@ -210,7 +221,11 @@ export async function saveIndicators(
     const fields = current ? changedFields(fieldsOf(current), next) : [];
     const publishedUntil = current?.published_until ?? null;
     if (fields.length && publishedUntil !== null) {
-      errors.push({ field: fieldOf[fields[0]!], message: `Indikatorn ${value.key} ${PUBLISHED_ROW}`, published: true });
+      errors.push({
+        field: fieldOf[fields[0]!],
+        message: `Indikatorn ${value.key} ${PUBLISHED_ROW}`,
+        published: true,
+      });
     }
     const writes: ValueWrite[] = [];
     for (const series of ['targets', 'outcomes'] as const) {
@@ -220,14 +235,22 @@ export async function saveIndicators(
         if (before === v.value) continue;
         // A published report shows the whole series; a year after it may still be added.
         if (publishedUntil !== null && (before !== undefined || v.year <= publishedUntil)) {
-          errors.push({ field: `${series}.${v.year}`, message: `Värdet för ${v.year} ${PUBLISHED_ROW}`, published: true });
+          errors.push({
+            field: `${series}.${v.year}`,
+            message: `Värdet för ${v.year} ${PUBLISHED_ROW}`,
+            published: true,
+          });
         }
         writes.push({ indicator: value.key, kind, year: v.year, value: v.value, before });
       }
     }
     const addFollowUp = !current || !followed.has(`${current.id}:${followUpUnit.id}`);
     if (addFollowUp && (followUpUnit.published || responsible.published)) {
-      errors.push({ field: 'followUpUnitKey', message: `${followUpUnit.name}s uppföljning ${PUBLISHED_ROW}`, published: true });
+      errors.push({
+        field: 'followUpUnitKey',
+        message: `${followUpUnit.name}s uppföljning ${PUBLISHED_ROW}`,
+        published: true,
+      });
     }
     if (errors.length) {
       outcomes.push(wrongRow(row, errors));
@@ -266,7 +289,12 @@ async function writeIndicators(
   plan: {
     existing: Map<string, IndicatorDbRow>;
     inserts: { key: string; fields: IndicatorFields; row: number }[];
-    updates: { id: number; before: IndicatorFields; after: IndicatorFields; fields: (keyof IndicatorFields)[] }[];
+    updates: {
+      id: number;
+      before: IndicatorFields;
+      after: IndicatorFields;
+      fields: (keyof IndicatorFields)[];
+    }[];
     valueWrites: ValueWrite[];
     followUps: { indicator: string; unitId: number }[];
     outcomes: PlanRowOutcome[];
@@ -303,7 +331,13 @@ async function writeIndicators(
       ids.set(i.key, i.id);
       const planned = byKey.get(i.key)!;
       byRow.get(planned.row)!.id = i.id;
-      audit.push({ entity: 'Indicator', entityId: i.id, action: 'create', before: null, after: { key: i.key, ...planned.fields } });
+      audit.push({
+        entity: 'Indicator',
+        entityId: i.id,
+        action: 'create',
+        before: null,
+        after: { key: i.key, ...planned.fields },
+      });
     }
   }
   if (plan.updates.length) {
@@ -316,7 +350,13 @@ async function writeIndicators(
       [JSON.stringify(plan.updates.map((u) => ({ ...asRecord('', u.after), id: u.id })))],
     );
     for (const u of plan.updates) {
-      audit.push({ entity: 'Indicator', entityId: u.id, action: 'update', before: pick(u.before, u.fields), after: pick(u.after, u.fields) });
+      audit.push({
+        entity: 'Indicator',
+        entityId: u.id,
+        action: 'update',
+        before: pick(u.before, u.fields),
+        after: pick(u.after, u.fields),
+      });
     }
   }
   if (plan.valueWrites.length) {
@@ -329,7 +369,12 @@ async function writeIndicators(
        returning id, indicator_id, kind, year`,
       [
         JSON.stringify(
-          plan.valueWrites.map((w) => ({ indicator_id: ids.get(w.indicator), kind: w.kind, year: w.year, value: w.value })),
+          plan.valueWrites.map((w) => ({
+            indicator_id: ids.get(w.indicator),
+            kind: w.kind,
+            year: w.year,
+            value: w.value,
+          })),
         ),
       ],
     );
@@ -350,7 +395,12 @@ async function writeIndicators(
       `insert into indicator_follow_up (indicator_id, unit_id, period_id)
        select v.indicator_id, v.unit_id, ? from jsonb_to_recordset(?::jsonb) as v(indicator_id int, unit_id int)
        returning id, indicator_id, unit_id`,
-      [target.periodId, JSON.stringify(plan.followUps.map((f) => ({ indicator_id: ids.get(f.indicator), unit_id: f.unitId })))],
+      [
+        target.periodId,
+        JSON.stringify(
+          plan.followUps.map((f) => ({ indicator_id: ids.get(f.indicator), unit_id: f.unitId })),
+        ),
+      ],
     );
     for (const f of inserted) {
       audit.push({

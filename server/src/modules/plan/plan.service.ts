@@ -9,7 +9,12 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
 import { parseId } from '../../graphql/errors.js';
-import { Assignment, AssignmentFollowUp, type AssignmentKind, type IAssignment } from '../assignments/assignment.entity.js';
+import {
+  Assignment,
+  AssignmentFollowUp,
+  type AssignmentKind,
+  type IAssignment,
+} from '../assignments/assignment.entity.js';
 import { saveAssignments } from '../assignments/assignment-plan.service.js';
 import { PUBLISHED_MESSAGE } from '../editing/edit-record.js';
 import { refuse, requireAdministrator } from '../editing/edit-access.js';
@@ -18,7 +23,13 @@ import { fieldErrors, type FieldError, type Outcome } from '../editing/validatio
 import { GoalFollowUp, type IGoal } from '../goals/goal.entity.js';
 import { saveGoals } from '../goals/goal-plan.service.js';
 import type { ImportTarget, ParsedRow } from '../import/import-kind.js';
-import { Indicator, IndicatorFollowUp, type IIndicator, type directions, type indicatorOrigins } from '../indicators/indicator.entity.js';
+import {
+  Indicator,
+  IndicatorFollowUp,
+  type IIndicator,
+  type directions,
+  type indicatorOrigins,
+} from '../indicators/indicator.entity.js';
 import { saveIndicators, type YearValue } from '../indicators/indicator-plan.service.js';
 import { OrgUnit, Period, type IOrgUnit, type IPeriod } from '../organisation/org-unit.entity.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -72,26 +83,47 @@ function grouped<F, T extends { id: number }>(rows: F[], of: (f: F) => T, unit: 
 export function planGoals(ctx: RequestContext, period: IPeriod): Promise<PlanGoalModel[]> {
   return ctx.memo(`plan-goals:${period.id}`, async () => {
     const rows = await ctx.em.find(GoalFollowUp, { period: period.id }, { populate: ['goal.area', 'unit'] });
-    return grouped(rows, (f) => f.goal, (f) => f.unit)
+    return grouped(
+      rows,
+      (f) => f.goal,
+      (f) => f.unit,
+    )
       .map(({ item, units }) => ({ periodId: period.id, goal: item, units }))
       .sort((a, b) => byCode(a.goal.area.code, b.goal.area.code) || byCode(a.goal.code, b.goal.code));
   });
 }
 
 export async function planIndicators(ctx: RequestContext, period: IPeriod): Promise<PlanIndicatorModel[]> {
-  const rows = await ctx.em.find(IndicatorFollowUp, { period: period.id }, { populate: ['indicator.goal', 'unit'] });
-  return grouped(rows, (f) => f.indicator, (f) => f.unit)
+  const rows = await ctx.em.find(
+    IndicatorFollowUp,
+    { period: period.id },
+    { populate: ['indicator.goal', 'unit'] },
+  );
+  return grouped(
+    rows,
+    (f) => f.indicator,
+    (f) => f.unit,
+  )
     .map(({ item, units }) => ({ periodId: period.id, indicator: item, units }))
-    .sort((a, b) => byCode(a.indicator.goal.code, b.indicator.goal.code) || a.indicator.name.localeCompare(b.indicator.name, 'sv-SE'));
+    .sort(
+      (a, b) =>
+        byCode(a.indicator.goal.code, b.indicator.goal.code) ||
+        a.indicator.name.localeCompare(b.indicator.name, 'sv-SE'),
+    );
 }
 
 export async function planAssignments(ctx: RequestContext, period: IPeriod): Promise<PlanAssignmentModel[]> {
-  const rows = await ctx.em.find(AssignmentFollowUp, { period: period.id }, { populate: ['assignment', 'goal'] });
+  const rows = await ctx.em.find(
+    AssignmentFollowUp,
+    { period: period.id },
+    { populate: ['assignment', 'goal'] },
+  );
   return rows
     .map((f) => ({ periodId: period.id, assignment: f.assignment, goal: f.goal ?? null }))
     .sort(
       (a, b) =>
-        byCode(a.goal?.code ?? '~', b.goal?.code ?? '~') || a.assignment.title.localeCompare(b.assignment.title, 'sv-SE'),
+        byCode(a.goal?.code ?? '~', b.goal?.code ?? '~') ||
+        a.assignment.title.localeCompare(b.assignment.title, 'sv-SE'),
     );
 }
 
@@ -102,11 +134,7 @@ export function planUnitsOf(ctx: RequestContext, period: IPeriod): Promise<IOrgU
 // ---- Saving one row from a form ----
 
 const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} måste anges.`)
-    .max(max, `${label} får vara högst ${max} tecken.`);
+  z.string().trim().min(1, `${label} måste anges.`).max(max, `${label} får vara högst ${max} tecken.`);
 const optional = (label: string, max: number) =>
   z
     .string()
@@ -142,7 +170,9 @@ async function unitKeys(
   ids: Record<string, string | null | undefined>,
 ): Promise<{ keys: Record<string, string | null> } | { invalid: FieldError[] }> {
   const wanted = Object.values(ids).filter((id): id is string => !!id && /^\d{1,9}$/.test(id));
-  const units = wanted.length ? await em.find(OrgUnit, { id: { $in: wanted.map(Number) }, kommun: kommunId }) : [];
+  const units = wanted.length
+    ? await em.find(OrgUnit, { id: { $in: wanted.map(Number) }, kommun: kommunId })
+    : [];
   const keyOf = new Map(units.map((u) => [String(u.id), u.key]));
   const invalid: FieldError[] = [];
   const keys: Record<string, string | null> = {};
@@ -159,10 +189,19 @@ async function saveOne<Row>(
   ctx: RequestContext,
   period: IPeriod,
   row: Row,
-  save: (em: EntityManager, target: ImportTarget, rows: readonly ParsedRow<Row>[]) => Promise<PlanRowOutcome[]>,
+  save: (
+    em: EntityManager,
+    target: ImportTarget,
+    rows: readonly ParsedRow<Row>[],
+  ) => Promise<PlanRowOutcome[]>,
 ): Promise<Outcome<number>> {
   const admin = requireAdministrator(ctx);
-  const target: ImportTarget = { kommunId: admin.kommun.id, periodId: period.id, userId: admin.id, requestId: ctx.requestId };
+  const target: ImportTarget = {
+    kommunId: admin.kommun.id,
+    periodId: period.id,
+    userId: admin.id,
+    requestId: ctx.requestId,
+  };
   return ctx.em.transactional(async (em) => {
     const [outcome] = await save(em, target, [{ row: 1, value: row }]);
     if (!outcome) throw new Error('a plan service answered no outcome');
@@ -196,8 +235,16 @@ export async function savePlanGoal(
   const ids = Object.fromEntries(parsed.data.unitIds.map((id, i) => [`unitIds.${i}`, id]));
   const units = await unitKeys(ctx.em, period.kommun.id, ids);
   if ('invalid' in units) return { invalid: units.invalid.map((e) => ({ ...e, field: 'unitIds' })) };
-  const { unitIds: _, ...goal } = parsed.data;
-  const saved = await saveOne(ctx, period, { ...goal, unitKeys: Object.values(units.keys) as string[] }, saveGoals);
+  const { areaCode, areaTitle, agenda2030, code, title } = parsed.data;
+  const row = {
+    areaCode,
+    areaTitle,
+    agenda2030,
+    code,
+    title,
+    unitKeys: Object.values(units.keys) as string[],
+  };
+  const saved = await saveOne(ctx, period, row, saveGoals);
   if (!('ok' in saved)) return saved;
   const found = (await planGoalsFresh(ctx, period)).find((g) => g.goal.id === saved.ok);
   return { ok: found! };
@@ -210,7 +257,11 @@ async function planGoalsFresh(ctx: RequestContext, period: IPeriod): Promise<Pla
     { period: period.id },
     { populate: ['goal.area', 'unit'], refresh: true },
   );
-  return grouped(rows, (f) => f.goal, (f) => f.unit).map(({ item, units }) => ({ periodId: period.id, goal: item, units }));
+  return grouped(
+    rows,
+    (f) => f.goal,
+    (f) => f.unit,
+  ).map(({ item, units }) => ({ periodId: period.id, goal: item, units }));
 }
 
 const indicatorInput = z.object({
@@ -234,11 +285,24 @@ const indicatorInput = z.object({
 
 export async function savePlanIndicator(
   ctx: RequestContext,
-  input: { periodId: string; responsibleUnitId: string; followUpUnitId?: string | null } & z.input<typeof indicatorInput>,
+  input: { periodId: string; responsibleUnitId: string; followUpUnitId?: string | null } & z.input<
+    typeof indicatorInput
+  >,
 ): Promise<Outcome<PlanIndicatorModel>> {
   const period = await administeredPeriod(ctx, input.periodId);
   const parsed = indicatorInput.safeParse(input);
-  if (!parsed.success) return { invalid: fieldErrors(parsed.error) };
+  if (!parsed.success) {
+    // A value of a series is named by its year, as the service and the form name it.
+    const byYear = (field: string) =>
+      field.replace(
+        /^(targets|outcomes)\.(\d+)(\..*)?$/,
+        (whole, series: 'targets' | 'outcomes', i: string) => {
+          const year = input[series]?.[Number(i)]?.year;
+          return year === undefined ? whole : `${series}.${year}`;
+        },
+      );
+    return { invalid: fieldErrors(parsed.error).map((e) => ({ ...e, field: byYear(e.field) })) };
+  }
   const units = await unitKeys(ctx.em, period.kommun.id, {
     responsibleUnitId: input.responsibleUnitId,
     followUpUnitId: input.followUpUnitId,
@@ -252,7 +316,11 @@ export async function savePlanIndicator(
   const saved = await saveOne(ctx, period, row, saveIndicators);
   if (!('ok' in saved)) return saved;
   const indicator = await ctx.em.findOneOrFail(Indicator, saved.ok, { refresh: true });
-  const followUps = await ctx.em.find(IndicatorFollowUp, { indicator, period: period.id }, { populate: ['unit'] });
+  const followUps = await ctx.em.find(
+    IndicatorFollowUp,
+    { indicator, period: period.id },
+    { populate: ['unit'] },
+  );
   return { ok: { periodId: period.id, indicator, units: followUps.map((f) => f.unit) } };
 }
 
@@ -261,15 +329,23 @@ const assignmentInput = z.object({
   kind: z.enum(['uppdrag', 'nämndinitiativ'] satisfies AssignmentKind[]),
   title: text('Titeln', 2000),
   goalCode: optional('Inriktningsmålet', 20),
-  dueDate: z.string().nullish().transform((v) => v ?? null),
+  dueDate: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   originYear: year.nullish().transform((v) => v ?? null),
   decidedBy: optional('Beslutat av', 60),
-  decidedOn: z.string().nullish().transform((v) => v ?? null),
+  decidedOn: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export async function savePlanAssignment(
   ctx: RequestContext,
-  input: { periodId: string; ownerUnitId: string; responsibleUnitId?: string | null } & z.input<typeof assignmentInput>,
+  input: { periodId: string; ownerUnitId: string; responsibleUnitId?: string | null } & z.input<
+    typeof assignmentInput
+  >,
 ): Promise<Outcome<PlanAssignmentModel>> {
   const period = await administeredPeriod(ctx, input.periodId);
   const parsed = assignmentInput.safeParse(input);
@@ -279,10 +355,18 @@ export async function savePlanAssignment(
     responsibleUnitId: input.responsibleUnitId,
   });
   if ('invalid' in units) return units;
-  const row = { ...parsed.data, ownerUnitKey: units.keys.ownerUnitId!, responsibleUnitKey: units.keys.responsibleUnitId ?? null };
+  const row = {
+    ...parsed.data,
+    ownerUnitKey: units.keys.ownerUnitId!,
+    responsibleUnitKey: units.keys.responsibleUnitId ?? null,
+  };
   const saved = await saveOne(ctx, period, row, saveAssignments);
   if (!('ok' in saved)) return saved;
   const assignment = await ctx.em.findOneOrFail(Assignment, saved.ok, { refresh: true });
-  const followUp = await ctx.em.findOne(AssignmentFollowUp, { assignment, period: period.id }, { populate: ['goal'], refresh: true });
+  const followUp = await ctx.em.findOne(
+    AssignmentFollowUp,
+    { assignment, period: period.id },
+    { populate: ['goal'], refresh: true },
+  );
   return { ok: { periodId: period.id, assignment, goal: followUp?.goal ?? null } };
 }

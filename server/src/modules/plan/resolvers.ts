@@ -51,7 +51,8 @@ export const planResolvers: Resolvers = {
   Mutation: {
     savePlanGoal: async (_, { input }, ctx) => okOrValidationError(await savePlanGoal(ctx, input)),
     savePlanIndicator: async (_, { input }, ctx) => okOrValidationError(await savePlanIndicator(ctx, input)),
-    savePlanAssignment: async (_, { input }, ctx) => okOrValidationError(await savePlanAssignment(ctx, input)),
+    savePlanAssignment: async (_, { input }, ctx) =>
+      okOrValidationError(await savePlanAssignment(ctx, input)),
   },
   Indicator: {
     key: (i) => i.key,
