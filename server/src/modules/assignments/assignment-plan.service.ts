@@ -13,13 +13,14 @@ import type { ImportTarget, ParsedRow } from '../import/import-kind.js';
 import {
   changedFields,
   freshKey,
-  pick,
   planPeriod,
   planUnits,
   PUBLISHED_ROW,
   unknownUnit,
+  writeRecords,
   wrongRow,
   type PlanRowError,
+  type RecordTable,
   type PlanRowOutcome,
 } from '../editing/plan-rows.js';
 import type { AssignmentKind } from './assignment.entity.js';
@@ -78,6 +79,21 @@ const fieldOf: Record<keyof AssignmentFields, keyof AssignmentPlanRow> = {
   originYear: 'originYear',
   decidedBy: 'decidedBy',
   decidedOn: 'decidedOn',
+};
+
+const assignmentTable: RecordTable<AssignmentFields> = {
+  table: 'assignment',
+  entity: 'Assignment',
+  columns: {
+    kind: ['kind', 'text'],
+    title: ['title', 'text'],
+    ownerUnit: ['owner_unit_id', 'int'],
+    responsibleUnit: ['responsible_unit_id', 'int'],
+    dueDate: ['due_date', 'date'],
+    originYear: ['origin_year', 'smallint'],
+    decidedBy: ['decided_by', 'text'],
+    decidedOn: ['decided_on', 'date'],
+  },
 };
 
 const fieldsOf = (a: AssignmentDbRow): AssignmentFields => ({
@@ -272,63 +288,8 @@ async function writeAssignments(
 ): Promise<void> {
   const audit: AuditChange[] = [];
   const ids = new Map(plan.found.map((a) => [a.key, a.id]));
-  const asRecord = (key: string, f: AssignmentFields) => ({
-    key,
-    kind: f.kind,
-    title: f.title,
-    owner_unit_id: f.ownerUnit,
-    responsible_unit_id: f.responsibleUnit,
-    due_date: f.dueDate,
-    origin_year: f.originYear,
-    decided_by: f.decidedBy,
-    decided_on: f.decidedOn,
-  });
-  const recordset = `v(id int, key text, kind text, title text, owner_unit_id int, responsible_unit_id int,
-    due_date date, origin_year smallint, decided_by text, decided_on date)`;
-  if (plan.inserts.length) {
-    const inserted = await em.execute<{ id: number; key: string }[]>(
-      `insert into assignment (kommun_id, key, kind, title, owner_unit_id, responsible_unit_id, due_date, origin_year,
-         decided_by, decided_on)
-       select ?, v.key, v.kind, v.title, v.owner_unit_id, v.responsible_unit_id, v.due_date, v.origin_year,
-         v.decided_by, v.decided_on
-         from jsonb_to_recordset(?::jsonb) as ${recordset}
-       returning id, key`,
-      [target.kommunId, JSON.stringify(plan.inserts.map((i) => asRecord(i.key, i.fields)))],
-    );
-    const byKey = new Map(plan.inserts.map((i) => [i.key, i]));
-    const byRow = new Map(plan.outcomes.map((o) => [o.row, o]));
-    for (const a of inserted) {
-      ids.set(a.key, a.id);
-      const planned = byKey.get(a.key)!;
-      byRow.get(planned.row)!.id = a.id;
-      audit.push({
-        entity: 'Assignment',
-        entityId: a.id,
-        action: 'create',
-        before: null,
-        after: { key: a.key, ...planned.fields },
-      });
-    }
-  }
-  if (plan.updates.length) {
-    await em.execute(
-      `update assignment a set kind = v.kind, title = v.title, owner_unit_id = v.owner_unit_id,
-         responsible_unit_id = v.responsible_unit_id, due_date = v.due_date, origin_year = v.origin_year,
-         decided_by = v.decided_by, decided_on = v.decided_on
-         from jsonb_to_recordset(?::jsonb) as ${recordset}
-        where a.id = v.id`,
-      [JSON.stringify(plan.updates.map((u) => ({ ...asRecord('', u.after), id: u.id })))],
-    );
-    for (const u of plan.updates) {
-      audit.push({
-        entity: 'Assignment',
-        entityId: u.id,
-        action: 'update',
-        before: pick(u.before, u.fields),
-        after: pick(u.after, u.fields),
-      });
-    }
-  }
+  for (const [key, id] of await writeRecords(em, assignmentTable, target.kommunId, plan, audit))
+    ids.set(key, id);
   if (plan.followUpInserts.length) {
     const inserted = await em.execute<{ id: number; assignment_id: number; goal_id: number | null }[]>(
       `insert into assignment_follow_up (assignment_id, period_id, goal_id, status)

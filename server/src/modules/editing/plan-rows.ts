@@ -6,6 +6,7 @@
  * and writes the differences in a bounded number of statements.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, RowStatus } from '../import/import-kind.js';
 
 /** A problem with one field of a row, or with the row (field null). */
@@ -111,3 +112,86 @@ export function changedFields<T extends Record<string, unknown>>(
 /** Only the named fields of a record: the `before` and `after` of an audit row. */
 export const pick = <T extends Record<string, unknown>>(record: T, fields: readonly (keyof T)[]) =>
   Object.fromEntries(fields.map((f) => [f, record[f]])) as Record<string, unknown>;
+
+/** How a kind of plan record is stored: its table, its name in the audit log, its columns. */
+export interface RecordTable<F extends Record<string, unknown>> {
+  table: string;
+  entity: string;
+  /** Each field's column and its SQL type, e.g. `dueDate: ['due_date', 'date']`. */
+  columns: { [K in keyof F]: readonly [column: string, type: string] };
+}
+
+export interface RecordInsert<F> {
+  key: string;
+  fields: F;
+  /** The row of the file it comes from: its outcome gets the new id. */
+  row: number;
+}
+
+export interface RecordUpdate<F> {
+  id: number;
+  before: F;
+  after: F;
+  fields: (keyof F & string)[];
+}
+
+/**
+ * Inserts the new records of a kommun (one statement) and updates the changed ones (one
+ * more), noting an audit row for each; answers the new records' ids by key. The values
+ * travel as one JSON parameter, however many rows there are.
+ */
+export async function writeRecords<F extends Record<string, unknown>>(
+  em: EntityManager,
+  spec: RecordTable<F>,
+  kommunId: number,
+  changes: { inserts: RecordInsert<F>[]; updates: RecordUpdate<F>[]; outcomes: PlanRowOutcome[] },
+  audit: AuditChange[],
+): Promise<Map<string, number>> {
+  const fields = Object.keys(spec.columns) as (keyof F & string)[];
+  const column = (f: keyof F) => spec.columns[f][0];
+  const recordset = fields.map((f) => `${column(f)} ${spec.columns[f][1]}`).join(', ');
+  const asRecord = (values: F) => Object.fromEntries(fields.map((f) => [column(f), values[f]]));
+  const ids = new Map<string, number>();
+  if (changes.inserts.length) {
+    const inserted = await em.execute<{ id: number; key: string }[]>(
+      `insert into ${spec.table} (kommun_id, key, ${fields.map(column).join(', ')})
+       select ?, v.key, ${fields.map((f) => `v.${column(f)}`).join(', ')}
+         from jsonb_to_recordset(?::jsonb) as v(key text, ${recordset})
+       returning id, key`,
+      [kommunId, JSON.stringify(changes.inserts.map((i) => ({ key: i.key, ...asRecord(i.fields) })))],
+    );
+    const byKey = new Map(changes.inserts.map((i) => [i.key, i]));
+    const byRow = new Map(changes.outcomes.map((o) => [o.row, o]));
+    for (const { id, key } of inserted) {
+      ids.set(key, id);
+      const planned = byKey.get(key)!;
+      const outcome = byRow.get(planned.row);
+      if (outcome) outcome.id = id;
+      audit.push({
+        entity: spec.entity,
+        entityId: id,
+        action: 'create',
+        before: null,
+        after: { key, ...planned.fields },
+      });
+    }
+  }
+  if (changes.updates.length) {
+    await em.execute(
+      `update ${spec.table} t set ${fields.map((f) => `${column(f)} = v.${column(f)}`).join(', ')}
+         from jsonb_to_recordset(?::jsonb) as v(id int, ${recordset})
+        where t.id = v.id`,
+      [JSON.stringify(changes.updates.map((u) => ({ id: u.id, ...asRecord(u.after) })))],
+    );
+    for (const u of changes.updates) {
+      audit.push({
+        entity: spec.entity,
+        entityId: u.id,
+        action: 'update',
+        before: pick(u.before, u.fields),
+        after: pick(u.after, u.fields),
+      });
+    }
+  }
+  return ids;
+}

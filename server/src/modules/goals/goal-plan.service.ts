@@ -14,13 +14,14 @@ import type { ImportTarget, ParsedRow } from '../import/import-kind.js';
 import {
   changedFields,
   freshKey,
-  pick,
   planPeriod,
   planUnits,
   PUBLISHED_ROW,
   unknownUnit,
+  writeRecords,
   wrongRow,
   type PlanRowError,
+  type RecordTable,
   type PlanRowOutcome,
 } from '../editing/plan-rows.js';
 
@@ -66,7 +67,19 @@ interface Planned<T> {
 }
 
 type AreaFields = { code: string; title: string; agenda2030: number[] };
+/** A goal's area is its key until it is written (a new area has no id yet). */
 type GoalFields = { code: string; title: string; area: string };
+
+const areaTable: RecordTable<AreaFields> = {
+  table: 'goal_area',
+  entity: 'GoalArea',
+  columns: { code: ['code', 'text'], title: ['title', 'text'], agenda2030: ['agenda2030', 'smallint[]'] },
+};
+const goalTable: RecordTable<{ code: string; title: string; area: number | null }> = {
+  table: 'goal',
+  entity: 'Goal',
+  columns: { code: ['code', 'text'], title: ['title', 'text'], area: ['area_id', 'int'] },
+};
 
 export async function saveGoals(
   em: EntityManager,
@@ -292,110 +305,39 @@ async function writeGoals(
   outcomes: PlanRowOutcome[],
 ): Promise<void> {
   const audit: AuditChange[] = [];
+  const changes = <F extends Record<string, unknown>>(items: (Planned<F> & { frozen: boolean })[]) => ({
+    inserts: items.filter((i) => i.id === null).map((i) => ({ key: i.key, fields: i.next, row: i.row })),
+    updates: items.flatMap((i) => {
+      const fields = i.id !== null && i.current ? changedFields(i.current, i.next) : [];
+      return fields.length ? [{ id: i.id!, before: i.current!, after: i.next, fields }] : [];
+    }),
+  });
+  // An area's id is no row's answer: outcomes are the goals'.
   const areaIds = new Map(areas.filter((a) => a.id !== null).map((a) => [a.key, a.id!]));
-  const newAreas = areas.filter((a) => a.id === null);
-  if (newAreas.length) {
-    const inserted = await em.execute<{ id: number; key: string }[]>(
-      `insert into goal_area (kommun_id, key, code, title, agenda2030)
-       select ?, v.key, v.code, v.title, v.agenda2030
-         from jsonb_to_recordset(?::jsonb) as v(key text, code text, title text, agenda2030 smallint[])
-       returning id, key`,
-      [target.kommunId, JSON.stringify(newAreas.map((a) => ({ key: a.key, ...a.next })))],
-    );
-    const byKey = new Map(newAreas.map((a) => [a.key, a]));
-    for (const a of inserted) {
-      areaIds.set(a.key, a.id);
-      const next = byKey.get(a.key)!.next;
-      audit.push({ entity: 'GoalArea', entityId: a.id, action: 'create', before: null, after: { ...next } });
-    }
+  for (const [key, id] of await writeRecords(
+    em,
+    areaTable,
+    target.kommunId,
+    { ...changes(areas), outcomes: [] },
+    audit,
+  )) {
+    areaIds.set(key, id);
   }
-  const changedAreas = areas.filter(
-    (a) => a.id !== null && a.current && changedFields(a.current, a.next).length,
-  );
-  if (changedAreas.length) {
-    await em.execute(
-      `update goal_area a set code = v.code, title = v.title, agenda2030 = v.agenda2030
-         from jsonb_to_recordset(?::jsonb) as v(id int, code text, title text, agenda2030 smallint[])
-        where a.id = v.id`,
-      [JSON.stringify(changedAreas.map((a) => ({ id: a.id, ...a.next })))],
-    );
-    for (const a of changedAreas) {
-      const fields = changedFields(a.current!, a.next);
-      audit.push({
-        entity: 'GoalArea',
-        entityId: a.id!,
-        action: 'update',
-        before: pick(a.current!, fields),
-        after: pick(a.next, fields),
-      });
-    }
-  }
-
+  // A goal's area is stored by id, known now that the new areas have theirs.
+  const withAreaId = goals.map((g) => ({
+    ...g,
+    current: g.current && { ...g.current, area: areaIds.get(g.current.area) ?? null },
+    next: { ...g.next, area: areaIds.get(g.next.area) ?? null },
+  }));
   const goalIds = new Map(goals.filter((g) => g.id !== null).map((g) => [g.key, g.id!]));
-  const newGoals = goals.filter((g) => g.id === null);
-  if (newGoals.length) {
-    const inserted = await em.execute<{ id: number; key: string }[]>(
-      `insert into goal (kommun_id, area_id, key, code, title)
-       select ?, v.area_id, v.key, v.code, v.title
-         from jsonb_to_recordset(?::jsonb) as v(area_id int, key text, code text, title text)
-       returning id, key`,
-      [
-        target.kommunId,
-        JSON.stringify(
-          newGoals.map((g) => ({
-            area_id: areaIds.get(g.next.area),
-            key: g.key,
-            code: g.next.code,
-            title: g.next.title,
-          })),
-        ),
-      ],
-    );
-    const byKey = new Map(newGoals.map((g) => [g.key, g]));
-    const byRow = new Map(outcomes.map((o) => [o.row, o]));
-    for (const g of inserted) {
-      goalIds.set(g.key, g.id);
-      const planned = byKey.get(g.key)!;
-      const outcome = byRow.get(planned.row);
-      if (outcome) outcome.id = g.id;
-      audit.push({
-        entity: 'Goal',
-        entityId: g.id,
-        action: 'create',
-        before: null,
-        after: { ...planned.next },
-      });
-    }
-  }
-  const changedGoals = goals.filter(
-    (g) => g.id !== null && g.current && changedFields(g.current, g.next).length,
-  );
-  if (changedGoals.length) {
-    await em.execute(
-      `update goal g set code = v.code, title = v.title, area_id = v.area_id
-         from jsonb_to_recordset(?::jsonb) as v(id int, code text, title text, area_id int)
-        where g.id = v.id`,
-      [
-        JSON.stringify(
-          changedGoals.map((g) => ({
-            id: g.id,
-            code: g.next.code,
-            title: g.next.title,
-            area_id: areaIds.get(g.next.area),
-          })),
-        ),
-      ],
-    );
-    for (const g of changedGoals) {
-      const fields = changedFields(g.current!, g.next);
-      audit.push({
-        entity: 'Goal',
-        entityId: g.id!,
-        action: 'update',
-        before: pick(g.current!, fields),
-        after: pick(g.next, fields),
-      });
-    }
+  for (const [key, id] of await writeRecords(
+    em,
+    goalTable,
+    target.kommunId,
+    { ...changes(withAreaId), outcomes },
+    audit,
+  )) {
+    goalIds.set(key, id);
   }
 
   if (followUps.length) {

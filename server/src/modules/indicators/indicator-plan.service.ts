@@ -12,13 +12,14 @@ import { recordChanges, type AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, ParsedRow } from '../import/import-kind.js';
 import {
   changedFields,
-  pick,
   planPeriod,
   planUnits,
   PUBLISHED_ROW,
   unknownUnit,
+  writeRecords,
   wrongRow,
   type PlanRowError,
+  type RecordTable,
   type PlanRowOutcome,
 } from '../editing/plan-rows.js';
 import type { directions, indicatorOrigins } from './indicator.entity.js';
@@ -83,6 +84,21 @@ const fieldOf: Record<keyof IndicatorFields, keyof IndicatorPlanRow> = {
   origin: 'origin',
   responsibleUnit: 'responsibleUnitKey',
   koladaKpiId: 'koladaKpiId',
+};
+
+const indicatorTable: RecordTable<IndicatorFields> = {
+  table: 'indicator',
+  entity: 'Indicator',
+  columns: {
+    name: ['name', 'text'],
+    goal: ['goal_id', 'int'],
+    unitOfMeasure: ['unit_of_measure', 'text'],
+    direction: ['direction', 'text'],
+    decimals: ['decimals', 'smallint'],
+    origin: ['origin', 'text'],
+    responsibleUnit: ['responsible_unit_id', 'int'],
+    koladaKpiId: ['kolada_kpi_id', 'text'],
+  },
 };
 
 const fieldsOf = (i: IndicatorDbRow): IndicatorFields => ({
@@ -302,63 +318,8 @@ async function writeIndicators(
 ): Promise<void> {
   const audit: AuditChange[] = [];
   const ids = new Map([...plan.existing.values()].map((i) => [i.key, i.id]));
-  const asRecord = (key: string, f: IndicatorFields) => ({
-    key,
-    name: f.name,
-    goal_id: f.goal,
-    unit_of_measure: f.unitOfMeasure,
-    direction: f.direction,
-    decimals: f.decimals,
-    origin: f.origin,
-    responsible_unit_id: f.responsibleUnit,
-    kolada_kpi_id: f.koladaKpiId,
-  });
-  const recordset = `v(id int, key text, name text, goal_id int, unit_of_measure text, direction text, decimals smallint,
-    origin text, responsible_unit_id int, kolada_kpi_id text)`;
-  if (plan.inserts.length) {
-    const inserted = await em.execute<{ id: number; key: string }[]>(
-      `insert into indicator (kommun_id, key, name, goal_id, unit_of_measure, direction, decimals, origin,
-         responsible_unit_id, kolada_kpi_id)
-       select ?, v.key, v.name, v.goal_id, v.unit_of_measure, v.direction, v.decimals, v.origin,
-         v.responsible_unit_id, v.kolada_kpi_id
-         from jsonb_to_recordset(?::jsonb) as ${recordset}
-       returning id, key`,
-      [target.kommunId, JSON.stringify(plan.inserts.map((i) => asRecord(i.key, i.fields)))],
-    );
-    const byKey = new Map(plan.inserts.map((i) => [i.key, i]));
-    const byRow = new Map(plan.outcomes.map((o) => [o.row, o]));
-    for (const i of inserted) {
-      ids.set(i.key, i.id);
-      const planned = byKey.get(i.key)!;
-      byRow.get(planned.row)!.id = i.id;
-      audit.push({
-        entity: 'Indicator',
-        entityId: i.id,
-        action: 'create',
-        before: null,
-        after: { key: i.key, ...planned.fields },
-      });
-    }
-  }
-  if (plan.updates.length) {
-    await em.execute(
-      `update indicator i set name = v.name, goal_id = v.goal_id, unit_of_measure = v.unit_of_measure,
-         direction = v.direction, decimals = v.decimals, origin = v.origin,
-         responsible_unit_id = v.responsible_unit_id, kolada_kpi_id = v.kolada_kpi_id
-         from jsonb_to_recordset(?::jsonb) as ${recordset}
-        where i.id = v.id`,
-      [JSON.stringify(plan.updates.map((u) => ({ ...asRecord('', u.after), id: u.id })))],
-    );
-    for (const u of plan.updates) {
-      audit.push({
-        entity: 'Indicator',
-        entityId: u.id,
-        action: 'update',
-        before: pick(u.before, u.fields),
-        after: pick(u.after, u.fields),
-      });
-    }
-  }
+  for (const [key, id] of await writeRecords(em, indicatorTable, target.kommunId, plan, audit))
+    ids.set(key, id);
   if (plan.valueWrites.length) {
     const written = await em.execute<{ id: number; indicator_id: number; kind: string; year: number }[]>(
       `insert into indicator_value (indicator_id, kind, year, value)

@@ -33,7 +33,9 @@ const SIGN_IN = `mutation($e: String!, $p: String!) { signIn(email: $e, password
 
 async function signIn(email: string): Promise<TestSession> {
   const session: TestSession = { address: `10.7.${Math.floor(Math.random() * 250)}.1` };
-  expect((await client.data(SIGN_IN, { e: email, p: DEMO_PASSWORD }, session)).signIn.__typename).toBe('SignedIn');
+  expect((await client.data(SIGN_IN, { e: email, p: DEMO_PASSWORD }, session)).signIn.__typename).toBe(
+    'SignedIn',
+  );
   return session;
 }
 
@@ -78,7 +80,9 @@ describe('the plan of a period', () => {
     expect(me?.kommun.periods.map((p) => p.label)).toEqual(['2025', 'Jan–Jul 2025', '2024']);
     const plan = await client.run(PeriodPlanDocument, { periodId: working }, sessions.admin);
     expect(plan.errors).toBeUndefined();
-    const { periodPlan } = plan.data as { periodPlan: { goals: unknown[]; indicators: unknown[]; assignments: unknown[] } };
+    const { periodPlan } = plan.data as {
+      periodPlan: { goals: unknown[]; indicators: unknown[]; assignments: unknown[] };
+    };
     expect(periodPlan.goals.length).toBeGreaterThan(10);
     expect(periodPlan.indicators.length).toBeGreaterThan(10);
     expect(periodPlan.assignments.length).toBeGreaterThan(10);
@@ -91,7 +95,10 @@ describe('the plan of a period', () => {
     const { periodPlan } = await client.data(PeriodPlanDocument, { periodId: working }, sessions.admin);
     const added = periodPlan.goals.find((g) => g.goal.code === '8.1');
     expect(added).toMatchObject({
-      goal: { title: 'Ett nytt inriktningsmål', area: { code: '8', title: 'Ett nytt målområde', agenda2030: [11] } },
+      goal: {
+        title: 'Ett nytt inriktningsmål',
+        area: { code: '8', title: 'Ett nytt målområde', agenda2030: [11] },
+      },
       units: [{ name: 'Kommunstyrelsekontoret' }],
     });
     const audit = await rows<{ entity: string; email: string }>(
@@ -126,7 +133,11 @@ describe('the plan of a period', () => {
       fieldErrors: [{ field: 'code', message: 'Inriktningsmålets kod måste anges.' }],
     });
     const foreign = await unitId(client, 'alingsas', 'als-ks');
-    const other = await client.data(SavePlanGoalDocument, { input: goalInput({ unitIds: [foreign] }) }, sessions.admin);
+    const other = await client.data(
+      SavePlanGoalDocument,
+      { input: goalInput({ unitIds: [foreign] }) },
+      sessions.admin,
+    );
     expect(other.savePlanGoal).toMatchObject({
       fieldErrors: [{ field: 'unitIds', message: 'Enheten finns inte i din kommun.' }],
     });
@@ -167,7 +178,15 @@ describe('the plan of a period', () => {
     });
     const wrong = await client.data(
       SavePlanIndicatorDocument,
-      { input: { ...input, key: 'ind-fel', goalCode: '9.9', koladaKpiId: 'N99999', targets: [{ year: 2026, value: 1e10 }] } },
+      {
+        input: {
+          ...input,
+          key: 'ind-fel',
+          goalCode: '9.9',
+          koladaKpiId: 'N99999',
+          targets: [{ year: 2026, value: 1e10 }],
+        },
+      },
       sessions.admin,
     );
     expect(wrong.savePlanIndicator).toMatchObject({
@@ -205,7 +224,12 @@ describe('the plan of a period', () => {
     const { periodPlan } = await client.data(PeriodPlanDocument, { periodId: working }, sessions.admin);
     expect(periodPlan.assignments.find((a) => a.assignment.title === 'Ett nytt initiativ')).toMatchObject({
       goal: { code: '8.1' },
-      assignment: { kind: 'NAMNDINITIATIV', decidedBy: 'Kommunstyrelsen', decidedOn: '2025-02-10', dueDate: '2025-12-31' },
+      assignment: {
+        kind: 'NAMNDINITIATIV',
+        decidedBy: 'Kommunstyrelsen',
+        decidedOn: '2025-02-10',
+        dueDate: '2025-12-31',
+      },
     });
     const [followUp] = await rows(
       `select f.status from assignment_follow_up f join assignment a on a.id = f.assignment_id
@@ -218,7 +242,11 @@ describe('the plan of a period', () => {
   it('refuses anyone but an administratör of the kommun, changing nothing', async () => {
     const before = await tables();
     for (const who of ['redaktör', 'läsare'] as const) {
-      const goal = await client.run(SavePlanGoalDocument, { input: goalInput({ title: 'X' }) }, sessions[who]);
+      const goal = await client.run(
+        SavePlanGoalDocument,
+        { input: goalInput({ title: 'X' }) },
+        sessions[who],
+      );
       expect(goal.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const plan = await client.run(PeriodPlanDocument, { periodId: working }, sessions[who]);
       expect(plan.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -226,7 +254,11 @@ describe('the plan of a period', () => {
     const anonymous = await client.run(SavePlanGoalDocument, { input: goalInput({ title: 'X' }) }, {});
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const alingsas = await periodId(client, 'alingsas', '2024-jan-aug');
-    const other = await client.run(SavePlanGoalDocument, { input: goalInput({ periodId: alingsas }) }, sessions.admin);
+    const other = await client.run(
+      SavePlanGoalDocument,
+      { input: goalInput({ periodId: alingsas }) },
+      sessions.admin,
+    );
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await tables()).toEqual(before);
   });
@@ -254,7 +286,12 @@ describe('the plan of a period', () => {
     const assignment = await client.run(
       SavePlanAssignmentDocument,
       {
-        input: { periodId: published, kind: 'UPPDRAG', title: 'Nytt i en publicerad rapport', ownerUnitId: ksk },
+        input: {
+          periodId: published,
+          kind: 'UPPDRAG',
+          title: 'Nytt i en publicerad rapport',
+          ownerUnitId: ksk,
+        },
       },
       sessions.admin,
     );
@@ -265,7 +302,13 @@ describe('the plan of a period', () => {
 
 describe('opening a period from the plan page', () => {
   it('names the end date when it is before the start, in Swedish, and opens a tertial otherwise', async () => {
-    const input = { key: '2026-jan-apr', label: 'Jan–Apr 2026', kind: 'TERTIAL' as const, startDate: '2026-04-30', endDate: '2026-01-01' };
+    const input = {
+      key: '2026-jan-apr',
+      label: 'Jan–Apr 2026',
+      kind: 'TERTIAL' as const,
+      startDate: '2026-04-30',
+      endDate: '2026-01-01',
+    };
     const wrong = await client.data(OpenPeriodDocument, { input }, sessions.admin);
     expect(wrong.openPeriod).toMatchObject({
       __typename: 'ValidationError',
