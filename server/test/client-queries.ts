@@ -68,6 +68,10 @@ export async function variablesFor(
         .map((r) => ({ unitId: String(r.unit), periodId: String(r.period) })),
     ];
   }
+  if (key === 'periodId') {
+    // The plan of each period (an administratör's page).
+    return (await sql<{ id: number }>(`select id from period`)).map((p) => ({ periodId: String(p.id) }));
+  }
   if (key === 'id') {
     const root = operation.selectionSet.selections[0];
     const list = root?.kind === Kind.FIELD ? RECORDS_BY_ROOT_FIELD[root.name.value] : undefined;

@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { graphql } from '../../gql';
 import type { PeriodKind } from '../../gql/graphql';
 import { periodKindLabel } from '../../ui/labels';
-import { answerErrors, Field, focusFirstError, FormError, thrownErrors, type Errors } from './plan-form';
+import { Field, PlanFormFooter, usePlanForm, type Errors } from './plan-form';
 
 const OpenPeriodMutation = graphql(`
   mutation OpenPeriod($input: NewPeriodInput!) {
@@ -27,58 +27,45 @@ export function PeriodForm({ onOpened }: { onOpened: (periodId: string) => void 
     refetchQueries: ['PlanPeriods'],
     awaitRefetchQueries: true,
   });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [opened, setOpened] = useState<string>();
-  const form = useRef<HTMLFormElement>(null);
+  const state = usePlanForm('period');
+  const { errors, form, value } = state;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const f = event.currentTarget;
-    const value = (name: string) => (f.elements.namedItem(`period-${name}`) as HTMLInputElement).value.trim();
     const local: Errors = {};
     if (!value('startDate')) local['period-startDate'] = 'Ange startdatum.';
     if (!value('endDate')) local['period-endDate'] = 'Ange slutdatum.';
     else if (value('startDate') && value('endDate') < value('startDate')) {
       local['period-endDate'] = 'Slutdatum får inte vara före startdatum.';
     }
-    const show = (found: Errors) => {
-      setErrors(found);
-      setBusy(false);
-      requestAnimationFrame(() => focusFirstError(form.current, found));
+    const input = {
+      key: value('key'),
+      label: value('label'),
+      kind: value('kind') as PeriodKind,
+      startDate: value('startDate'),
+      endDate: value('endDate'),
     };
-    if (Object.keys(local).length) return show(local);
-    setBusy(true);
-    setOpened(undefined);
-    try {
-      const { data } = await open({
-        variables: {
-          input: {
-            key: value('key'),
-            label: value('label'),
-            kind: value('kind') as PeriodKind,
-            startDate: value('startDate'),
-            endDate: value('endDate'),
-          },
-        },
-      });
-      const refused = answerErrors('period', data?.openPeriod);
-      if (refused) return show(refused);
-      if (data?.openPeriod.__typename !== 'Period') return show({ form: 'Perioden öppnades inte.' });
-      setErrors({});
-      setBusy(false);
-      setOpened(`Perioden ${data.openPeriod.label} är öppnad, med allt från den senaste perioden före.`);
-      f.reset();
-      onOpened(data.openPeriod.id);
-    } catch (error) {
-      show(thrownErrors(error));
-    }
+    let opened: string | undefined;
+    void state.save(
+      local,
+      async () => {
+        const answer = (await open({ variables: { input } })).data?.openPeriod;
+        if (answer?.__typename === 'Period') opened = answer.id;
+        return answer;
+      },
+      `Perioden ${input.label} är öppnad, med allt från den senaste perioden före.`,
+      () => {
+        f.reset();
+        if (opened) onOpened(opened);
+      },
+    );
   };
 
   return (
     <section aria-labelledby="plan-period-form">
       <h2 id="plan-period-form">Öppna en ny period</h2>
-      <form ref={form} className="edit-form plan-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={form} className="edit-form plan-form" onSubmit={submit} noValidate>
         <div className="plan-form-row">
           <Field id="period-kind" label="Typ av period" errors={errors}>
             {(aria) => (
@@ -116,15 +103,7 @@ export function PeriodForm({ onOpened }: { onOpened: (periodId: string) => void 
             {(aria) => <input id="period-endDate" name="period-endDate" type="date" required {...aria} />}
           </Field>
         </div>
-        <FormError errors={errors} />
-        <p role="status" className="save-status">
-          {opened}
-        </p>
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Öppnar…' : 'Öppna perioden'}
-          </button>
-        </div>
+        <PlanFormFooter state={state} label="Öppna perioden" />
       </form>
     </section>
   );

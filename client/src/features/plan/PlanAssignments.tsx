@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import type { AssignmentKind, PeriodPlanQuery } from '../../gql/graphql';
 import { kindLabel } from '../../ui/labels';
 import { ScrollRegion } from '../../ui/ScrollRegion';
-import { answerErrors, Field, focusFirstError, FormError, thrownErrors, type Errors } from './plan-form';
+import { Field, PlanFormFooter, useEditing, usePlanForm, type Errors } from './plan-form';
 
 type Plan = PeriodPlanQuery['periodPlan'];
 type PlanAssignment = Plan['assignments'][number];
@@ -24,12 +24,7 @@ const SavePlanAssignmentMutation = graphql(`
 
 /** The period's uppdrag and nämndinitiativ, and the form that adds or changes one. */
 export function PlanAssignments({ plan }: { plan: Plan }) {
-  const [editing, setEditing] = useState<PlanAssignment | null>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
-  const edit = (a: PlanAssignment | null) => {
-    setEditing(a);
-    requestAnimationFrame(() => formHeading.current?.focus());
-  };
+  const { editing, edit, heading: formHeading } = useEditing<PlanAssignment>();
   return (
     <section aria-labelledby="plan-assignments">
       <h2 id="plan-assignments">Uppdrag och nämndinitiativ</h2>
@@ -98,59 +93,38 @@ function AssignmentForm({
     refetchQueries: ['PeriodPlan'],
     awaitRefetchQueries: true,
   });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string>();
-  const form = useRef<HTMLFormElement>(null);
+  const state = usePlanForm('assignment');
+  const { errors, form, value } = state;
   const a = item?.assignment;
   const goalCodes = [...new Set(plan.goals.map((g) => g.goal.code))];
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const f = event.currentTarget;
-    const value = (name: string) =>
-      (f.elements.namedItem(`assignment-${name}`) as HTMLInputElement).value.trim();
     const local: Errors = {};
     const originYear = value('originYear');
     if (originYear && !/^\d{4}$/.test(originYear))
       local['assignment-originYear'] = 'Skriv året med fyra siffror, som 2025.';
-    const show = (found: Errors) => {
-      setErrors(found);
-      setBusy(false);
-      requestAnimationFrame(() => focusFirstError(form.current, found));
+    const input = {
+      periodId: plan.period.id,
+      // An assignment already there is saved by its code, so its title may change.
+      code: a?.key ?? (value('code') || null),
+      kind: value('kind') as AssignmentKind,
+      title: value('title'),
+      goalCode: value('goalCode') || null,
+      ownerUnitId: value('ownerUnitId'),
+      responsibleUnitId: value('responsibleUnitId') || null,
+      dueDate: value('dueDate') || null,
+      originYear: originYear ? Number(originYear) : null,
+      decidedBy: value('decidedBy') || null,
+      decidedOn: value('decidedOn') || null,
     };
-    if (Object.keys(local).length) return show(local);
-    setBusy(true);
-    setSaved(undefined);
-    try {
-      const { data } = await save({
-        variables: {
-          input: {
-            periodId: plan.period.id,
-            // An assignment already there is saved by its code, so its title may change.
-            code: a?.key ?? (value('code') || null),
-            kind: value('kind') as AssignmentKind,
-            title: value('title'),
-            goalCode: value('goalCode') || null,
-            ownerUnitId: value('ownerUnitId'),
-            responsibleUnitId: value('responsibleUnitId') || null,
-            dueDate: value('dueDate') || null,
-            originYear: originYear ? Number(originYear) : null,
-            decidedBy: value('decidedBy') || null,
-            decidedOn: value('decidedOn') || null,
-          },
-        },
-      });
-      const refused = answerErrors('assignment', data?.savePlanAssignment);
-      if (refused) return show(refused);
-      setErrors({});
-      setBusy(false);
-      setSaved('Uppdraget är sparat.');
-      if (!item) f.reset();
-      else onDone();
-    } catch (error) {
-      show(thrownErrors(error));
-    }
+    void state.save(
+      local,
+      async () => (await save({ variables: { input } })).data?.savePlanAssignment,
+      'Uppdraget är sparat.',
+      () => (item ? onDone() : f.reset()),
+    );
   };
 
   const input = (
@@ -193,7 +167,7 @@ function AssignmentForm({
     </Field>
   );
   return (
-    <form ref={form} className="edit-form plan-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form} className="edit-form plan-form" onSubmit={submit} noValidate>
       <div className="plan-form-row">
         <Field id="assignment-kind" label="Typ" errors={errors}>
           {(aria) => (
@@ -236,20 +210,7 @@ function AssignmentForm({
         {input('decidedBy', 'Beslutat av', a?.decidedBy, 'text', 'Som KF eller Kommunstyrelsen')}
         {input('decidedOn', 'Beslutsdatum', a?.decidedOn, 'date')}
       </div>
-      <FormError errors={errors} />
-      <p role="status" className="save-status">
-        {saved}
-      </p>
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Sparar…' : 'Spara uppdraget'}
-        </button>
-        {item && (
-          <button type="button" className="button secondary" onClick={onDone}>
-            Avbryt
-          </button>
-        )}
-      </div>
+      <PlanFormFooter state={state} label="Spara uppdraget" onCancel={item ? onDone : undefined} />
     </form>
   );
 }

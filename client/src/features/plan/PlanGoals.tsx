@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { graphql } from '../../gql';
 import type { PeriodPlanQuery } from '../../gql/graphql';
-import { answerErrors, Field, focusFirstError, FormError, thrownErrors, type Errors } from './plan-form';
+import { Field, PlanFormFooter, useEditing, usePlanForm, type Errors } from './plan-form';
 
 type Plan = PeriodPlanQuery['periodPlan'];
 type PlanGoal = Plan['goals'][number];
@@ -21,18 +21,13 @@ const SavePlanGoalMutation = graphql(`
 
 /** The period's målområden with their inriktningsmål, and the form that adds or changes one. */
 export function PlanGoals({ plan }: { plan: Plan }) {
-  const [editing, setEditing] = useState<PlanGoal | null>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
+  const { editing, edit, heading: formHeading } = useEditing<PlanGoal>();
   const areas = new Map<string, { code: string; title: string; goals: PlanGoal[] }>();
   for (const g of plan.goals) {
     const area = areas.get(g.goal.area.id) ?? { code: g.goal.area.code, title: g.goal.area.title, goals: [] };
     area.goals.push(g);
     areas.set(g.goal.area.id, area);
   }
-  const edit = (goal: PlanGoal | null) => {
-    setEditing(goal);
-    requestAnimationFrame(() => formHeading.current?.focus());
-  };
   return (
     <section aria-labelledby="plan-goals">
       <h2 id="plan-goals">Målområden och inriktningsmål</h2>
@@ -70,19 +65,16 @@ function GoalForm({ plan, goal, onDone }: { plan: Plan; goal: PlanGoal | null; o
     refetchQueries: ['PeriodPlan'],
     awaitRefetchQueries: true,
   });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string>();
-  const form = useRef<HTMLFormElement>(null);
+  const state = usePlanForm('goal');
+  const { errors, form, value } = state;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const f = event.currentTarget;
-    const value = (name: string) => (f.elements.namedItem(name) as HTMLInputElement).value;
     const units = [...(f.elements.namedItem('goal-unitIds') as HTMLSelectElement).selectedOptions].map(
       (o) => o.value,
     );
-    const agenda = value('goal-agenda2030').trim();
+    const agenda = value('agenda2030');
     const agenda2030 = agenda
       ? agenda
           .split(/[,;\s]+/)
@@ -93,43 +85,26 @@ function GoalForm({ plan, goal, onDone }: { plan: Plan; goal: PlanGoal | null; o
     if (agenda2030?.some((n) => !Number.isInteger(n)))
       local['goal-agenda2030'] = 'Skriv Agenda 2030-målen som tal 1–17, t.ex. 8, 12.';
     if (units.length === 0) local['goal-unitIds'] = 'Välj minst en enhet som följer upp målet.';
-    const show = (found: Errors) => {
-      setErrors(found);
-      setBusy(false);
-      requestAnimationFrame(() => focusFirstError(form.current, found));
+    const input = {
+      periodId: plan.period.id,
+      areaCode: value('areaCode'),
+      areaTitle: value('areaTitle'),
+      agenda2030,
+      code: value('code'),
+      title: value('title'),
+      unitIds: units,
     };
-    if (Object.keys(local).length) return show(local);
-    setBusy(true);
-    setSaved(undefined);
-    try {
-      const { data } = await save({
-        variables: {
-          input: {
-            periodId: plan.period.id,
-            areaCode: value('goal-areaCode'),
-            areaTitle: value('goal-areaTitle'),
-            agenda2030,
-            code: value('goal-code'),
-            title: value('goal-title'),
-            unitIds: units,
-          },
-        },
-      });
-      const refused = answerErrors('goal', data?.savePlanGoal);
-      if (refused) return show(refused);
-      setErrors({});
-      setBusy(false);
-      setSaved(`Inriktningsmål ${value('goal-code')} är sparat.`);
-      if (!goal) f.reset();
-      else onDone();
-    } catch (error) {
-      show(thrownErrors(error));
-    }
+    void state.save(
+      local,
+      async () => (await save({ variables: { input } })).data?.savePlanGoal,
+      `Inriktningsmål ${input.code} är sparat.`,
+      () => (goal ? onDone() : f.reset()),
+    );
   };
 
   const area = goal?.goal.area;
   return (
-    <form ref={form} className="edit-form plan-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form} className="edit-form plan-form" onSubmit={submit} noValidate>
       <div className="plan-form-row">
         <Field id="goal-areaCode" label="Målområde (kod)" hint="Som 1" errors={errors}>
           {(aria) => (
@@ -199,20 +174,7 @@ function GoalForm({ plan, goal, onDone }: { plan: Plan; goal: PlanGoal | null; o
           </select>
         )}
       </Field>
-      <FormError errors={errors} />
-      <p role="status" className="save-status">
-        {saved}
-      </p>
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Sparar…' : 'Spara inriktningsmålet'}
-        </button>
-        {goal && (
-          <button type="button" className="button secondary" onClick={onDone}>
-            Avbryt
-          </button>
-        )}
-      </div>
+      <PlanFormFooter state={state} label="Spara inriktningsmålet" onCancel={goal ? onDone : undefined} />
     </form>
   );
 }

@@ -1,18 +1,17 @@
 import { useMutation } from '@apollo/client/react';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import type { Direction, IndicatorOrigin, PeriodPlanQuery } from '../../gql/graphql';
 import { directionLabel, indicatorOriginLabel } from '../../ui/labels';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import {
-  answerErrors,
   Field,
-  focusFirstError,
-  FormError,
+  PlanFormFooter,
   shownNumber,
   swedishNumber,
-  thrownErrors,
+  useEditing,
+  usePlanForm,
   type Errors,
 } from './plan-form';
 
@@ -35,13 +34,8 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 /** The period's indicators, and the form that adds or changes one with its targets. */
 export function PlanIndicators({ plan }: { plan: Plan }) {
-  const [editing, setEditing] = useState<PlanIndicator | null>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
+  const { editing, edit, heading: formHeading } = useEditing<PlanIndicator>();
   const year = Number(plan.period.endDate.slice(0, 4));
-  const edit = (i: PlanIndicator | null) => {
-    setEditing(i);
-    requestAnimationFrame(() => formHeading.current?.focus());
-  };
   return (
     <section aria-labelledby="plan-indicators">
       <h2 id="plan-indicators">Indikatorer</h2>
@@ -124,10 +118,8 @@ function IndicatorForm({
     refetchQueries: ['PeriodPlan'],
     awaitRefetchQueries: true,
   });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string>();
-  const form = useRef<HTMLFormElement>(null);
+  const state = usePlanForm('indicator');
+  const { errors, form, value } = state;
   const i = item?.indicator;
   const targetYears = [...new Set([...(i?.targets.map((t) => t.year) ?? []), year, year + 1])].sort();
   const outcomeYears = [
@@ -138,15 +130,14 @@ function IndicatorForm({
   ].sort();
   const goalCodes = [...new Set(plan.goals.map((g) => g.goal.code))];
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const f = event.currentTarget;
-    const value = (name: string) => (f.elements.namedItem(`indicator-${name}`) as HTMLInputElement).value;
     const local: Errors = {};
     const series = (name: 'targets' | 'outcomes', years: number[]) =>
       years.flatMap((y) => {
         const text = value(`${name}.${y}`);
-        if (text.trim() === '') return [];
+        if (text === '') return [];
         const n = swedishNumber(text);
         if (n === undefined) {
           local[`indicator-${name}.${y}`] = `”${text}” är inget tal: skriv som 1 234,5.`;
@@ -156,47 +147,30 @@ function IndicatorForm({
       });
     const targets = series('targets', targetYears);
     const outcomes = series('outcomes', outcomeYears);
-    const decimals = value('decimals').trim();
+    const decimals = value('decimals');
     if (decimals && !/^[0-4]$/.test(decimals))
       local['indicator-decimals'] = 'Decimaler ska vara ett heltal 0–4.';
-    const show = (found: Errors) => {
-      setErrors(found);
-      setBusy(false);
-      requestAnimationFrame(() => focusFirstError(form.current, found));
+    const input = {
+      periodId: plan.period.id,
+      key: value('key'),
+      name: value('name'),
+      goalCode: value('goalCode'),
+      unitOfMeasure: value('unitOfMeasure'),
+      direction: value('direction') as Direction,
+      decimals: decimals ? Number(decimals) : null,
+      origin: value('origin') as IndicatorOrigin,
+      responsibleUnitId: value('responsibleUnitId'),
+      followUpUnitId: value('followUpUnitId') || null,
+      koladaKpiId: value('koladaKpiId') || null,
+      targets,
+      outcomes,
     };
-    if (Object.keys(local).length) return show(local);
-    setBusy(true);
-    setSaved(undefined);
-    try {
-      const { data } = await save({
-        variables: {
-          input: {
-            periodId: plan.period.id,
-            key: value('key'),
-            name: value('name'),
-            goalCode: value('goalCode'),
-            unitOfMeasure: value('unitOfMeasure'),
-            direction: value('direction') as Direction,
-            decimals: decimals ? Number(decimals) : null,
-            origin: value('origin') as IndicatorOrigin,
-            responsibleUnitId: value('responsibleUnitId'),
-            followUpUnitId: value('followUpUnitId') || null,
-            koladaKpiId: value('koladaKpiId') || null,
-            targets,
-            outcomes,
-          },
-        },
-      });
-      const refused = answerErrors('indicator', data?.savePlanIndicator);
-      if (refused) return show(refused);
-      setErrors({});
-      setBusy(false);
-      setSaved(`Indikatorn ${value('name')} är sparad.`);
-      if (!item) f.reset();
-      else onDone();
-    } catch (error) {
-      show(thrownErrors(error));
-    }
+    void state.save(
+      local,
+      async () => (await save({ variables: { input } })).data?.savePlanIndicator,
+      `Indikatorn ${input.name} är sparad.`,
+      () => (item ? onDone() : f.reset()),
+    );
   };
 
   const text = (
@@ -219,7 +193,7 @@ function IndicatorForm({
     </Field>
   );
   return (
-    <form ref={form} className="edit-form plan-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form} className="edit-form plan-form" onSubmit={submit} noValidate>
       <div className="plan-form-row">
         {text('key', 'Kod', i?.key, 'Unik i kommunen; så känns indikatorn igen', !!i)}
         {text('name', 'Namn', i?.name)}
@@ -321,20 +295,12 @@ function IndicatorForm({
           text(`outcomes.${y}`, `Utfall ${y}`, shownNumber(i?.outcomes.find((o) => o.year === y)?.value)),
         )}
       </fieldset>
-      <FormError errors={errors} />
-      <p role="status" className="save-status">
-        {saved}
-      </p>
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy || goalCodes.length === 0}>
-          {busy ? 'Sparar…' : 'Spara indikatorn'}
-        </button>
-        {item && (
-          <button type="button" className="button secondary" onClick={onDone}>
-            Avbryt
-          </button>
-        )}
-      </div>
+      <PlanFormFooter
+        state={state}
+        label="Spara indikatorn"
+        disabled={goalCodes.length === 0}
+        onCancel={item ? onDone : undefined}
+      />
     </form>
   );
 }

@@ -4,7 +4,7 @@
  * errors by field.
  */
 import { CombinedGraphQLErrors } from '@apollo/client';
-import type { ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { fieldErrors } from '../../ui/field-errors';
 
 export type Errors = Record<string, string | undefined>;
@@ -88,4 +88,88 @@ export function FormError({ errors }: { errors: Errors }) {
       {errors.form}
     </p>
   ) : null;
+}
+
+type Answer = Parameters<typeof answerErrors>[1];
+
+/**
+ * The state of one of the plan's forms and its one way of saving: checks found on the
+ * device first, then the mutation; errors shown by field with focus on the first, or the
+ * outcome said in the form's status line.
+ */
+export function usePlanForm(prefix: string) {
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string>();
+  const form = useRef<HTMLFormElement>(null);
+  const show = (found: Errors) => {
+    setErrors(found);
+    setBusy(false);
+    requestAnimationFrame(() => focusFirstError(form.current, found));
+  };
+  /** The value of the form's field `name` (its input's name has the form's prefix). */
+  const value = (name: string) =>
+    (form.current?.elements.namedItem(`${prefix}-${name}`) as HTMLInputElement | null)?.value.trim() ?? '';
+  async function save(local: Errors, send: () => Promise<Answer>, done: string, after: () => void) {
+    if (Object.keys(local).length) return show(local);
+    setBusy(true);
+    setSaved(undefined);
+    try {
+      const refused = answerErrors(prefix, await send());
+      if (refused) return show(refused);
+      setErrors({});
+      setBusy(false);
+      setSaved(done);
+      after();
+    } catch (error) {
+      show(thrownErrors(error));
+    }
+  }
+  return { errors, busy, saved, form, value, save };
+}
+
+/** A form's refusal, its status line and its buttons. */
+export function PlanFormFooter({
+  state,
+  label,
+  disabled,
+  onCancel,
+}: {
+  state: Pick<ReturnType<typeof usePlanForm>, 'errors' | 'busy' | 'saved'>;
+  label: string;
+  disabled?: boolean;
+  onCancel?: () => void;
+}) {
+  return (
+    <>
+      <FormError errors={state.errors} />
+      <p role="status" className="save-status">
+        {state.saved}
+      </p>
+      <div className="actions">
+        <button type="submit" className="button" disabled={state.busy || disabled}>
+          {state.busy ? 'Sparar…' : label}
+        </button>
+        {onCancel && (
+          <button type="button" className="button secondary" onClick={onCancel}>
+            Avbryt
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
+
+/**
+ * Which item of a list its form is changing (null: adding one). Choosing moves focus to the
+ * form's heading, so a keyboard user is taken to the form and hears what it is for.
+ */
+export function useEditing<T>() {
+  const [editing, setEditing] = useState<T | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const edit = (item: T | null) => {
+    setEditing(item);
+    requestAnimationFrame(() => heading.current?.focus());
+  };
+  return { editing, edit, heading };
 }
