@@ -4,9 +4,11 @@
  * with the SQL statements of the writing counted.
  */
 import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Cell } from '../src/modules/import/cells.js';
 import type { ImportKind, ImportTarget, ParsedRow, RowOutcome } from '../src/modules/import/import-kind.js';
 import { ormConfig } from '../src/db/orm-config.js';
+import { dropDatabase, seededDatabase } from './test-database.js';
 
 export interface PlanImportDb {
   orm: MikroORM;
@@ -77,3 +79,20 @@ export const statusCounts = (outcomes: RowOutcome[]) =>
     (counts, o) => ({ ...counts, [o.status]: (counts[o.status] ?? 0) + 1 }),
     {},
   );
+
+/**
+ * A seeded database of the test file's own (`uppfoljning_<name>_<pid>`), made before its
+ * tests and dropped after them: the object is filled in when the tests start.
+ */
+export function planImportDatabase(name: string): PlanImportDb {
+  const dbName = `uppfoljning_${name}_${process.pid}`;
+  const db = {} as PlanImportDb;
+  beforeAll(async () => {
+    Object.assign(db, await planImportDb(await seededDatabase(inject('adminDatabaseUrl'), dbName)));
+  });
+  afterAll(async () => {
+    await db.close?.();
+    await dropDatabase(inject('adminDatabaseUrl'), dbName);
+  });
+  return db;
+}

@@ -1,19 +1,9 @@
 /** The sheet "Uppdrag" of the import, on a database of its own. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropDatabase, seededDatabase } from '../../../test/test-database.js';
-import { planImportDb, statusCounts, type PlanImportDb } from '../../../test/plan-import.js';
+import { describe, expect, it } from 'vitest';
+import { planImportDatabase, statusCounts } from '../../../test/plan-import.js';
 import { assignmentImport } from './assignment-import.js';
 
-const dbName = `uppfoljning_assignment_import_${process.pid}`;
-let db: PlanImportDb;
-
-beforeAll(async () => {
-  db = await planImportDb(await seededDatabase(inject('adminDatabaseUrl'), dbName));
-});
-afterAll(async () => {
-  await db?.close();
-  await dropDatabase(inject('adminDatabaseUrl'), dbName);
-});
+const db = planImportDatabase('assignment_import');
 
 /** 5 000 assignments of 2025, half keyed by a code and half by their title. */
 const generated = Array.from({ length: 5000 }, (_, i) => ({

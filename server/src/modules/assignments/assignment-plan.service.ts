@@ -17,6 +17,7 @@ import {
   planUnits,
   PUBLISHED_ROW,
   unknownUnit,
+  fieldsOfRow,
   writeRecords,
   wrongRow,
   type PlanRowError,
@@ -96,16 +97,7 @@ const assignmentTable: RecordTable<AssignmentFields> = {
   },
 };
 
-const fieldsOf = (a: AssignmentDbRow): AssignmentFields => ({
-  kind: a.kind,
-  title: a.title,
-  ownerUnit: a.owner_unit_id,
-  responsibleUnit: a.responsible_unit_id,
-  dueDate: a.due_date,
-  originYear: a.origin_year,
-  decidedBy: a.decided_by,
-  decidedOn: a.decided_on,
-});
+const fieldsOf = (a: AssignmentDbRow) => fieldsOfRow(assignmentTable, a);
 
 export async function saveAssignments(
   em: EntityManager,

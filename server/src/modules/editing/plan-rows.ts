@@ -195,3 +195,11 @@ export async function writeRecords<F extends Record<string, unknown>>(
   }
   return ids;
 }
+
+/** A record's fields as read from its table's row (`select *`-style column names). */
+export function fieldsOfRow<F extends Record<string, unknown>>(spec: RecordTable<F>, row: object): F {
+  const values = row as Record<string, unknown>;
+  return Object.fromEntries(
+    (Object.keys(spec.columns) as (keyof F & string)[]).map((f) => [f, values[spec.columns[f][0]]]),
+  ) as F;
+}

@@ -1,20 +1,10 @@
 /** The sheet "Indikatorer" of the import, on a database of its own. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropDatabase, seededDatabase } from '../../../test/test-database.js';
-import { planImportDb, statusCounts, type PlanImportDb } from '../../../test/plan-import.js';
+import { describe, expect, it } from 'vitest';
+import { planImportDatabase, statusCounts } from '../../../test/plan-import.js';
 import { goalImport } from '../goals/goal-import.js';
 import { indicatorImport } from './indicator-import.js';
 
-const dbName = `uppfoljning_indicator_import_${process.pid}`;
-let db: PlanImportDb;
-
-beforeAll(async () => {
-  db = await planImportDb(await seededDatabase(inject('adminDatabaseUrl'), dbName));
-});
-afterAll(async () => {
-  await db?.close();
-  await dropDatabase(inject('adminDatabaseUrl'), dbName);
-});
+const db = planImportDatabase('indicator_import');
 
 /** 5 000 indicators under Norrtälje's 1.1 of 2025, each with a target and an earlier outcome. */
 const generated = Array.from({ length: 5000 }, (_, i) => ({

@@ -16,6 +16,7 @@ import {
   planUnits,
   PUBLISHED_ROW,
   unknownUnit,
+  fieldsOfRow,
   writeRecords,
   wrongRow,
   type PlanRowError,
@@ -101,16 +102,7 @@ const indicatorTable: RecordTable<IndicatorFields> = {
   },
 };
 
-const fieldsOf = (i: IndicatorDbRow): IndicatorFields => ({
-  name: i.name,
-  goal: i.goal_id,
-  unitOfMeasure: i.unit_of_measure,
-  direction: i.direction,
-  decimals: i.decimals,
-  origin: i.origin,
-  responsibleUnit: i.responsible_unit_id,
-  koladaKpiId: i.kolada_kpi_id,
-});
+const fieldsOf = (i: IndicatorDbRow) => fieldsOfRow(indicatorTable, i);
 
 const kinds = { targets: 'target', outcomes: 'outcome' } as const;
 
