@@ -123,7 +123,9 @@ function AssignmentForm({
       local,
       async () => (await save({ variables: { input } })).data?.savePlanAssignment,
       'Uppdraget är sparat.',
-      () => (item ? onDone() : f.reset()),
+      () => {
+        if (!item) f.reset();
+      },
     );
   };
 

@@ -98,7 +98,9 @@ function GoalForm({ plan, goal, onDone }: { plan: Plan; goal: PlanGoal | null; o
       local,
       async () => (await save({ variables: { input } })).data?.savePlanGoal,
       `Inriktningsmål ${input.code} är sparat.`,
-      () => (goal ? onDone() : f.reset()),
+      () => {
+        if (!goal) f.reset();
+      },
     );
   };
 

@@ -169,7 +169,9 @@ function IndicatorForm({
       local,
       async () => (await save({ variables: { input } })).data?.savePlanIndicator,
       `Indikatorn ${input.name} är sparad.`,
-      () => (item ? onDone() : f.reset()),
+      () => {
+        if (!item) f.reset();
+      },
     );
   };
 
