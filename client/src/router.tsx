@@ -15,6 +15,7 @@ const AccountPage = lazy(() => import('./features/account/edit-account'));
 const UsersPage = lazy(() => import('./features/admin/edit-users'));
 const ImportPage = lazy(() => import('./features/import/edit-import'));
 const OrganisationPage = lazy(() => import('./features/admin/edit-organisation'));
+const PlanPage = lazy(() => import('./features/plan/edit-plan'));
 // The first start's set-up: used once per installation, so never part of the reading budget.
 const SetupPage = lazy(() => import('./features/setup/edit-setup'));
 
@@ -90,6 +91,11 @@ export function AppRoutes() {
       <Route path="/organisation">
         <Loading>
           <OrganisationPage />
+        </Loading>
+      </Route>
+      <Route path="/plan">
+        <Loading>
+          <PlanPage />
         </Loading>
       </Route>
       <Route path="/installera">

@@ -58,6 +58,18 @@
       "ValidationError",
       "VersionConflict"
     ],
+    "SavePlanAssignmentResult": [
+      "PlanAssignment",
+      "ValidationError"
+    ],
+    "SavePlanGoalResult": [
+      "PlanGoal",
+      "ValidationError"
+    ],
+    "SavePlanIndicatorResult": [
+      "PlanIndicator",
+      "ValidationError"
+    ],
     "SetUpResult": [
       "SetUpDone",
       "SetupError",
@@ -134,6 +146,18 @@
       "ReportSection",
       "ValidationError",
       "VersionConflict"
+    ],
+    "SavePlanAssignmentResult": [
+      "PlanAssignment",
+      "ValidationError"
+    ],
+    "SavePlanGoalResult": [
+      "PlanGoal",
+      "ValidationError"
+    ],
+    "SavePlanIndicatorResult": [
+      "PlanIndicator",
+      "ValidationError"
     ],
     "SetUpResult": [
       "SetUpDone",

@@ -113,3 +113,18 @@ export const importStatusLabel: Record<'new' | 'changed' | 'unchanged' | 'wrong'
   unchanged: 'Oförändrad',
   wrong: 'Fel',
 };
+/** Period kinds as the sources name them; the whole year is "Helår". */
+export const periodKindLabel: Record<string, string> = {
+  MANAD: 'Månad',
+  TERTIAL: 'Tertial',
+  DELAR: 'Delår',
+  AR: 'Helår',
+};
+
+export const directionLabel: Record<string, string> = {
+  HIGHER: 'Högre är bättre',
+  LOWER: 'Lägre är bättre',
+  NONE: 'Ingen',
+};
+
+export const indicatorOriginLabel: Record<string, string> = { KF: 'KF', NAMND: 'Nämnd' };

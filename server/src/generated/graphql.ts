@@ -16,6 +16,7 @@ import type { IReport as IReportModel, IReportSection as IReportSectionModel, IR
 import type { IUser as IUserModel } from '../modules/auth/user.entity.js';
 import type { UserCreatedModel as UserCreatedModelModel } from '../modules/admin/admin.service.js';
 import type { SetUpDoneModel as SetUpDoneModelModel } from '../modules/setup/kommun-setup.service.js';
+import type { PeriodPlanModel as PeriodPlanModelModel, PlanGoalModel as PlanGoalModelModel, PlanIndicatorModel as PlanIndicatorModelModel, PlanAssignmentModel as PlanAssignmentModelModel } from '../modules/plan/plan.service.js';
 import type { RevisionRow as RevisionRowModel } from '../modules/editing/history.service.js';
 import type { VersionConflictModel as VersionConflictModelModel, ValidationErrorModel as ValidationErrorModelModel } from '../modules/editing/edit-record.js';
 import type { RequestContext } from '../context.js';
@@ -60,6 +61,9 @@ export type AccountSession = {
 
 export type Assignment = {
   __typename?: 'Assignment';
+  /** Who decided it ("KF", "Kommunstyrelsen"), where known. */
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  decidedOn?: Maybe<Scalars['Date']['output']>;
   dueDate?: Maybe<Scalars['Date']['output']>;
   /** Every follow-up of the assignment, latest period first. */
   followUps: Array<AssignmentFollowUp>;
@@ -69,6 +73,8 @@ export type Assignment = {
    */
   goal?: Maybe<Goal>;
   id: Scalars['ID']['output'];
+  /** Its code in the kommun. */
+  key: Scalars['String']['output'];
   kind: AssignmentKind;
   /** The year of the Mål och budget (or board decision) it was given in, where a source says it. */
   originYear?: Maybe<Scalars['Int']['output']>;
@@ -633,12 +639,18 @@ export type GoalSummary = {
 
 export type Indicator = {
   __typename?: 'Indicator';
+  /** The decimals its values are shown with; null: as entered. */
+  decimals?: Maybe<Scalars['Int']['output']>;
   direction: Direction;
   /** Follow-ups in the periods the request may read, latest first. */
   followUps: Array<IndicatorFollowUp>;
   goal: Goal;
   id: Scalars['ID']['output'];
+  /** Its code in the kommun. */
+  key: Scalars['String']['output'];
   koladaKpiId?: Maybe<Scalars['String']['output']>;
+  /** Kolada's title of its KPI ("Källa: Kolada"); null without a KPI id. */
+  koladaTitle?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   origin: IndicatorOrigin;
   outcomes: Array<IndicatorValue>;
@@ -914,6 +926,24 @@ export type Mutation = {
    */
   renameUnit: UnitChangeResult;
   /**
+   * Adds or changes an uppdrag or nämndinitiativ of a period, by its code (or its title).
+   * Audited. FORBIDDEN for anyone but an administratör of the period's kommun; PUBLISHED when
+   * a published report shows what would change.
+   */
+  savePlanAssignment: SavePlanAssignmentResult;
+  /**
+   * Adds or changes an inriktningsmål (and its målområde) of a period, by its code there.
+   * Audited. FORBIDDEN for anyone but an administratör of the period's kommun; PUBLISHED when
+   * a published report shows what would change.
+   */
+  savePlanGoal: SavePlanGoalResult;
+  /**
+   * Adds or changes an indicator of a period with its targets, by its code. Audited.
+   * FORBIDDEN for anyone but an administratör of the period's kommun; PUBLISHED when a
+   * published report shows what would change.
+   */
+  savePlanIndicator: SavePlanIndicatorResult;
+  /**
    * Creates the installation's first kommun and its administratör, and signs the administratör
    * in. Only while no kommun exists, and only with the token the server logged at its latest start.
    */
@@ -1018,6 +1048,21 @@ export type MutationPublishReportArgs = {
 
 export type MutationRenameUnitArgs = {
   input: RenameUnitInput;
+};
+
+
+export type MutationSavePlanAssignmentArgs = {
+  input: PlanAssignmentInput;
+};
+
+
+export type MutationSavePlanGoalArgs = {
+  input: PlanGoalInput;
+};
+
+
+export type MutationSavePlanIndicatorArgs = {
+  input: PlanIndicatorInput;
 };
 
 
@@ -1152,6 +1197,108 @@ export type PeriodKind =
   | 'månad'
   | 'tertial';
 
+/**
+ * The plan of a period (Mål och budget) as an administratör keeps it: the målområden and
+ * inriktningsmål with the units that follow them up, and the indicators and assignments of the
+ * period. Its id is the period's: one plan per period.
+ */
+export type PeriodPlan = {
+  __typename?: 'PeriodPlan';
+  /** Ordered by their inriktningsmål's code and title. */
+  assignments: Array<PlanAssignment>;
+  /** Ordered by målområde and inriktningsmål code. */
+  goals: Array<PlanGoal>;
+  id: Scalars['ID']['output'];
+  /** Ordered by their inriktningsmål's code and name. */
+  indicators: Array<PlanIndicator>;
+  period: Period;
+  /** The kommun's units, for choosing who follows up and who is responsible. */
+  units: Array<OrgUnit>;
+};
+
+/** An uppdrag or nämndinitiativ in a period, under its inriktningsmål of the period. */
+export type PlanAssignment = {
+  __typename?: 'PlanAssignment';
+  assignment: Assignment;
+  goal?: Maybe<Goal>;
+  /** The period's and the assignment's ids. */
+  id: Scalars['ID']['output'];
+};
+
+export type PlanAssignmentInput = {
+  /** The assignment's code, unique in the kommun; left out: known by its title in the period. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Who decided it, e.g. "KF" or "Kommunstyrelsen"; at most 60 characters. */
+  decidedBy?: InputMaybe<Scalars['String']['input']>;
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The code of the inriktningsmål of the period it is listed under. */
+  goalCode?: InputMaybe<Scalars['String']['input']>;
+  kind: AssignmentKind;
+  /** The year of the Mål och budget (or board decision) it was given in. */
+  originYear?: InputMaybe<Scalars['Int']['input']>;
+  /** The office or board whose list it is on. */
+  ownerUnitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  responsibleUnitId?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+};
+
+/** An inriktningsmål in a period, with the units that follow it up there. */
+export type PlanGoal = {
+  __typename?: 'PlanGoal';
+  goal: Goal;
+  /** The period's and the goal's ids. */
+  id: Scalars['ID']['output'];
+  units: Array<OrgUnit>;
+};
+
+export type PlanGoalInput = {
+  /** Agenda 2030 goals (1–17) of the målområde; left out keeps those it has. */
+  agenda2030?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** The målområde's number, e.g. "1"; at most 20 characters. A new one is added to the period. */
+  areaCode: Scalars['String']['input'];
+  areaTitle: Scalars['String']['input'];
+  /** The inriktningsmål's number, e.g. "1.1": what it is known by in the period. */
+  code: Scalars['String']['input'];
+  periodId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+  /** The units that follow it up in the period; each gets a follow-up 'Ej bedömd'. */
+  unitIds: Array<Scalars['ID']['input']>;
+};
+
+/** An indicator in a period, with the units that follow it up there. */
+export type PlanIndicator = {
+  __typename?: 'PlanIndicator';
+  /** The period's and the indicator's ids. */
+  id: Scalars['ID']['output'];
+  indicator: Indicator;
+  units: Array<OrgUnit>;
+};
+
+export type PlanIndicatorInput = {
+  /** 0–4; null: values as entered. */
+  decimals?: InputMaybe<Scalars['Int']['input']>;
+  direction: Direction;
+  /** The unit that follows it up in the period; left out: the responsible unit. */
+  followUpUnitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The code of an inriktningsmål of the period. */
+  goalCode: Scalars['String']['input'];
+  /** The indicator's code, unique in the kommun: what it is known by. */
+  key: Scalars['String']['input'];
+  /** A KPI id of Kolada's catalogue, e.g. N00097. */
+  koladaKpiId?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  origin: IndicatorOrigin;
+  /** Outcomes of years before the period's. */
+  outcomes?: InputMaybe<Array<YearValueInput>>;
+  periodId: Scalars['ID']['input'];
+  responsibleUnitId: Scalars['ID']['input'];
+  /** Targets by year; a year left out keeps its value. */
+  targets?: InputMaybe<Array<YearValueInput>>;
+  unitOfMeasure: Scalars['String']['input'];
+};
+
 export type PublishReportResult = Report | ValidationError;
 
 export type Query = {
@@ -1188,6 +1335,11 @@ export type Query = {
    * order. FORBIDDEN for everyone else; empty for a period of another kommun.
    */
   organisationInPeriod: Array<UnitInPeriod>;
+  /**
+   * The plan of one of the administratör's periods. FORBIDDEN for everyone else, and for a
+   * period of another kommun.
+   */
+  periodPlan: PeriodPlan;
   /** A report by id; NOT_FOUND if there is none. */
   report: Report;
   setup: Setup;
@@ -1228,6 +1380,11 @@ export type QueryLatestPublishedReportArgs = {
 
 
 export type QueryOrganisationInPeriodArgs = {
+  periodId: Scalars['ID']['input'];
+};
+
+
+export type QueryPeriodPlanArgs = {
   periodId: Scalars['ID']['input'];
 };
 
@@ -1380,6 +1537,12 @@ export type Role =
   | 'administratör'
   | 'läsare'
   | 'redaktör';
+
+export type SavePlanAssignmentResult = PlanAssignment | ValidationError;
+
+export type SavePlanGoalResult = PlanGoal | ValidationError;
+
+export type SavePlanIndicatorResult = PlanIndicator | ValidationError;
 
 export type SetUpDone = {
   __typename?: 'SetUpDone';
@@ -1619,6 +1782,12 @@ export type Viewer = {
   units: Array<OrgUnit>;
 };
 
+/** A value for one year; null: no value ("Inget värde angivet"), never zero. */
+export type YearValueInput = {
+  value?: InputMaybe<Scalars['Float']['input']>;
+  year: Scalars['Int']['input'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1735,6 +1904,18 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ValidationErrorModelModel )
     | ( VersionConflictModelModel )
   ;
+  SavePlanAssignmentResult:
+    | ( PlanAssignmentModelModel )
+    | ( ValidationErrorModelModel )
+  ;
+  SavePlanGoalResult:
+    | ( PlanGoalModelModel )
+    | ( ValidationErrorModelModel )
+  ;
+  SavePlanIndicatorResult:
+    | ( PlanIndicatorModelModel )
+    | ( ValidationErrorModelModel )
+  ;
   SetUpResult:
     | ( SetUpDoneModelModel )
     | ( SetupError )
@@ -1845,6 +2026,13 @@ export type ResolversTypes = {
   PasswordChanged: ResolverTypeWrapper<PasswordChanged>;
   Period: ResolverTypeWrapper<IPeriodModel>;
   PeriodKind: null;
+  PeriodPlan: ResolverTypeWrapper<PeriodPlanModelModel>;
+  PlanAssignment: ResolverTypeWrapper<PlanAssignmentModelModel>;
+  PlanAssignmentInput: PlanAssignmentInput;
+  PlanGoal: ResolverTypeWrapper<PlanGoalModelModel>;
+  PlanGoalInput: PlanGoalInput;
+  PlanIndicator: ResolverTypeWrapper<PlanIndicatorModelModel>;
+  PlanIndicatorInput: PlanIndicatorInput;
   PublishReportResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PublishReportResult']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RenameUnitInput: RenameUnitInput;
@@ -1859,6 +2047,9 @@ export type ResolversTypes = {
   Revision: ResolverTypeWrapper<RevisionRowModel>;
   RevisionPage: ResolverTypeWrapper<Omit<RevisionPage, 'revisions'> & { revisions: Array<ResolversTypes['Revision']> }>;
   Role: null;
+  SavePlanAssignmentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SavePlanAssignmentResult']>;
+  SavePlanGoalResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SavePlanGoalResult']>;
+  SavePlanIndicatorResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SavePlanIndicatorResult']>;
   SetUpDone: ResolverTypeWrapper<SetUpDoneModelModel>;
   SetUpInput: SetUpInput;
   SetUpResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetUpResult']>;
@@ -1884,6 +2075,7 @@ export type ResolversTypes = {
   ValidationError: ResolverTypeWrapper<ValidationErrorModelModel>;
   VersionConflict: ResolverTypeWrapper<VersionConflictModelModel>;
   Viewer: ResolverTypeWrapper<IUserModel>;
+  YearValueInput: YearValueInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1948,6 +2140,13 @@ export type ResolversParentTypes = {
   OrgUnit: IOrgUnitModel;
   PasswordChanged: PasswordChanged;
   Period: IPeriodModel;
+  PeriodPlan: PeriodPlanModelModel;
+  PlanAssignment: PlanAssignmentModelModel;
+  PlanAssignmentInput: PlanAssignmentInput;
+  PlanGoal: PlanGoalModelModel;
+  PlanGoalInput: PlanGoalInput;
+  PlanIndicator: PlanIndicatorModelModel;
+  PlanIndicatorInput: PlanIndicatorInput;
   PublishReportResult: ResolversUnionTypes<ResolversParentTypes>['PublishReportResult'];
   Query: Record<PropertyKey, never>;
   RenameUnitInput: RenameUnitInput;
@@ -1959,6 +2158,9 @@ export type ResolversParentTypes = {
   ReportSectionEditResult: ResolversUnionTypes<ResolversParentTypes>['ReportSectionEditResult'];
   Revision: RevisionRowModel;
   RevisionPage: Omit<RevisionPage, 'revisions'> & { revisions: Array<ResolversParentTypes['Revision']> };
+  SavePlanAssignmentResult: ResolversUnionTypes<ResolversParentTypes>['SavePlanAssignmentResult'];
+  SavePlanGoalResult: ResolversUnionTypes<ResolversParentTypes>['SavePlanGoalResult'];
+  SavePlanIndicatorResult: ResolversUnionTypes<ResolversParentTypes>['SavePlanIndicatorResult'];
   SetUpDone: SetUpDoneModelModel;
   SetUpInput: SetUpInput;
   SetUpResult: ResolversUnionTypes<ResolversParentTypes>['SetUpResult'];
@@ -1979,6 +2181,7 @@ export type ResolversParentTypes = {
   ValidationError: ValidationErrorModelModel;
   VersionConflict: VersionConflictModelModel;
   Viewer: IUserModel;
+  YearValueInput: YearValueInput;
 };
 
 export type AccountSessionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountSession'] = ResolversParentTypes['AccountSession']> = {
@@ -1990,10 +2193,13 @@ export type AccountSessionResolvers<ContextType = RequestContext, ParentType ext
 };
 
 export type AssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = {
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   followUps?: Resolver<Array<ResolversTypes['AssignmentFollowUp']>, ParentType, ContextType>;
   goal?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AssignmentKind'], ParentType, ContextType>;
   originYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ownerUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
@@ -2250,11 +2456,14 @@ export type GoalSummaryResolvers<ContextType = RequestContext, ParentType extend
 };
 
 export type IndicatorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
+  decimals?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   followUps?: Resolver<Array<ResolversTypes['IndicatorFollowUp']>, ParentType, ContextType>;
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   koladaKpiId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  koladaTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['IndicatorOrigin'], ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
@@ -2373,6 +2582,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   openPeriod?: Resolver<ResolversTypes['OpenPeriodResult'], ParentType, ContextType, RequireFields<MutationOpenPeriodArgs, 'input'>>;
   publishReport?: Resolver<ResolversTypes['PublishReportResult'], ParentType, ContextType, RequireFields<MutationPublishReportArgs, 'id'>>;
   renameUnit?: Resolver<ResolversTypes['UnitChangeResult'], ParentType, ContextType, RequireFields<MutationRenameUnitArgs, 'input'>>;
+  savePlanAssignment?: Resolver<ResolversTypes['SavePlanAssignmentResult'], ParentType, ContextType, RequireFields<MutationSavePlanAssignmentArgs, 'input'>>;
+  savePlanGoal?: Resolver<ResolversTypes['SavePlanGoalResult'], ParentType, ContextType, RequireFields<MutationSavePlanGoalArgs, 'input'>>;
+  savePlanIndicator?: Resolver<ResolversTypes['SavePlanIndicatorResult'], ParentType, ContextType, RequireFields<MutationSavePlanIndicatorArgs, 'input'>>;
   setUp?: Resolver<ResolversTypes['SetUpResult'], ParentType, ContextType, RequireFields<MutationSetUpArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2425,6 +2637,36 @@ export type PeriodResolvers<ContextType = RequestContext, ParentType extends Res
 
 export type PeriodKindResolvers = { AR: 'år', DELAR: 'delår', MANAD: 'månad', TERTIAL: 'tertial' };
 
+export type PeriodPlanResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PeriodPlan'] = ResolversParentTypes['PeriodPlan']> = {
+  assignments?: Resolver<Array<ResolversTypes['PlanAssignment']>, ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['PlanGoal']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['PlanIndicator']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+};
+
+export type PlanAssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PlanAssignment'] = ResolversParentTypes['PlanAssignment']> = {
+  assignment?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType>;
+  goal?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PlanGoalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PlanGoal'] = ResolversParentTypes['PlanGoal']> = {
+  goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PlanIndicatorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PlanIndicator'] = ResolversParentTypes['PlanIndicator']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PublishReportResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PublishReportResult'] = ResolversParentTypes['PublishReportResult']> = {
   __resolveType: TypeResolveFn<'Report' | 'ValidationError', ParentType, ContextType>;
 };
@@ -2441,6 +2683,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   mySessions?: Resolver<Array<ResolversTypes['AccountSession']>, ParentType, ContextType>;
   organisationInPeriod?: Resolver<Array<ResolversTypes['UnitInPeriod']>, ParentType, ContextType, RequireFields<QueryOrganisationInPeriodArgs, 'periodId'>>;
+  periodPlan?: Resolver<ResolversTypes['PeriodPlan'], ParentType, ContextType, RequireFields<QueryPeriodPlanArgs, 'periodId'>>;
   report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
   setup?: Resolver<ResolversTypes['Setup'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
@@ -2510,6 +2753,18 @@ export type RevisionPageResolvers<ContextType = RequestContext, ParentType exten
 };
 
 export type RoleResolvers = { ADMINISTRATOR: 'administratör', LASARE: 'läsare', REDAKTOR: 'redaktör' };
+
+export type SavePlanAssignmentResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SavePlanAssignmentResult'] = ResolversParentTypes['SavePlanAssignmentResult']> = {
+  __resolveType: TypeResolveFn<'PlanAssignment' | 'ValidationError', ParentType, ContextType>;
+};
+
+export type SavePlanGoalResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SavePlanGoalResult'] = ResolversParentTypes['SavePlanGoalResult']> = {
+  __resolveType: TypeResolveFn<'PlanGoal' | 'ValidationError', ParentType, ContextType>;
+};
+
+export type SavePlanIndicatorResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SavePlanIndicatorResult'] = ResolversParentTypes['SavePlanIndicatorResult']> = {
+  __resolveType: TypeResolveFn<'PlanIndicator' | 'ValidationError', ParentType, ContextType>;
+};
 
 export type SetUpDoneResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetUpDone'] = ResolversParentTypes['SetUpDone']> = {
   kommun?: Resolver<ResolversTypes['Kommun'], ParentType, ContextType>;
@@ -2702,6 +2957,10 @@ export type Resolvers<ContextType = RequestContext> = {
   PasswordChanged?: PasswordChangedResolvers<ContextType>;
   Period?: PeriodResolvers<ContextType>;
   PeriodKind?: PeriodKindResolvers;
+  PeriodPlan?: PeriodPlanResolvers<ContextType>;
+  PlanAssignment?: PlanAssignmentResolvers<ContextType>;
+  PlanGoal?: PlanGoalResolvers<ContextType>;
+  PlanIndicator?: PlanIndicatorResolvers<ContextType>;
   PublishReportResult?: PublishReportResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
@@ -2714,6 +2973,9 @@ export type Resolvers<ContextType = RequestContext> = {
   Revision?: RevisionResolvers<ContextType>;
   RevisionPage?: RevisionPageResolvers<ContextType>;
   Role?: RoleResolvers;
+  SavePlanAssignmentResult?: SavePlanAssignmentResultResolvers<ContextType>;
+  SavePlanGoalResult?: SavePlanGoalResultResolvers<ContextType>;
+  SavePlanIndicatorResult?: SavePlanIndicatorResultResolvers<ContextType>;
   SetUpDone?: SetUpDoneResolvers<ContextType>;
   SetUpResult?: SetUpResultResolvers<ContextType>;
   Setup?: SetupResolvers<ContextType>;

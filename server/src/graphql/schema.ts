@@ -14,6 +14,7 @@ import { indicatorResolvers } from '../modules/indicators/resolvers.js';
 import { internalControlResolvers } from '../modules/internal-control/resolvers.js';
 import { organisationResolvers } from '../modules/organisation/resolvers.js';
 import { overviewResolvers } from '../modules/overview/resolvers.js';
+import { planResolvers } from '../modules/plan/resolvers.js';
 import { reportResolvers } from '../modules/reports/resolvers.js';
 import { reportChangeResolvers } from '../modules/report-changes/resolvers.js';
 import { setupResolvers } from '../modules/setup/resolvers.js';
@@ -47,6 +48,7 @@ export const resolvers: Resolvers[] = [
   editingResolvers,
   adminResolvers,
   setupResolvers,
+  planResolvers,
 ];
 
 /**

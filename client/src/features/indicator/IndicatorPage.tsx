@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { formatValue } from '../../ui/format';
-import { assessmentLabel, trendLabel } from '../../ui/labels';
+import { assessmentLabel, directionLabel, trendLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { SeriesChart } from '../../ui/SeriesChart';
@@ -19,6 +19,7 @@ const IndicatorQuery = graphql(`
       direction
       origin
       koladaKpiId
+      koladaTitle
       goal {
         id
         code
@@ -65,12 +66,6 @@ const IndicatorQuery = graphql(`
   }
 `);
 
-const directionText: Record<string, string> = {
-  HIGHER: 'Högre är bättre',
-  LOWER: 'Lägre är bättre',
-  NONE: '–',
-};
-
 /** An indicator: its chart, and the same series as a table with every note. */
 export function IndicatorPage({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(IndicatorQuery, { variables: { id } });
@@ -92,11 +87,14 @@ export function IndicatorPage({ id }: { id: string }) {
         <dt>Enhet</dt>
         <dd>{i.unitOfMeasure}</dd>
         <dt>Riktning</dt>
-        <dd>{directionText[i.direction]}</dd>
+        <dd>{directionLabel[i.direction]}</dd>
         {i.koladaKpiId && (
           <>
             <dt>Kolada</dt>
-            <dd>{i.koladaKpiId}</dd>
+            <dd>
+              {i.koladaKpiId}
+              {i.koladaTitle && <> – {i.koladaTitle}</>} <span className="muted">(Källa: Kolada)</span>
+            </dd>
           </>
         )}
       </dl>

@@ -45,6 +45,9 @@ export const Assignment = defineEntity({
      * says so; null where none does, rather than a guess.
      */
     originYear: p.smallint().nullable(),
+    /** Who gave it ("KF", "Kommunstyrelsen") and on which day, where known. */
+    decidedBy: p.string().length(60).nullable(),
+    decidedOn: p.date().nullable(),
     /** Set when the assignment "stängs och övergår i nytt uppdrag". */
     successor: () => p.manyToOne(Assignment).nullable(),
   },

@@ -22,6 +22,8 @@ export const Indicator = defineEntity({
     origin: p.enum([...indicatorOrigins]).length(10),
     responsibleUnit: () => p.manyToOne(OrgUnit).index(),
     koladaKpiId: p.string().length(10).nullable(),
+    /** Decimals the kommun shows its values with; null: as entered. */
+    decimals: p.smallint().nullable(),
   },
   uniques: [{ properties: ['kommun', 'key'] }],
 });
