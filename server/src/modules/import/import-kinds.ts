@@ -1,10 +1,20 @@
 /**
- * The domain kinds a kommun imports, each written by its domain (organisation, goals,
- * indicators, assignments: see import-kind.ts for the contract). The framework takes them
- * in the order of importKindNames whatever their order here. A kind is listed here once its
- * domain module has it; this branch has none of them yet, so the list starts empty and the
- * import answers every kind as unknown until they are added.
+ * The domain kinds a kommun imports, each written by its domain (see import-kind.ts for the
+ * contract). The framework takes them in the order of importKindNames whatever their order
+ * here.
  */
 import type { ImportKind } from './import-kind.js';
+import { organisationImport } from '../organisation/organisation-import.js';
+import { goalImport } from '../goals/goal-import.js';
+import { indicatorImport } from '../indicators/indicator-import.js';
+import { assignmentImport } from '../assignments/assignment-import.js';
 
-export const domainImportKinds: readonly ImportKind<unknown>[] = [];
+/** The framework hands each kind only the values its own parse made. */
+const anyValue = <V>(kind: ImportKind<V>) => kind as unknown as ImportKind<unknown>;
+
+export const domainImportKinds: readonly ImportKind<unknown>[] = [
+  anyValue(organisationImport),
+  anyValue(goalImport),
+  anyValue(indicatorImport),
+  anyValue(assignmentImport),
+];
