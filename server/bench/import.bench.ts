@@ -3,7 +3,9 @@
  * exceljs's streaming writer, signs in as the demo administratör on a fresh database (embedded,
  * or a server given by BENCH_DATABASE_URL), and prints for the preview and the confirmation
  * the time and the peak memory of the process (RSS and heap, sampled every 10 ms). The file
- * holds the test kind's rows (test/import-test-kinds.ts) until the domain kinds exist.
+ * is a Mål och budget as a kommun keeps it, one sheet per kind: 200 units under
+ * Kommunstyrelsekontoret, 400 inriktningsmål, 5 000 indicators with a target and two outcomes,
+ * and the rest assignments, each row referring to rows of the earlier sheets.
  * Figures are printed and written to bench-results/; nothing here asserts a timing.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,21 +21,80 @@ import { ormConfig } from '../src/db/orm-config.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo-users.js';
 import { createHttpApp } from '../src/http.js';
 import type { ImportResult } from '../src/modules/import/import-run.js';
-import { createImportTestTable, itemKind } from '../test/import-test-kinds.js';
+import { domainImportKinds } from '../src/modules/import/import-kinds.js';
 import { dropDatabase, freePort, seededDatabase, startTestServer } from '../test/test-database.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const MB = 1024 * 1024;
 
-/** A workbook of ROWS item rows, written row by row to disk with the streaming writer. */
+const UNITS = Math.round(ROWS * 0.02);
+const GOALS = Math.round(ROWS * 0.04);
+const INDICATORS = Math.round(ROWS * 0.5);
+const ASSIGNMENTS = ROWS - UNITS - GOALS - INDICATORS;
+
+/** The sheets' rows by kind, cells by header, so the file follows the kinds' own columns. */
+const sheets: Record<string, (i: number) => Record<string, string | number>> = {
+  organisation: (i) => ({
+    Kod: `bench-enhet-${i}`,
+    Namn: `Enhet ${i}`,
+    Typ: 'enhet',
+    'Överordnad (kod)': 'ksk',
+  }),
+  goals: (i) => ({
+    'Målområde (kod)': `B${1 + (i % 8)}`,
+    Målområde: `Målområde B${1 + (i % 8)}`,
+    'Inriktningsmål (kod)': `B${1 + (i % 8)}.${i}`,
+    Inriktningsmål: `Inriktningsmål nummer ${i}`,
+    'Enheter (koder)': 'ksk',
+  }),
+  indicators: (i) => ({
+    Kod: `bench-ind-${i}`,
+    Namn: `Indikator ${i}, andel`,
+    'Inriktningsmål (kod)': `B${1 + ((i % GOALS) % 8)}.${i % GOALS}`,
+    Måttenhet: '%',
+    Riktning: 'Högre är bättre',
+    Decimaler: 1,
+    'KF eller nämnd': 'KF',
+    'Ansvarig enhet (kod)': `bench-enhet-${i % UNITS}`,
+    'Följs upp av (kod)': 'ksk',
+    'Mål 2026': '1 234,5',
+    'Utfall 2023': `${i % 100},5`,
+    'Utfall 2024': `${(i + 7) % 100},5`,
+  }),
+  assignments: (i) => ({
+    Kod: `bench-uppdrag-${i}`,
+    Typ: i % 3 ? 'Uppdrag' : 'Nämndinitiativ',
+    Titel: `Uppdrag nummer ${i} i Mål och budget`,
+    'Inriktningsmål (kod)': `B${1 + ((i % GOALS) % 8)}.${i % GOALS}`,
+    'Kontor eller nämnd (kod)': 'ksk',
+    'Ansvarig enhet (kod)': `bench-enhet-${i % UNITS}`,
+    Slutdatum: '2026-12-31',
+    'Givet år': 2026,
+    'Beslutat av': 'KF',
+    Beslutsdatum: '2025-11-24',
+  }),
+};
+const counts: Record<string, number> = {
+  organisation: UNITS,
+  goals: GOALS,
+  indicators: INDICATORS,
+  assignments: ASSIGNMENTS,
+};
+
+/** The workbook, written row by row to disk with the streaming writer. */
 async function writeWorkbook(path: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
-  const sheet = workbook.addWorksheet(itemKind.sheetName);
-  sheet.addRow(itemKind.columns.map((c) => c.label)).commit();
-  for (let i = 1; i <= ROWS; i++) {
-    sheet.addRow([`B${i}`, `Post nummer ${i} i Mål och budget`, `${i} 234,5`, '2026-12-31']).commit();
+  for (const kind of domainImportKinds) {
+    const sheet = workbook.addWorksheet(kind.sheetName);
+    const row = sheets[kind.name]!;
+    const headers = Object.keys(row(0));
+    sheet.addRow(headers).commit();
+    for (let i = 0; i < counts[kind.name]!; i++) {
+      const cells = row(i);
+      sheet.addRow(headers.map((h) => cells[h])).commit();
+    }
+    sheet.commit();
   }
-  sheet.commit();
   await workbook.commit();
 }
 
@@ -78,7 +139,6 @@ let http: Server | undefined;
 let orm: MikroORM | undefined;
 try {
   const url = await seededDatabase(server.adminUrl, dbName);
-  await createImportTestTable(url, server.adminUrl);
   orm = await MikroORM.init(ormConfig(url));
   const period = (
     await orm.em
@@ -96,9 +156,6 @@ try {
     loadConfig({ DATABASE_URL: url, PORT: '0' }),
     orm,
     pino({ level: 'warn' }),
-    {
-      importKinds: [itemKind],
-    },
   );
   const port = await freePort();
   http = await new Promise<Server>((resolve) => {
@@ -122,7 +179,7 @@ try {
   const upload = async (mode: 'preview' | 'confirm', fingerprint = '') => {
     const params = new URLSearchParams({
       period: String(period),
-      kind: itemKind.name,
+      kind: 'workbook',
       mode,
       name: 'bench.xlsx',
       fingerprint,
