@@ -18,6 +18,9 @@ type Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged {\n        endedSessions\n      }\n      ...FieldErrors @unmask\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n": typeof types.SignOutSessionDocument,
+    "\n  query NewUserUnits($kommunId: ID!) {\n    kommun(id: $kommunId) {\n      id\n      latestPeriod {\n        id\n        label\n      }\n    }\n  }\n": typeof types.NewUserUnitsDocument,
+    "\n  query NewUserTree($periodId: ID!) {\n    organisationInPeriod(periodId: $periodId) {\n      id\n      unitId\n      name\n      closed\n      parentId\n    }\n  }\n": typeof types.NewUserTreeDocument,
+    "\n  mutation CreateUser($input: NewUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on UserCreated {\n        user {\n          id\n          name\n          role\n        }\n      }\n      ...FieldErrors @unmask\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  query OrganisationPeriods($kommunId: ID!) {\n    kommun(id: $kommunId) {\n      id\n      periods {\n        id\n        label\n      }\n    }\n  }\n": typeof types.OrganisationPeriodsDocument,
     "\n  fragment OrganisationUnit on UnitInPeriod {\n    id\n    unitId\n    parentId\n    name\n    shortName\n    kind\n    closed\n  }\n": typeof types.OrganisationUnitFragmentDoc,
     "\n  query OrganisationTree($periodId: ID!) {\n    organisationInPeriod(periodId: $periodId) {\n      ...OrganisationUnit @unmask\n    }\n  }\n": typeof types.OrganisationTreeDocument,
@@ -79,6 +82,9 @@ const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged {\n        endedSessions\n      }\n      ...FieldErrors @unmask\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n": types.SignOutSessionDocument,
+    "\n  query NewUserUnits($kommunId: ID!) {\n    kommun(id: $kommunId) {\n      id\n      latestPeriod {\n        id\n        label\n      }\n    }\n  }\n": types.NewUserUnitsDocument,
+    "\n  query NewUserTree($periodId: ID!) {\n    organisationInPeriod(periodId: $periodId) {\n      id\n      unitId\n      name\n      closed\n      parentId\n    }\n  }\n": types.NewUserTreeDocument,
+    "\n  mutation CreateUser($input: NewUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on UserCreated {\n        user {\n          id\n          name\n          role\n        }\n      }\n      ...FieldErrors @unmask\n    }\n  }\n": types.CreateUserDocument,
     "\n  query OrganisationPeriods($kommunId: ID!) {\n    kommun(id: $kommunId) {\n      id\n      periods {\n        id\n        label\n      }\n    }\n  }\n": types.OrganisationPeriodsDocument,
     "\n  fragment OrganisationUnit on UnitInPeriod {\n    id\n    unitId\n    parentId\n    name\n    shortName\n    kind\n    closed\n  }\n": types.OrganisationUnitFragmentDoc,
     "\n  query OrganisationTree($periodId: ID!) {\n    organisationInPeriod(periodId: $periodId) {\n      ...OrganisationUnit @unmask\n    }\n  }\n": types.OrganisationTreeDocument,
@@ -166,6 +172,18 @@ export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation SignOutSession($id: ID!) {\n    signOutSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewUserUnits($kommunId: ID!) {\n    kommun(id: $kommunId) {\n      id\n      latestPeriod {\n        id\n        label\n      }\n    }\n  }\n"): (typeof documents)["\n  query NewUserUnits($kommunId: ID!) {\n    kommun(id: $kommunId) {\n      id\n      latestPeriod {\n        id\n        label\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewUserTree($periodId: ID!) {\n    organisationInPeriod(periodId: $periodId) {\n      id\n      unitId\n      name\n      closed\n      parentId\n    }\n  }\n"): (typeof documents)["\n  query NewUserTree($periodId: ID!) {\n    organisationInPeriod(periodId: $periodId) {\n      id\n      unitId\n      name\n      closed\n      parentId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: NewUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on UserCreated {\n        user {\n          id\n          name\n          role\n        }\n      }\n      ...FieldErrors @unmask\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: NewUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on UserCreated {\n        user {\n          id\n          name\n          role\n        }\n      }\n      ...FieldErrors @unmask\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

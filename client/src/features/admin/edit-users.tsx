@@ -1,6 +1,6 @@
 /**
- * The administratör's list of the kommun's users, where a user is disabled (signed out at
- * once, refused at sign-in) or enabled again, each after a confirmation. An `edit-` chunk.
+ * The administratör's list of the kommun's users, where a user is added, or disabled (signed
+ * out at once, refused at sign-in) or enabled again, each after a confirmation. An `edit-` chunk.
  */
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -10,6 +10,7 @@ import { graphql } from '../../gql';
 import { dateTime } from '../../ui/format';
 import { roleLabel } from '../../ui/labels';
 import { useViewer } from '../session/useViewer';
+import { NewUserForm } from './NewUserForm';
 
 const KommunUsersQuery = graphql(`
   query KommunUsers {
@@ -62,7 +63,7 @@ interface Pending {
 export default function UsersPage() {
   const viewer = useViewer();
   const isAdmin = viewer?.role === 'ADMINISTRATOR';
-  const { data, error } = useQuery(KommunUsersQuery, { skip: !isAdmin, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(KommunUsersQuery, { skip: !isAdmin, fetchPolicy: 'cache-and-network' });
   const [disableUser] = useMutation(DisableUserMutation);
   const [enableUser] = useMutation(EnableUserMutation);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -197,6 +198,7 @@ export default function UsersPage() {
           </table>
         </div>
       )}
+      <NewUserForm kommunId={viewer.kommun.id} onCreated={() => void refetch()} />
       {/* A modal dialog: focus stays inside until it is answered, Escape cancels. */}
       <dialog
         ref={dialog}
