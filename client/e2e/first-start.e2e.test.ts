@@ -3,61 +3,27 @@
  * logs the one-time link to the set-up page, and whoever opens it creates Alingsås and its
  * first administratör on a laptop, with the keyboard, and lands signed in on its page.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDatabase, dropDatabase, freePort } from '../../server/test/test-database';
 import { expectAccessible, hasChromium, launch } from './browser';
-
-const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
-const clientDist = fileURLToPath(new URL('../dist/', import.meta.url));
-const LINK = /(http:\/\/\S+\/installera\?token=[A-Za-z0-9_-]{43})/;
+import { startEmptyInstallation, type EmptyInstallation } from './empty-installation';
 
 describe.skipIf(!hasChromium)('the first start of an empty installation, on a laptop', () => {
-  const dbName = `uppfoljning_e2e_first_start_${process.pid}`;
-  let server: ChildProcess;
+  let installation: EmptyInstallation;
   let base: string;
   let link: string;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    const url = await createDatabase(inject('adminDatabaseUrl'), dbName);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      cwd: serverDir,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        CLIENT_DIST_DIR: clientDist,
-        SEED_DEMO_DATA: 'false',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    // The link is read from the log as the person deploying would read it.
-    link = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      server.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const found = LINK.exec(output);
-        if (found) resolve(found[1]!);
-      });
-      server.once('exit', (code) => reject(new Error(`the server exited (${code}) without a set-up link`)));
-    });
+    installation = await startEmptyInstallation(inject('adminDatabaseUrl'), 'first_start');
+    ({ base, link } = installation);
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
   });
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-    }
-    await dropDatabase(inject('adminDatabaseUrl'), dbName);
+    await installation?.stop();
   });
 
   const heading = () => page.getByRole('heading', { level: 1 });
