@@ -4,6 +4,7 @@
  * so that a query whose cost grows with the data shows it.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { unversionedUnits } from '../src/modules/organisation/period-opening.service.js';
 import { assignmentStatuses, forecasts } from '../src/modules/assignments/assignment.entity.js';
 import { goalAssessments, trends } from '../src/modules/goals/goal.entity.js';
 
@@ -105,6 +106,8 @@ export async function generateLargeKommun(
     end_date: `${firstYear + i}-12-31`,
   }));
   const periods = await insert('period', periodRows);
+  // Every unit in every period, as the demo loader and opening a period give them.
+  await knex.raw(unversionedUnits, { kommun: kommunId, period: null });
 
   const areas = await insert(
     'goal_area',

@@ -69,10 +69,14 @@ export async function variablesFor(
     ];
   }
   if (key === 'kommunId') {
-    return (await sql<{ id: number }>(`select id from kommun order by id`)).map((r) => ({ kommunId: String(r.id) }));
+    return (await sql<{ id: number }>(`select id from kommun order by id`)).map((r) => ({
+      kommunId: String(r.id),
+    }));
   }
   if (key === 'periodId') {
-    return (await sql<{ id: number }>(`select id from period order by id`)).map((r) => ({ periodId: String(r.id) }));
+    return (await sql<{ id: number }>(`select id from period order by id`)).map((r) => ({
+      periodId: String(r.id),
+    }));
   }
   if (key === 'id') {
     const root = operation.selectionSet.selections[0];

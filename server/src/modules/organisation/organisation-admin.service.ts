@@ -50,6 +50,7 @@ interface Change {
   to(
     current: UnitInPeriodModel | null,
     keyOfParent: (id: number) => Promise<string | null>,
+    keyTaken: (key: string) => Promise<boolean>,
   ): Promise<UnitState | FieldError>;
 }
 
@@ -86,7 +87,14 @@ async function change(ctx: RequestContext, input: Change): Promise<Outcome<UnitI
       );
       return rows[0]?.key ?? null;
     };
-    const state = await input.to(current, keyOfParent);
+    const keyTaken = async (key: string) =>
+      (
+        await em.execute<{ id: number }[]>(`select id from org_unit where kommun_id = ? and key = ?`, [
+          admin.kommun.id,
+          key,
+        ])
+      ).length > 0;
+    const state = await input.to(current, keyOfParent, keyTaken);
     if (!('key' in state)) return { invalid: [state] };
     const target = { kommunId: admin.kommun.id, fromPeriodId, userId: admin.id, requestId: ctx.requestId };
     const [outcome] = await applyUnitStates(em, target, [state]);
@@ -140,12 +148,20 @@ export function createUnit(
 ) {
   return change(ctx, {
     fromPeriodId: input.fromPeriodId,
-    to: async (_, keyOfParent) => {
+    to: async (_, keyOfParent, keyTaken) => {
       const parent = await parentKey(keyOfParent, input.parentId);
       if (typeof parent !== 'string') return parent;
       const name = input.name.trim();
+      const key = trimmedOrNull(input.key) ?? keyFromName(name);
+      // A key names a unit: a new one with a key in use would change that unit instead.
+      if (await keyTaken(key)) {
+        return {
+          field: 'key',
+          message: `Koden ${key} används redan av en enhet i kommunen. Ange en annan kod.`,
+        };
+      }
       return {
-        key: trimmedOrNull(input.key) ?? keyFromName(name),
+        key,
         name,
         shortName: trimmedOrNull(input.shortName),
         kind: input.kind,

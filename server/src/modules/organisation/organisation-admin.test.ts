@@ -162,6 +162,18 @@ describe('changing the organisation', () => {
     expect(tree2026.organisationInPeriod.map((u) => u.name)).toContain('Upphandlingsenheten');
     const tree2025 = await client.data(OrganisationTreeDocument, { periodId: working }, sessions.admin);
     expect(tree2025.organisationInPeriod.map((u) => u.name)).not.toContain('Upphandlingsenheten');
+    // A key in use names that unit: a new one is refused rather than changing it.
+    const taken = await client.data(
+      CreateUnitDocument,
+      { input: { fromPeriodId: period2026, parentId: ekonomi, name: 'Annan', kind: 'ENHET', key: 'ksk-hr' } },
+      sessions.admin,
+    );
+    expect(taken.createUnit).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [
+        { field: 'key', message: 'Koden ksk-hr används redan av en enhet i kommunen. Ange en annan kod.' },
+      ],
+    });
     const [audit] = await sql<{ n: number }>(
       `select count(*)::int as n from audit_log where entity = 'OrgUnit' and action = 'create'`,
     );
