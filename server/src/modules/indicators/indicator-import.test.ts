@@ -33,7 +33,7 @@ describe('importing indicators', () => {
   it('writes 5 000 indicators with targets, outcomes and follow-ups in a bounded number of statements', async () => {
     const { outcomes, statements } = await db.run(indicatorImport, generated);
     expect(statusCounts(outcomes)).toEqual({ new: 5000 });
-    expect(statements).toBeLessThanOrEqual(12);
+    expect(statements).toBeLessThanOrEqual(10);
     const [first] = await db.rows(
       `select i.name, i.direction, i.decimals, i.origin, i.kolada_kpi_id, u.key as unit,
               (select json_agg(json_build_object('kind', v.kind, 'year', v.year, 'value', v.value::float) order by v.kind)
@@ -63,7 +63,7 @@ describe('importing indicators', () => {
     const before = await tables();
     const { outcomes, statements } = await db.run(indicatorImport, generated);
     expect(statusCounts(outcomes)).toEqual({ unchanged: 5000 });
-    expect(statements).toBeLessThanOrEqual(8);
+    expect(statements).toBeLessThanOrEqual(6);
     expect(await tables()).toEqual(before);
   });
 
