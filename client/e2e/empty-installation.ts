@@ -18,7 +18,10 @@ export interface EmptyInstallation {
   stop(): Promise<void>;
 }
 
-export async function startEmptyInstallation(adminDatabaseUrl: string, name: string): Promise<EmptyInstallation> {
+export async function startEmptyInstallation(
+  adminDatabaseUrl: string,
+  name: string,
+): Promise<EmptyInstallation> {
   const dbName = `uppfoljning_e2e_${name}_${process.pid}`;
   const url = await createDatabase(adminDatabaseUrl, dbName);
   const port = await freePort();

@@ -124,11 +124,13 @@ describe.skipIf(!hasChromium)('the report lifecycle on a tablet', () => {
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
 
-    // A draft without sections is refused, in Swedish, and stays a draft.
+    // A draft whose sections have no text is refused, in Swedish, and stays a draft.
     await confirmPublish.getByRole('button', { name: 'Ja, publicera' }).click();
     await expect
       .poll(() => page.getByRole('alert').filter({ hasText: 'Rapporten' }).textContent())
-      .toBe('Rapporten publicerades inte: Rapporten har inga avsnitt.');
+      .toBe(
+        'Rapporten publicerades inte: Avsnitten ”Sammanfattning”, ”Viktiga händelser”, ”Riskanalys” saknar text.',
+      );
     expect(await confirmPublish.count()).toBe(0);
     expect(await page.getByText('Utkast – inte publicerad').count()).toBe(1);
     await page.reload();

@@ -152,11 +152,7 @@ try {
       )
   )[0]!.id;
 
-  const app = await createHttpApp(
-    loadConfig({ DATABASE_URL: url, PORT: '0' }),
-    orm,
-    pino({ level: 'warn' }),
-  );
+  const app = await createHttpApp(loadConfig({ DATABASE_URL: url, PORT: '0' }), orm, pino({ level: 'warn' }));
   const port = await freePort();
   http = await new Promise<Server>((resolve) => {
     const s = app.app.listen(port, '127.0.0.1', () => resolve(s));

@@ -63,7 +63,10 @@ interface Pending {
 export default function UsersPage() {
   const viewer = useViewer();
   const isAdmin = viewer?.role === 'ADMINISTRATOR';
-  const { data, error, refetch } = useQuery(KommunUsersQuery, { skip: !isAdmin, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(KommunUsersQuery, {
+    skip: !isAdmin,
+    fetchPolicy: 'cache-and-network',
+  });
   const [disableUser] = useMutation(DisableUserMutation);
   const [enableUser] = useMutation(EnableUserMutation);
   const [pending, setPending] = useState<Pending | null>(null);

@@ -11,8 +11,15 @@ export interface NewDraftReport {
 }
 
 /**
+ * The headings a unit's first report starts with, those the source reports open with: without
+ * them a kommun's first draft would have nothing to write in and could never be published.
+ */
+export const firstReportHeadings = ['Sammanfattning', 'Viktiga händelser', 'Riskanalys'] as const;
+
+/**
  * A draft report whose narrative sections start as those of the unit's latest report:
- * the headings stay year to year, and editors rewrite the text.
+ * the headings stay year to year, and editors rewrite the text. A first report starts with
+ * the usual headings and no text.
  */
 export async function createDraftReport(em: EntityManager, spec: NewDraftReport): Promise<IReport> {
   const previous = await em.findOne(
@@ -31,7 +38,10 @@ export async function createDraftReport(em: EntityManager, spec: NewDraftReport)
     publishedAt: null,
     source: null,
   });
-  for (const section of previous?.sections.getItems() ?? []) {
+  const sections = previous
+    ? previous.sections.getItems()
+    : firstReportHeadings.map((heading, position) => ({ heading, position, body: '' }));
+  for (const section of sections) {
     em.create(ReportSection, {
       report,
       position: section.position,

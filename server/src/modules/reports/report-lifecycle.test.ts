@@ -294,12 +294,21 @@ describe('drafting, publishing and deleting', () => {
       type: 'MANADSUPPFOLJNING',
       title: 'IT-enheten 2025',
     };
-    // The unit has no report of its own before, so the draft starts without sections.
+    // The unit has no report of its own before, so the draft starts with the usual headings
+    // and no text, and cannot be published until they are written.
     const { createDraftReport: draft } = await client.data(CREATE_DRAFT, { input }, sessions.admin);
-    expect(draft.sections).toEqual([]);
+    expect(draft.sections.map((s: { heading: string }) => s.heading)).toEqual([
+      'Sammanfattning',
+      'Viktiga händelser',
+      'Riskanalys',
+    ]);
     const { publishReport } = await client.data(PUBLISH, { id: draft.id }, sessions.admin);
     expect(publishReport.fieldErrors).toEqual([
-      { field: 'sections', message: 'Rapporten publicerades inte: Rapporten har inga avsnitt.' },
+      {
+        field: 'sections',
+        message:
+          'Rapporten publicerades inte: Avsnitten ”Sammanfattning”, ”Viktiga händelser”, ”Riskanalys” saknar text.',
+      },
     ]);
     const status = await sql<{ status: string }>(`select status from report where id = ?`, [
       Number(draft.id),
