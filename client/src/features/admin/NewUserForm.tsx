@@ -78,7 +78,10 @@ export function NewUserForm({ kommunId, onCreated }: { kommunId: string; onCreat
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? '');
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     const show = (found: Partial<Record<Field, string>>) => {
       setErrors(found);
       const first = (['name', 'email', 'password', 'role', 'unitIds'] as const).find((f) => found[f]);
@@ -94,7 +97,7 @@ export function NewUserForm({ kommunId, onCreated }: { kommunId: string; onCreat
             email: text('email'),
             password: text('password'),
             role,
-            unitIds: role === 'REDAKTOR' ? data.getAll('unitIds').map(String) : [],
+            unitIds: role === 'REDAKTOR' ? data.getAll('unitIds').filter((v) => typeof v === 'string') : [],
           },
         },
       });
