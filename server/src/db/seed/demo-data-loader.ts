@@ -1,7 +1,9 @@
 /**
- * Loads the transcribed demo data into the database. Every row is upserted on its natural
- * key (the seed keys, or the unique columns of follow-ups), so loading twice changes nothing
- * and ids stay stable: links into the app survive a `pnpm seed`.
+ * Loads the transcribed demo data into the database. The plan (units, goals, indicators,
+ * assignments) goes through the spreadsheet import's kinds (demo-import.ts); the rest, and
+ * what the sheets cannot say, is upserted on its natural key (the seed keys, or the unique
+ * columns of follow-ups). So loading twice changes nothing and ids stay stable: links into
+ * the app survive a `pnpm seed`.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
