@@ -1,7 +1,9 @@
 /**
- * Loads the transcribed demo data into the database. Every row is upserted on its natural
- * key (the seed keys, or the unique columns of follow-ups), so loading twice changes nothing
- * and ids stay stable: links into the app survive a `pnpm seed`.
+ * Loads the transcribed demo data into the database. The plan (units, goals, indicators,
+ * assignments) goes through the spreadsheet import's kinds (demo-import.ts); the rest, and
+ * what the sheets cannot say, is upserted on its natural key (the seed keys, or the unique
+ * columns of follow-ups). So loading twice changes nothing and ids stay stable: links into
+ * the app survive a `pnpm seed`.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
@@ -16,6 +18,14 @@ import { SickLeave, StaffTurnover } from '../../modules/workforce/workforce.enti
 import { openPeriod, unversionedUnits } from '../../modules/organisation/period-opening.service.js';
 import { createDraftReport } from '../../modules/reports/draft-report.service.js';
 import { loadDemoUsers } from './demo-users.js';
+import {
+  importDemoSheets,
+  noImportCounts,
+  organisationSheet,
+  parentsFirst,
+  planSheets,
+  type ImportCounts,
+} from './demo-import.js';
 import { readKommunSeeds, type KommunSeed } from './seed-files.js';
 import { investmentChildren, seedAmount } from './printed-economy.js';
 import type { signConventions } from './seed-schema.js';
@@ -39,24 +49,11 @@ function amounts<F extends string>(
   >;
 }
 
-/** Parents before children, in any depth. */
-function parentsFirst<T extends { key: string; parent: string | null }>(items: T[]): T[] {
-  const out: T[] = [];
-  const placed = new Set<string>();
-  let pending = items;
-  while (pending.length > 0) {
-    const ready = pending.filter((i) => i.parent === null || placed.has(i.parent));
-    if (ready.length === 0) throw new Error('investeringar: en cykel bland kategoriraderna');
-    ready.forEach((i) => placed.add(i.key));
-    out.push(...ready);
-    pending = pending.filter((i) => !placed.has(i.key));
-  }
-  return out;
-}
-
 export interface LoadSummary {
   kommuner: number;
   rows: number;
+  /** The outcomes of the rows the demo imported through the spreadsheet import's kinds. */
+  imported: ImportCounts;
 }
 
 /**
@@ -76,15 +73,16 @@ async function allowReloadOfPublishedReports(tx: EntityManager): Promise<void> {
 export async function loadDemoData(em: EntityManager): Promise<LoadSummary> {
   const seeds = readKommunSeeds();
   let rows = 0;
+  const imported = noImportCounts();
   await em.transactional(async (tx) => {
     await allowReloadOfPublishedReports(tx);
-    for (const seed of seeds) rows += await loadKommun(tx, seed);
+    for (const seed of seeds) rows += await loadKommun(tx, seed, imported);
     rows += await loadDemoUsers(tx);
   });
-  return { kommuner: seeds.length, rows };
+  return { kommuner: seeds.length, rows, imported };
 }
 
-async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> {
+async function loadKommun(em: EntityManager, seed: KommunSeed, imported: ImportCounts): Promise<number> {
   let rows = 0;
   /** Upsert on the given unique columns and return the ids by the seed key. */
   async function upsert<T extends object>(
@@ -117,37 +115,6 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
   );
   const kommunId = kommun!.id;
 
-  // Parents before children, so every parent id is known when its children are written.
-  const units = new Map<string, number>();
-  const ordered = topologicalUnits(seed.units);
-  for (const [position, unit] of ordered.entries()) {
-    const [row] = await upsert(
-      OrgUnit,
-      [
-        {
-          kommun: kommunId,
-          key: unit.key,
-          name: unit.name,
-          shortName: unit.shortName ?? null,
-          kind: unit.kind,
-          parent: idOf(units, unit.parent),
-          position,
-        },
-      ],
-      ['kommun', 'key'],
-    );
-    units.set(unit.key, row!.id);
-  }
-  await em.execute(
-    `with recursive tree as (
-       select id, '/' || id || '/' as path from org_unit where kommun_id = ? and parent_id is null
-       union all
-       select u.id, t.path || u.id || '/' from org_unit u join tree t on u.parent_id = t.id
-     )
-     update org_unit set path = tree.path from tree where org_unit.id = tree.id`,
-    [kommunId],
-  );
-
   const periods = idsByKey(
     await upsert(
       Period,
@@ -162,9 +129,62 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
       ['kommun', 'key'],
     ),
   );
-  // Each unit as the seed names it, in every period it has no version in yet (a reload
-  // leaves the versions, as it leaves what a published report shows).
-  await em.execute(em.getKnex().raw(unversionedUnits, { kommun: kommunId, period: null }));
+  // Parents before children, so every parent id is known when its children are written.
+  // A unit's position among its siblings is the loader's: the import does not say it.
+  const units = new Map<string, number>();
+  const ordered = parentsFirst(seed.units);
+  const upsertUnits = async (only: (unit: KommunSeed['units'][number]) => boolean) => {
+    for (const [position, unit] of ordered.entries()) {
+      if (!only(unit)) continue;
+      const [row] = await upsert(
+        OrgUnit,
+        [
+          {
+            kommun: kommunId,
+            key: unit.key,
+            name: unit.name,
+            shortName: unit.shortName ?? null,
+            kind: unit.kind,
+            parent: idOf(units, unit.parent),
+            position,
+          },
+        ],
+        ['kommun', 'key'],
+      );
+      units.set(unit.key, row!.id);
+    }
+    await em.execute(
+      `with recursive tree as (
+         select id, '/' || id || '/' as path from org_unit where kommun_id = ? and parent_id is null
+         union all
+         select u.id, t.path || u.id || '/' from org_unit u join tree t on u.parent_id = t.id
+       )
+       update org_unit set path = tree.path from tree where org_unit.id = tree.id`,
+      [kommunId],
+    );
+    // Each unit as the seed names it, in every period it has no version in yet (a reload
+    // leaves the versions, as it leaves what a published report shows).
+    await em.execute(em.getKnex().raw(unversionedUnits, { kommun: kommunId, period: null }));
+  };
+  // A kommun comes with its own unit, as one created by the administration does: the
+  // organisation sheet places every other unit under it.
+  await upsertUnits((unit) => unit.parent === null);
+  // In period order: the organisation from the earliest period on, then each period's plan.
+  const inOrder = [...seed.periods].sort((a, b) => a.start.localeCompare(b.start));
+  const targetOf = (key: string) => ({
+    kommunId,
+    periodId: idOf(periods, key)!,
+    userId: null,
+    requestId: null,
+  });
+  const where = (period: string) => `${seed.dir} ${period}`;
+  if (inOrder[0]) {
+    const first = inOrder[0].key;
+    await importDemoSheets(em, targetOf(first), where(first), [organisationSheet(seed)], imported);
+  }
+
+  await upsertUnits(() => true);
+
   const areas = idsByKey(
     await upsert(
       GoalArea,
@@ -191,6 +211,19 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
       ['kommun', 'key'],
     ),
   );
+  for (const period of inOrder) {
+    const year = Number(period.end.slice(0, 4));
+    await importDemoSheets(
+      em,
+      targetOf(period.key),
+      where(period.key),
+      planSheets(seed, period.key, year),
+      imported,
+    );
+  }
+
+  // The assessments, trends and comments of the follow-ups the import made, and what the
+  // sheets cannot express, upserted on their natural keys.
   await upsert(
     GoalFollowUp,
     seed.goalFollowUps.map((f) => ({
@@ -472,20 +505,4 @@ async function loadKommun(em: EntityManager, seed: KommunSeed): Promise<number> 
     }
   }
   return rows;
-}
-
-function topologicalUnits(units: KommunSeed['units']): KommunSeed['units'] {
-  const done = new Set<string>();
-  const out: KommunSeed['units'] = [];
-  let pending = [...units];
-  while (pending.length > 0) {
-    const ready = pending.filter((u) => u.parent === null || done.has(u.parent));
-    if (ready.length === 0) throw new Error('units: en cykel i organisationsträdet');
-    for (const u of ready) {
-      done.add(u.key);
-      out.push(u);
-    }
-    pending = pending.filter((u) => !done.has(u.key));
-  }
-  return out;
 }

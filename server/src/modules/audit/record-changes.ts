@@ -15,7 +15,7 @@ export interface AuditChange {
  */
 export async function recordChanges(
   em: EntityManager,
-  by: { userId: number; requestId: string | null },
+  by: { userId: number | null; requestId: string | null },
   changes: readonly AuditChange[],
 ): Promise<void> {
   if (changes.length === 0) return;

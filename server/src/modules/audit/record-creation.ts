@@ -8,7 +8,8 @@ import { AuditEntry } from './audit.entity.js';
 export function recordCreation(
   em: EntityManager,
   creation: {
-    by: number;
+    /** Null for what the demo data wrote. */
+    by: number | null;
     entity: string;
     entityId: number;
     after: Record<string, unknown>;

@@ -64,7 +64,8 @@ export interface RowOutcome {
 export interface ImportTarget {
   kommunId: number;
   periodId: number;
-  userId: number;
+  /** The administratör; null for the demo data, which is loaded through the import too. */
+  userId: number | null;
   requestId: string | null;
 }
 

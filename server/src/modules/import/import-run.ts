@@ -21,6 +21,7 @@ import {
   type ImportKindName,
   type ImportTarget,
   type ParsedRow,
+  type RawRow,
   type RowOutcome,
   type RowStatus,
 } from './import-kind.js';
@@ -129,6 +130,40 @@ async function* sheetsOf(file: ImportFile): AsyncGenerator<Sheet> {
   else yield* readXlsx(Readable.from([file.body]));
 }
 
+/**
+ * Parses one row by its sheet's kind into the sheet's parsed rows, or its wrong ones (cells
+ * that do not parse, a column without header, a key given before: `firstRow` holds the row
+ * of each key so far).
+ */
+function readRow(current: SheetRead, row: RawRow, stray: readonly string[], firstRow: Map<string, number>) {
+  const parsed = current.kind.parse(row);
+  const errors = [
+    ...parsed.errors,
+    ...stray.map((letter) => ({
+      column: null,
+      message: `Kolumn ${letter} har ett värde men ingen rubrik.`,
+    })),
+  ];
+  if (parsed.value === null || errors.length > 0) {
+    current.wrong.push({ row: row.number, status: 'wrong', errors, changed: [] });
+    return;
+  }
+  const key = current.kind.keyOf(parsed.value);
+  const earlier = firstRow.get(key);
+  if (earlier !== undefined) {
+    const message = `Koden ${key} finns redan på rad ${earlier}.`;
+    current.wrong.push({
+      row: row.number,
+      status: 'wrong',
+      errors: [{ column: null, message }],
+      changed: [],
+    });
+    return;
+  }
+  firstRow.set(key, row.number);
+  current.parsed.push({ row: row.number, value: parsed.value });
+}
+
 /** Reads every sheet of the file into parsed rows per kind; nothing is written. */
 async function readSheets(
   file: ImportFile,
@@ -183,32 +218,7 @@ async function readSheets(
       }
       if (read % PROGRESS_EVERY === 0) options.onProgress?.(read);
       const { row, stray } = rawRow(keys, number, values);
-      const parsed = kind.parse(row);
-      const errors = [
-        ...parsed.errors,
-        ...stray.map((letter) => ({
-          column: null,
-          message: `Kolumn ${letter} har ett värde men ingen rubrik.`,
-        })),
-      ];
-      if (parsed.value === null || errors.length > 0) {
-        current.wrong.push({ row: number, status: 'wrong', errors, changed: [] });
-        continue;
-      }
-      const key = kind.keyOf(parsed.value);
-      const earlier = firstRow.get(key);
-      if (earlier !== undefined) {
-        const message = `Koden ${key} finns redan på rad ${earlier}.`;
-        current.wrong.push({
-          row: number,
-          status: 'wrong',
-          errors: [{ column: null, message }],
-          changed: [],
-        });
-        continue;
-      }
-      firstRow.set(key, number);
-      current.parsed.push({ row: number, value: parsed.value });
+      readRow(current, row, stray, firstRow);
     }
     if (keys == null && !unusable) {
       problems.push({
@@ -266,6 +276,54 @@ export function publishedRefusal(message = PUBLISHED_MESSAGE): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'PUBLISHED' } });
 }
 
+/** Writes the sheets' parsed rows through their kinds, in the order of importKindNames. */
+async function writeSheets(
+  tx: EntityManager,
+  target: ImportTarget,
+  reads: readonly SheetRead[],
+): Promise<ImportSheetResult[]> {
+  const ordered = [...reads].sort(
+    (a, b) => importKindNames.indexOf(a.kind.name) - importKindNames.indexOf(b.kind.name),
+  );
+  const sheets: ImportSheetResult[] = [];
+  for (const read of ordered) {
+    const written = read.parsed.length > 0 ? await read.kind.importRows(tx, target, read.parsed) : [];
+    if (written.length !== read.parsed.length) {
+      throw new Error(
+        `${read.kind.name}: importRows answered ${written.length} rows of ${read.parsed.length}`,
+      );
+    }
+    const rows = [...written, ...read.wrong].sort((a, b) => a.row - b.row);
+    sheets.push({ kind: read.kind.name, sheet: read.sheet, rows });
+  }
+  return sheets;
+}
+
+/** Rows already read (not from a file): a kind and its rows, cells keyed by the kind's headers. */
+export interface RowSheet {
+  kind: ImportKind<unknown>;
+  rows: readonly RawRow[];
+}
+
+/**
+ * Runs rows that were not read from a file (the demo data) through the same parse, key
+ * check and importRows as a file's, in the caller's transaction, which it neither commits
+ * nor rolls back: the caller decides what a wrong row means.
+ */
+export async function importSheetRows(
+  em: EntityManager,
+  target: ImportTarget,
+  sheets: readonly RowSheet[],
+): Promise<ImportSheetResult[]> {
+  const reads = sheets.map(({ kind, rows }) => {
+    const read: SheetRead = { kind, sheet: kind.sheetName, parsed: [], wrong: [] };
+    const firstRow = new Map<string, number>();
+    for (const row of rows) readRow(read, row, [], firstRow);
+    return read;
+  });
+  return writeSheets(em, target, reads);
+}
+
 /**
  * Reads the file and runs its rows through the kinds in one transaction, committed only for
  * a confirmation that may write. Throws UnreadableFile for a file that cannot be read.
@@ -279,22 +337,9 @@ export async function runImport(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const { reads, problems } = await readSheets(file, kinds, choice, options);
-  const ordered = [...reads].sort(
-    (a, b) => importKindNames.indexOf(a.kind.name) - importKindNames.indexOf(b.kind.name),
-  );
   try {
     return await em.transactional(async (tx) => {
-      const sheets: ImportSheetResult[] = [];
-      for (const read of ordered) {
-        const written = read.parsed.length > 0 ? await read.kind.importRows(tx, target, read.parsed) : [];
-        if (written.length !== read.parsed.length) {
-          throw new Error(
-            `${read.kind.name}: importRows answered ${written.length} rows of ${read.parsed.length}`,
-          );
-        }
-        const rows = [...written, ...read.wrong].sort((a, b) => a.row - b.row);
-        sheets.push({ kind: read.kind.name, sheet: read.sheet, rows });
-      }
+      const sheets = await writeSheets(tx, target, reads);
       const counts = countsOf(sheets);
       const fingerprint = fingerprintOf(file, choice, sheets, problems);
       const outcome = { mode: options.mode, fingerprint, counts, problems, sheets };

@@ -44,7 +44,8 @@ export type UnitStateOutcome =
 export interface ChangeTarget {
   kommunId: number;
   fromPeriodId: number;
-  userId: number;
+  /** Null for the demo data. */
+  userId: number | null;
   requestId: string | null;
 }
 
