@@ -26,7 +26,7 @@ export const noImportCounts = (): ImportCounts => ({ new: 0, changed: 0, unchang
 
 /** The rows of one sheet from cells keyed by the kind's headers; row 1 is the header. */
 const sheet = <V>(kind: ImportKind<V>, rows: Record<string, Cell>[]): RowSheet => ({
-  kind: kind as unknown as ImportKind<unknown>,
+  kind: kind,
   rows: rows.map((cells, i): RawRow => ({
     number: i + 2,
     cells: new Map(Object.entries(cells).filter(([, cell]) => cell != null)),
