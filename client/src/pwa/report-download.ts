@@ -20,6 +20,7 @@ import {
   ReportsSectionDocument,
   UnitPageDocument,
 } from '../gql/graphql';
+import type { UnitPageQuery } from '../gql/graphql';
 import type { RecordingContext } from './offline-link';
 import { operationKey } from './operation-key';
 import { saveReport, storedReport, type StoredReport } from './offline-store';
@@ -120,8 +121,10 @@ export async function downloadReport(
           const key = operationKey(name, { unitId, periodId });
           aliases.push([operationKey(name, { unitId }), key]);
           if (name === 'UnitPage') {
-            const unit = (answers[key] as { unit?: { children: { id: string }[] } } | undefined)?.unit;
-            next.push(...(unit?.children.map((c) => c.id) ?? []));
+            // The tree of the report's period: a unit moved later is walked where it was.
+            const unit = (answers[key] as UnitPageQuery | undefined)?.unit;
+            const place = unit?.followUp?.unitInPeriod ?? unit?.inPeriod;
+            next.push(...(place?.children.map((c) => c.unitId) ?? []));
           }
         },
       ),

@@ -193,9 +193,12 @@ export function NewUserForm({ kommunId, onCreated }: { kommunId: string; onCreat
           {busy ? 'Lägger till…' : 'Lägg till användaren'}
         </button>
       </form>
-      <p ref={status} tabIndex={-1} role="status">
-        {done}
-      </p>
+      {/* Only once there is something to say: the list above has the page's status. */}
+      {done && (
+        <p ref={status} tabIndex={-1} role="status">
+          {done}
+        </p>
+      )}
     </section>
   );
 }
