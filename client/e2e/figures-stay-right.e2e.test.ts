@@ -138,7 +138,7 @@ describe.skipIf(!hasChromium)('every unit’s figures after the report was kept 
     await expect.poll(() => page.locator('main table').count()).toBe(tables.length);
     const shown = await shownTables(page);
     tables.forEach((table, i) => {
-      expect(shown[i]!.caption, `${name}: table ${i + 1}`).toContain(table.unit.name);
+      expect(shown[i]!.caption, `${name}: table ${i + 1}`).toContain(table.unitInPeriod.name);
       const expected = expectedRows(table);
       expect(shown[i]!.rows.length, `${name}: rows of table ${i + 1}`).toBe(expected.length);
       expected.forEach((row, r) =>

@@ -140,7 +140,17 @@ export type AssignmentFollowUp = Editable & {
   newTimeline?: Maybe<Scalars['String']['output']>;
   /** Where it comes from, seen from this period's year. */
   origin: AssignmentOrigin;
+  /**
+   * The assignment's office or board with the name and place in the tree of the follow-up's
+   * period.
+   */
+  ownerUnitInPeriod: UnitInPeriod;
   period: Period;
+  /**
+   * The assignment's responsible unit with the name and place in the tree of the follow-up's
+   * period: an earlier period's page keeps the name the unit had then.
+   */
+  responsibleUnitInPeriod?: Maybe<UnitInPeriod>;
   status: AssignmentStatus;
   /** When it was last changed (ISO 8601). */
   updatedAt: Scalars['String']['output'];
@@ -454,6 +464,8 @@ export type EconomyTable = {
   totals: EconomyTotals;
   /** The unit whose report the table belongs to. */
   unit: OrgUnit;
+  /** That unit with the name and place in the tree of the table's period. */
+  unitInPeriod: UnitInPeriod;
 };
 
 /** Sums of the lines that count in the total (sub-lines such as kapitalkostnader excluded). */
@@ -596,6 +608,8 @@ export type GoalFollowUp = Editable & {
   period: Period;
   trend?: Maybe<Trend>;
   unit: OrgUnit;
+  /** The assessing unit with the name and place in the tree of the follow-up's period. */
+  unitInPeriod: UnitInPeriod;
   /** When it was last changed (ISO 8601). */
   updatedAt: Scalars['String']['output'];
   updatedBy?: Maybe<Author>;
@@ -690,8 +704,15 @@ export type IndicatorFollowUp = Editable & {
    */
   outcome?: Maybe<IndicatorValue>;
   period: Period;
+  /**
+   * The indicator's responsible unit with the name and place in the tree of the follow-up's
+   * period: an earlier period's page keeps the name the unit had then.
+   */
+  responsibleUnitInPeriod: UnitInPeriod;
   trend?: Maybe<Trend>;
   unit: OrgUnit;
+  /** The unit that made the follow-up, with the name and place in the tree of its period. */
+  unitInPeriod: UnitInPeriod;
   /** When it was last changed (ISO 8601). */
   updatedAt: Scalars['String']['output'];
   updatedBy?: Maybe<Author>;
@@ -2230,7 +2251,9 @@ export type AssignmentFollowUpResolvers<ContextType = RequestContext, ParentType
   newDueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   newTimeline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['AssignmentOrigin'], ParentType, ContextType>;
+  ownerUnitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  responsibleUnitInPeriod?: Resolver<Maybe<ResolversTypes['UnitInPeriod']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AssignmentStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
@@ -2361,6 +2384,7 @@ export type EconomyTableResolvers<ContextType = RequestContext, ParentType exten
   subtotals?: Resolver<Array<ResolversTypes['EconomySubtotal']>, ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['EconomyTotals'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
 };
 
 export type EconomyTotalsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EconomyTotals'] = ResolversParentTypes['EconomyTotals']> = {
@@ -2436,6 +2460,7 @@ export type GoalFollowUpResolvers<ContextType = RequestContext, ParentType exten
   period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
   trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2490,8 +2515,10 @@ export type IndicatorFollowUpResolvers<ContextType = RequestContext, ParentType 
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  responsibleUnitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
   trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  unitInPeriod?: Resolver<ResolversTypes['UnitInPeriod'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -28,8 +28,10 @@ const GoalQuery = graphql(`
           id
           label
         }
-        unit {
+        # The unit with the name it had in the follow-up's period.
+        unitInPeriod {
           id
+          unitId
           name
         }
       }
@@ -73,7 +75,9 @@ export function GoalPage({ id }: { id: string }) {
             <li key={f.id} className={`assessment-${f.assessment.toLowerCase()}`}>
               <h3>
                 {f.period.label},{' '}
-                <Link href={`/enhet/${f.unit.id}/mal?period=${f.period.id}`}>{f.unit.name}</Link>
+                <Link href={`/enhet/${f.unitInPeriod.unitId}/mal?period=${f.period.id}`}>
+                  {f.unitInPeriod.name}
+                </Link>
               </h3>
               <EditInPlace
                 typename="GoalFollowUp"
@@ -81,7 +85,7 @@ export function GoalPage({ id }: { id: string }) {
                 version={f.version}
                 values={{ assessment: f.assessment, trend: f.trend, analysis: f.analysis }}
                 canEdit={f.viewerCanEdit}
-                label={`bedömningen ${f.period.label}, ${f.unit.name}`}
+                label={`bedömningen ${f.period.label}, ${f.unitInPeriod.name}`}
               >
                 <p>
                   <strong>{assessmentLabel[f.assessment]}</strong>

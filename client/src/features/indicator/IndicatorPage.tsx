@@ -57,8 +57,10 @@ const IndicatorQuery = graphql(`
           id
           label
         }
-        unit {
+        # The unit with the name it had in the follow-up's period.
+        unitInPeriod {
           id
+          unitId
           name
         }
       }
@@ -138,7 +140,9 @@ export function IndicatorPage({ id }: { id: string }) {
             <li key={f.id} className={f.assessment ? `assessment-${f.assessment.toLowerCase()}` : undefined}>
               <h3>
                 {f.period.label},{' '}
-                <Link href={`/enhet/${f.unit.id}/indikatorer?period=${f.period.id}`}>{f.unit.name}</Link>
+                <Link href={`/enhet/${f.unitInPeriod.unitId}/indikatorer?period=${f.period.id}`}>
+                  {f.unitInPeriod.name}
+                </Link>
               </h3>
               <EditInPlace
                 typename="IndicatorFollowUp"
@@ -151,7 +155,7 @@ export function IndicatorPage({ id }: { id: string }) {
                   comment: f.comment,
                 }}
                 canEdit={f.viewerCanEdit}
-                label={`uppföljningen ${f.period.label}, ${f.unit.name}`}
+                label={`uppföljningen ${f.period.label}, ${f.unitInPeriod.name}`}
               >
                 <p>
                   <span className="muted">Utfall{f.outcome ? ` ${f.outcome.year}` : ''}:</span>{' '}

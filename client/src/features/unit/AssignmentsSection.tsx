@@ -21,6 +21,12 @@ const AssignmentsQuery = graphql(`
           comment
           commentDate
           origin
+          # The name the responsible unit had in the period shown.
+          responsibleUnitInPeriod {
+            id
+            unitId
+            name
+          }
           goal {
             id
             code
@@ -31,10 +37,6 @@ const AssignmentsQuery = graphql(`
             kind
             title
             dueDate
-            responsibleUnit {
-              id
-              name
-            }
           }
         }
       }
@@ -68,7 +70,7 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
       (!f.typ || a.assignment.kind === f.typ) &&
       (!f.status || a.status === f.status) &&
       (!f.prognos || a.forecast === f.prognos) &&
-      (!f.avdelning || a.assignment.responsibleUnit?.id === f.avdelning) &&
+      (!f.avdelning || a.responsibleUnitInPeriod?.unitId === f.avdelning) &&
       (!words ||
         a.assignment.title.toLowerCase().includes(words) ||
         (a.comment ?? '').toLowerCase().includes(words)),
@@ -76,9 +78,7 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
   const departments = [
     ...new Map(
       all.flatMap((a) =>
-        a.assignment.responsibleUnit
-          ? [[a.assignment.responsibleUnit.id, a.assignment.responsibleUnit.name]]
-          : [],
+        a.responsibleUnitInPeriod ? [[a.responsibleUnitInPeriod.unitId, a.responsibleUnitInPeriod.name]] : [],
       ),
     ),
   ].sort((a, b) => swedish.compare(a[1], b[1]));
@@ -130,7 +130,7 @@ export function AssignmentsSection({ unitId, periodId }: { unitId: string; perio
               {a.origin === 'EARLIER_YEAR' && <> · {originLabel.EARLIER_YEAR}</>}
             </p>
             {a.goal && <GoalLine goal={a.goal} />}
-            {a.assignment.responsibleUnit && <p className="muted">{a.assignment.responsibleUnit.name}</p>}
+            {a.responsibleUnitInPeriod && <p className="muted">{a.responsibleUnitInPeriod.name}</p>}
             {a.comment && (
               <p>
                 <span className="muted">Senaste kommentar{a.commentDate ? ` (${a.commentDate})` : ''}:</span>{' '}

@@ -23,7 +23,8 @@ const EconomyQuery = graphql(`
           ledger
           dimension
           forecastLabel
-          unit {
+          # The name the unit had in the period shown.
+          unitInPeriod {
             id
             name
           }
@@ -365,7 +366,7 @@ export function EconomySection({ unitId, periodId }: { unitId: string; periodId:
             <ScrollRegion label={tableName(t.ledger, t.dimension)}>
               <table>
                 <caption>
-                  {t.unit.name}, belopp i tkr{t.forecastLabel ? `, ${t.forecastLabel}` : ''}
+                  {t.unitInPeriod.name}, belopp i tkr{t.forecastLabel ? `, ${t.forecastLabel}` : ''}
                 </caption>
                 <thead>
                   <tr>

@@ -19,16 +19,18 @@ const IndicatorsQuery = graphql(`
           trend
           comment
           commentDate
+          # The name the responsible unit had in the period shown.
+          responsibleUnitInPeriod {
+            id
+            unitId
+            name
+          }
           indicator {
             id
             name
             unitOfMeasure
             direction
             origin
-            responsibleUnit {
-              id
-              name
-            }
             outcomes {
               year
               value
@@ -93,7 +95,7 @@ export function IndicatorsSection({ unitId, periodId }: { unitId: string; period
               unit={i.unitOfMeasure}
               title={i.name}
             />
-            <p className="muted">{i.responsibleUnit.name}</p>
+            <p className="muted">{r.responsibleUnitInPeriod.name}</p>
             {r.comment && (
               <p>
                 <span className="muted">Senaste kommentar{r.commentDate ? ` (${r.commentDate})` : ''}:</span>{' '}

@@ -2,8 +2,8 @@ import type { RequestContext } from '../../context.js';
 import { badInput, notFound, parseId } from '../../graphql/errors.js';
 import { loaded } from '../../graphql/loaded.js';
 import { periodYear } from '../organisation/org-unit.entity.js';
-import { readablePeriodIds, unitFamily } from '../organisation/organisation.service.js';
-import { scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
+import { readablePeriodIds } from '../organisation/organisation.service.js';
+import { inSubtree, scopeKey, scopeTree, type UnitScope } from '../organisation/unit-scope.js';
 import {
   Assignment,
   AssignmentFollowUp,
@@ -25,15 +25,14 @@ import { assignmentFollowUpKind } from './assignment-edit.js';
  */
 export function assignmentsInScope(ctx: RequestContext, scope: UnitScope): Promise<IAssignmentFollowUp[]> {
   return ctx.memo(scopeKey(scope, 'assignments'), async () => {
-    await unitFamily(ctx, scope.unit);
-    const subtree = subtreePattern(scope.unit);
+    const tree = await scopeTree(ctx, scope);
     const rows = await ctx.em.find(
       AssignmentFollowUp,
       {
         period: scope.period,
         $or: [
-          { assignment: { ownerUnit: { path: { $like: subtree } } } },
-          { assignment: { responsibleUnit: { path: { $like: subtree } } } },
+          { assignment: { ownerUnit: inSubtree(tree) } },
+          { assignment: { responsibleUnit: inSubtree(tree) } },
         ],
       },
       { populate: ['assignment', 'goal'] },

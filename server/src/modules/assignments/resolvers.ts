@@ -2,7 +2,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { enumValues } from '../../graphql/enum-values.js';
 import { parseId } from '../../graphql/errors.js';
 import { loaded, loadedOrNull } from '../../graphql/loaded.js';
-import { unitOf } from '../organisation/organisation.service.js';
+import { unitAsOf, unitOf } from '../organisation/organisation.service.js';
 import { editResultType, runEdit } from '../editing/edit-record.js';
 import { editableFields } from '../editing/resolvers.js';
 import { assignmentFollowUpKind } from './assignment-edit.js';
@@ -34,6 +34,11 @@ export const assignmentResolvers: Resolvers = {
     period: (f) => loaded(f.period),
     goal: (f) => loadedOrNull(f.goal),
     origin: (f, _, ctx) => originOf(ctx, f),
+    ownerUnitInPeriod: async (f, _, ctx) => unitAsOf(ctx, (await loaded(f.assignment)).ownerUnit, f.period),
+    responsibleUnitInPeriod: async (f, _, ctx) => {
+      const { responsibleUnit } = await loaded(f.assignment);
+      return responsibleUnit ? unitAsOf(ctx, responsibleUnit, f.period) : null;
+    },
     ...editableFields(assignmentFollowUpKind),
   },
   AssignmentFollowUpEditResult: { __resolveType: editResultType('AssignmentFollowUp') },

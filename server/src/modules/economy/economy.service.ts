@@ -1,12 +1,5 @@
 import type { RequestContext } from '../../context.js';
-import { unitFamily } from '../organisation/organisation.service.js';
-import {
-  ancestorIds,
-  isInSubtree,
-  scopeKey,
-  subtreePattern,
-  type UnitScope,
-} from '../organisation/unit-scope.js';
+import { depthIn, inSubtree, scopeKey, scopeTree, type UnitScope } from '../organisation/unit-scope.js';
 import {
   EconomyTable,
   Investment,
@@ -39,6 +32,7 @@ export interface EconomyTableView {
    */
   id: string;
   unit: IEconomyTable['unit'];
+  period: IEconomyTable['period'];
   ledger: IEconomyTable['ledger'];
   dimension: IEconomyTable['dimension'];
   forecastLabel: string | null;
@@ -54,6 +48,7 @@ const view = (
 ): EconomyTableView => ({
   id: partFor ? `${table.id}:${partFor.id}` : String(table.id),
   unit: table.unit,
+  period: table.period,
   ledger: table.ledger,
   dimension: table.dimension,
   forecastLabel: table.forecastLabel ?? null,
@@ -93,16 +88,13 @@ const totalsOf = (lines: IEconomyLine[]): Answered =>
  */
 export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<EconomyTableView[]> {
   return ctx.memo(scopeKey(scope, 'economy'), async () => {
-    const family = await unitFamily(ctx, scope.unit);
-    const subtreeIds = new Set(family.filter((u) => isInSubtree(u, scope.unit)).map((u) => u.id));
+    const tree = await scopeTree(ctx, scope);
+    const { subtreeIds } = tree;
     const tables = await ctx.em.find(
       EconomyTable,
       {
         period: scope.period,
-        $or: [
-          { unit: { id: { $in: ancestorIds(scope.unit) } } },
-          { unit: { path: { $like: subtreePattern(scope.unit) } } },
-        ],
+        $or: [{ unit: { $in: tree.ancestorIds } }, { unit: inSubtree(tree) }],
       },
       { populate: ['lines', 'unit'], orderBy: { id: 'asc', lines: { position: 'asc' } } },
     );
@@ -112,7 +104,7 @@ export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<E
     if (own.length > 0) return own.map(whole);
 
     const above = tables
-      .filter((t) => !isInSubtree(t.unit, scope.unit))
+      .filter((t) => !subtreeIds.has(t.unit.id))
       .map((t) =>
         view(
           t,
@@ -123,9 +115,9 @@ export function economyInScope(ctx: RequestContext, scope: UnitScope): Promise<E
       .filter((v) => v.lines.length > 0);
     if (above.length > 0) return above;
 
-    const below = tables.filter((t) => isInSubtree(t.unit, scope.unit));
-    const shallowest = Math.min(...below.map((t) => t.unit.path.length));
-    return below.filter((t) => t.unit.path.length === shallowest).map(whole);
+    const below = tables.filter((t) => subtreeIds.has(t.unit.id));
+    const shallowest = Math.min(...below.map((t) => depthIn(tree, t.unit.id)));
+    return below.filter((t) => depthIn(tree, t.unit.id) === shallowest).map(whole);
   });
 }
 
@@ -179,11 +171,15 @@ function investmentViews(rows: IInvestment[]): InvestmentView[] {
 /** The unit's own investment lines, else those of the units below it. */
 export function investmentsInScope(ctx: RequestContext, scope: UnitScope): Promise<InvestmentView[]> {
   return ctx.memo(scopeKey(scope, 'investments'), async () => {
-    const rows = await ctx.em.find(
+    const tree = await scopeTree(ctx, scope);
+    const found = await ctx.em.find(
       Investment,
-      { period: scope.period, unit: { path: { $like: subtreePattern(scope.unit) } } },
-      { orderBy: { unit: { path: 'asc' }, position: 'asc' } },
+      { period: scope.period, unit: inSubtree(tree) },
+      { orderBy: { position: 'asc', id: 'asc' } },
     );
+    // By unit in the period's tree order, as the report lists them, then by position.
+    const pathOf = (r: IInvestment) => tree.versions.get(r.unit.id)?.path ?? '';
+    const rows = found.sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0));
     const own = rows.filter((r) => r.unit.id === scope.unit.id);
     return investmentViews(own.length > 0 ? own : rows);
   });

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { enumValues } from '../../graphql/enum-values.js';
-import { unitOf } from '../organisation/organisation.service.js';
+import { unitAsOf, unitOf } from '../organisation/organisation.service.js';
 import { editResultType, runEdit } from '../editing/edit-record.js';
 import { editableFields } from '../editing/resolvers.js';
 import { economyLineKind } from './economy-edit.js';
@@ -23,6 +23,7 @@ export const economyResolvers: Resolvers = {
   },
   EconomyTable: {
     unit: (table, _, ctx) => unitOf(ctx, table.unit),
+    unitInPeriod: (table, _, ctx) => unitAsOf(ctx, table.unit, table.period),
     totals: (table) => economyTotals(table),
     subtotals: (table) => economySubtotals(table),
   },

@@ -6,7 +6,8 @@
 import type { RequestContext } from '../../context.js';
 import { forbidden, unauthenticated } from '../../graphql/errors.js';
 import type { IUser } from '../auth/user.entity.js';
-import type { IOrgUnit } from '../organisation/org-unit.entity.js';
+import type { IOrgUnit, IPeriod } from '../organisation/org-unit.entity.js';
+import { unitInPeriod } from '../organisation/unit-in-period.js';
 
 /** The same words whether the record is missing or out of reach: a refusal reveals nothing. */
 export const NOT_YOURS = 'Du har inte behörighet att ändra detta.';
@@ -25,12 +26,37 @@ export function requireAdministrator(ctx: RequestContext): IUser {
   return viewer;
 }
 
-/** Whether the person may edit records of the unit (the path must be loaded). */
-export function editsUnit(viewer: IUser, unit: IOrgUnit): boolean {
-  if (unit.kommun.id !== viewer.kommun.id) return false;
+/**
+ * Whether the person may edit a record of one of these units in the period: a redaktör's
+ * units and those below them in that period's tree, so that a department moved from a later
+ * period is edited, in the earlier ones, by whoever edits its office there. Versions the page
+ * has read already cost no statement; a unit without a version in the period is nobody's.
+ */
+export async function editsSomeUnit(
+  ctx: RequestContext,
+  viewer: IUser,
+  units: readonly IOrgUnit[],
+  period: Pick<IPeriod, 'id'> | null,
+): Promise<boolean> {
+  const ours = units.filter((unit) => unit.kommun.id === viewer.kommun.id);
+  if (ours.length === 0) return false;
   if (viewer.role === 'administratör') return true;
   if (viewer.role !== 'redaktör') return false;
-  return viewer.units.getItems().some((own) => unit.path.startsWith(own.path));
+  const own = viewer.units.getItems();
+  // Without a period (none of today's kinds), the latest tree: org_unit's paths.
+  const pathsOf = (list: readonly IOrgUnit[]) =>
+    period === null
+      ? Promise.resolve(list.map((u) => u.path))
+      : Promise.all(
+          list.map((u) =>
+            unitInPeriod(ctx, u.id, period.id).then(
+              (v) => v.path,
+              () => null,
+            ),
+          ),
+        );
+  const [unitPaths, ownPaths] = await Promise.all([pathsOf(ours), pathsOf(own)]);
+  return unitPaths.some((path) => path != null && ownPaths.some((mine) => !!mine && path.startsWith(mine)));
 }
 
 export const refuse = () => forbidden(NOT_YOURS);

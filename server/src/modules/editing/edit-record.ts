@@ -25,7 +25,7 @@ import { AuditEntry } from '../audit/audit.entity.js';
 import { User, type IUser } from '../auth/user.entity.js';
 import type { IOrgUnit, IPeriod } from '../organisation/org-unit.entity.js';
 import { shownInPublishedReport } from '../access/published-reports.js';
-import { editsUnit, refuse, requireEditor } from './edit-access.js';
+import { editsSomeUnit, refuse, requireEditor } from './edit-access.js';
 import { fieldErrors, type FieldError } from './validation.js';
 
 /** The GraphQL types that implement Editable; also the entity names in the audit log. */
@@ -54,6 +54,8 @@ export interface EditableKind<T extends EditableRow, C extends Record<string, un
   unitsOf(row: T): IOrgUnit[];
   /** The period whose published report would freeze it; null when something else decides. */
   periodOf(row: T): IPeriod | null;
+  /** The period whose organisation says whose it is, where periodOf is null (a report's). */
+  treePeriodOf?(row: T): Pick<IPeriod, 'id'>;
   /** Frozen for another reason than its period (a published report's own section). */
   published?(row: T): boolean;
   /** Who may read it, when its period does not decide (a report's section: the report). */
@@ -112,9 +114,10 @@ async function refusal<T extends EditableRow, C extends Record<string, unknown>>
   row: T,
 ): Promise<'forbidden' | 'published' | null> {
   const units = kind.unitsOf(row);
-  if (!units.some((unit) => editsUnit(viewer, unit))) return 'forbidden';
-  if (kind.published?.(row)) return 'published';
   const period = kind.periodOf(row);
+  const treePeriod = period ?? kind.treePeriodOf?.(row) ?? null;
+  if (!(await editsSomeUnit(ctx, viewer, units, treePeriod))) return 'forbidden';
+  if (kind.published?.(row)) return 'published';
   if (period !== null && (await shownInPublishedReport(ctx, period, units))) return 'published';
   return null;
 }

@@ -1,16 +1,10 @@
 import type { RequestContext } from '../../context.js';
-import {
-  ancestorIds,
-  isInSubtree,
-  scopeKey,
-  subtreePattern,
-  type UnitScope,
-} from '../organisation/unit-scope.js';
+import { inSubtree, scopeKey, scopeTree, type UnitScope } from '../organisation/unit-scope.js';
 import { assignmentsInScope, readableAssignmentFollowUps } from '../assignments/assignment.service.js';
 import { indicatorsInScope, mayReadIndicator } from '../indicators/indicator.service.js';
 import { notPublished, readableRows, readsWorkingData } from '../access/read-access.js';
 import { goalFollowUpKind } from './goal-edit.js';
-import { readablePeriodIds, unitFamily } from '../organisation/organisation.service.js';
+import { readablePeriodIds } from '../organisation/organisation.service.js';
 import { notFound } from '../../graphql/errors.js';
 import { AssignmentFollowUp } from '../assignments/assignment.entity.js';
 import { Indicator, type IIndicator } from '../indicators/indicator.entity.js';
@@ -27,17 +21,16 @@ const byGoalCode = (a: IGoalFollowUp, b: IGoalFollowUp) =>
  */
 export function goalsInScope(ctx: RequestContext, scope: UnitScope): Promise<IGoalFollowUp[]> {
   return ctx.memo(scopeKey(scope, 'goals'), async () => {
-    await unitFamily(ctx, scope.unit);
-    const upwards = ancestorIds(scope.unit);
+    const tree = await scopeTree(ctx, scope);
     const rows = await ctx.em.find(
       GoalFollowUp,
       {
         period: scope.period,
-        $or: [{ unit: { path: { $like: subtreePattern(scope.unit) } } }, { unit: { id: { $in: upwards } } }],
+        $or: [{ unit: inSubtree(tree) }, { unit: { $in: tree.ancestorIds } }],
       },
       { populate: ['goal', 'goal.area', 'unit'] },
     );
-    const own = rows.filter((r) => isInSubtree(r.unit, scope.unit));
+    const own = rows.filter((r) => tree.subtreeIds.has(r.unit.id));
     if (own.length > 0 || rows.length === 0) return own.sort(byGoalCode);
 
     const [indicators, assignments] = await Promise.all([
@@ -48,8 +41,9 @@ export function goalsInScope(ctx: RequestContext, scope: UnitScope): Promise<IGo
       ...indicators.map((i) => i.indicator.goal.id),
       ...assignments.flatMap((a) => (a.goal ? [a.goal.id] : [])),
     ]);
-    // Nearest assessing unit above: the longest path among the rows.
-    const nearest = rows.reduce((best, r) => (r.unit.path.length > best.unit.path.length ? r : best));
+    // Nearest assessing unit above: the last of the period's ancestors among the rows.
+    const rank = (r: IGoalFollowUp) => tree.ancestorIds.indexOf(r.unit.id);
+    const nearest = rows.reduce((best, r) => (rank(r) > rank(best) ? r : best));
     return rows.filter((r) => r.unit.id === nearest.unit.id && served.has(r.goal.id)).sort(byGoalCode);
   });
 }

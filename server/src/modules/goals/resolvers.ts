@@ -5,6 +5,7 @@ import { parseId } from '../../graphql/errors.js';
 import { editResultType, runEdit } from '../editing/edit-record.js';
 import { editableFields } from '../editing/resolvers.js';
 import { goalFollowUpKind } from './goal-edit.js';
+import { unitAsOf } from '../organisation/organisation.service.js';
 import {
   assignmentsOfGoal,
   followUpsOfGoal,
@@ -27,6 +28,7 @@ export const goalResolvers: Resolvers = {
   GoalFollowUp: {
     goal: (f) => f.goal,
     unit: (f) => f.unit,
+    unitInPeriod: (f, _, ctx) => unitAsOf(ctx, f.unit, f.period),
     period: (f) => loaded(f.period),
     ...editableFields(goalFollowUpKind),
   },

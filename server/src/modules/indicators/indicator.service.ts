@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../context.js';
 import { notFound } from '../../graphql/errors.js';
-import { readablePeriodIds, unitFamily } from '../organisation/organisation.service.js';
-import { scopeKey, subtreePattern, type UnitScope } from '../organisation/unit-scope.js';
+import { readablePeriodIds } from '../organisation/organisation.service.js';
+import { inSubtree, scopeKey, scopeTree, type UnitScope } from '../organisation/unit-scope.js';
 import {
   Indicator,
   IndicatorFollowUp,
@@ -19,16 +19,12 @@ import { indicatorFollowUpKind } from './indicator-edit.js';
  */
 export function indicatorsInScope(ctx: RequestContext, scope: UnitScope): Promise<IIndicatorFollowUp[]> {
   return ctx.memo(scopeKey(scope, 'indicators'), async () => {
-    await unitFamily(ctx, scope.unit);
-    const subtree = subtreePattern(scope.unit);
+    const tree = await scopeTree(ctx, scope);
     const rows = await ctx.em.find(
       IndicatorFollowUp,
       {
         period: scope.period,
-        $or: [
-          { unit: { path: { $like: subtree } } },
-          { indicator: { responsibleUnit: { path: { $like: subtree } } } },
-        ],
+        $or: [{ unit: inSubtree(tree) }, { indicator: { responsibleUnit: inSubtree(tree) } }],
       },
       { populate: ['indicator', 'indicator.goal', 'unit'] },
     );

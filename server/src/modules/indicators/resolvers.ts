@@ -2,7 +2,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { enumValues } from '../../graphql/enum-values.js';
 import { parseId } from '../../graphql/errors.js';
 import { loaded } from '../../graphql/loaded.js';
-import { unitOf } from '../organisation/organisation.service.js';
+import { unitAsOf, unitOf } from '../organisation/organisation.service.js';
 import { editResultType, runEdit } from '../editing/edit-record.js';
 import { editableFields } from '../editing/resolvers.js';
 import { indicatorFollowUpKind, outcomeYear } from './indicator-edit.js';
@@ -26,6 +26,8 @@ export const indicatorResolvers: Resolvers = {
   IndicatorFollowUp: {
     indicator: (f) => f.indicator,
     unit: (f, _, ctx) => unitOf(ctx, f.unit),
+    unitInPeriod: (f, _, ctx) => unitAsOf(ctx, f.unit, f.period),
+    responsibleUnitInPeriod: (f, _, ctx) => unitAsOf(ctx, f.indicator.responsibleUnit, f.period),
     period: (f) => loaded(f.period),
     outcome: async (f, _, ctx) => {
       const year = outcomeYear(await loaded(f.period));

@@ -4,12 +4,19 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  AssignmentsSectionDocument,
   CloseUnitDocument,
+  CreateDraftReportDocument,
   CreateUnitDocument,
+  EconomySectionDocument,
+  EditAssignmentFollowUpDocument,
+  GoalsSectionDocument,
+  IndicatorsSectionDocument,
   MoveUnitDocument,
   OrganisationTreeDocument,
   RenameUnitDocument,
   ReportPageDocument,
+  ReportsSectionDocument,
   UnitPageDocument,
 } from '../../../test/client-documents.js';
 import {
@@ -142,6 +149,183 @@ describe('a published report keeps the organisation it was published with', () =
       ['update', 'Kommunstyrelsekontoret', 'Kommunledningskontoret', '2026'],
       ['update', 'Kommunledningskontoret', 'Kommunledningskontoret', '2026'],
     ]);
+  });
+});
+
+describe('a department moved to another office from the next period', () => {
+  it('stays on its old office’s lists with its old name in the periods before, and is on the new office’s lists with its new name from then on', async () => {
+    const jul = await periodId(client, 'norrtalje', '2025-jan-jul');
+    const year2024 = await periodId(client, 'norrtalje', '2024');
+    const working = await periodId(client, 'norrtalje', '2025');
+    const rtj = await unitId(client, 'norrtalje', 'ksk-raddningstjanst');
+    const sbk = await unitId(client, 'norrtalje', 'sbk');
+    const draft = async (periodId: string, title: string) => {
+      const { createDraftReport } = await client.data(
+        CreateDraftReportDocument,
+        { input: { unitId: rtj, periodId, type: 'TERTIALRAPPORT', title } },
+        sessions.admin,
+      );
+      expect(createDraftReport.__typename).toBe('Report');
+    };
+    await draft(jul, 'Räddningstjänsten jan–jul 2025');
+    await draft(working, 'Räddningstjänsten 2025');
+    const published = await sql<{ id: number }>(
+      `select r.id from report r join org_unit u on u.id = r.unit_id
+        where u.key = 'ksk' and r.status = 'published' order by r.id`,
+    );
+    expect(published).toHaveLength(2);
+
+    // Everything the office, the new office and the department show for the earlier periods.
+    const sections = [
+      UnitPageDocument,
+      GoalsSectionDocument,
+      IndicatorsSectionDocument,
+      AssignmentsSectionDocument,
+      EconomySectionDocument,
+    ];
+    const snapshot = async () => {
+      const answers: string[] = [];
+      for (const r of published) {
+        answers.push(JSON.stringify(await client.data(ReportPageDocument, { id: String(r.id) })));
+      }
+      for (const unit of [ksk, sbk, rtj]) {
+        for (const period of [year2024, jul]) {
+          for (const doc of sections) {
+            const variables = { unitId: unit, periodId: period };
+            answers.push(
+              JSON.stringify(await client.data(doc as typeof UnitPageDocument, variables, sessions.admin)),
+            );
+          }
+        }
+      }
+      return answers;
+    };
+    const before = await snapshot();
+
+    const from = { fromPeriodId: working };
+    const renamed = await client.data(
+      RenameUnitDocument,
+      { input: { ...from, unitId: rtj, name: 'Räddningstjänsten Roslagen', shortName: null } },
+      sessions.admin,
+    );
+    expect(renamed.renameUnit).toMatchObject({ __typename: 'UnitInPeriod' });
+    const moved = await client.data(
+      MoveUnitDocument,
+      { input: { ...from, unitId: rtj, parentId: sbk } },
+      sessions.admin,
+    );
+    expect(moved.moveUnit).toMatchObject({ __typename: 'UnitInPeriod', parentId: sbk });
+
+    // The readable difference first, then the bytes.
+    const after = await snapshot();
+    expect(after.map((a) => JSON.parse(a))).toEqual(before.map((b) => JSON.parse(b)));
+    expect(after).toEqual(before);
+
+    const page = (doc: (typeof sections)[number], unitId: string, periodId: string) =>
+      client.data(doc as typeof IndicatorsSectionDocument, { unitId, periodId }, sessions.admin);
+    const indicatorsOf = async (unitId: string, periodId: string) =>
+      (await page(IndicatorsSectionDocument, unitId, periodId)).unit.followUp!.indicators.filter(
+        (i) => i.responsibleUnitInPeriod.unitId === rtj,
+      );
+    const assignmentsOf = async (unitId: string, periodId: string) =>
+      (
+        await client.data(AssignmentsSectionDocument, { unitId, periodId }, sessions.admin)
+      ).unit.followUp!.assignments.filter((a) => a.responsibleUnitInPeriod?.unitId === rtj);
+    const names = (rows: { name: string }[]) => [...new Set(rows.map((r) => r.name))];
+
+    // Before the move: under the old office, with the old name, and not under the new one.
+    const oldIndicators = await indicatorsOf(ksk, year2024);
+    expect(oldIndicators).toHaveLength(4);
+    expect(names(oldIndicators.map((i) => i.responsibleUnitInPeriod))).toEqual(['Räddningstjänsten']);
+    expect(await indicatorsOf(sbk, year2024)).toEqual([]);
+    const oldAssignments = await assignmentsOf(ksk, jul);
+    expect(oldAssignments).toHaveLength(1);
+    expect(names(oldAssignments.map((a) => a.responsibleUnitInPeriod!))).toEqual(['Räddningstjänsten']);
+    expect(await assignmentsOf(sbk, jul)).toEqual([]);
+    expect(await assignmentsOf(sbk, year2024)).toEqual([]);
+    const economy = async (unitId: string, periodId: string) =>
+      (await client.data(EconomySectionDocument, { unitId, periodId }, sessions.admin)).unit.followUp!;
+    const kskInvestments = (await economy(ksk, year2024)).investments.length;
+    expect((await economy(sbk, year2024)).investments).toEqual([]);
+    expect(kskInvestments).toBeGreaterThanOrEqual(11);
+    // The department's own pages read the office above it in the period.
+    expect((await economy(rtj, jul)).economy.map((t) => t.unitInPeriod.name)).toEqual([
+      'Kommunstyrelsekontoret',
+    ]);
+    const goals = await client.data(
+      GoalsSectionDocument,
+      { unitId: rtj, periodId: year2024 },
+      sessions.admin,
+    );
+    expect(goals.unit.followUp!.goals.length).toBeGreaterThan(0);
+    // The off-track list is a fragment of the page's, masked in the page's type.
+    type OffTrack = { offTrack: { kind: string; title: string }[] };
+    const unitPage = async (unitId: string, periodId: string) => {
+      const followUp = (await client.data(UnitPageDocument, { unitId, periodId }, sessions.admin)).unit
+        .followUp!;
+      return followUp as typeof followUp & OffTrack;
+    };
+    expect((await unitPage(sbk, jul)).unitInPeriod.children.map((c) => c.name)).toEqual([]);
+
+    // From the move on: under the new office, with the new name.
+    const newIndicators = await indicatorsOf(sbk, working);
+    expect(newIndicators).toHaveLength(4);
+    expect(names(newIndicators.map((i) => i.responsibleUnitInPeriod))).toEqual([
+      'Räddningstjänsten Roslagen',
+    ]);
+    const newAssignments = await assignmentsOf(sbk, working);
+    expect(newAssignments).toHaveLength(1);
+    expect(names(newAssignments.map((a) => a.responsibleUnitInPeriod!))).toEqual([
+      'Räddningstjänsten Roslagen',
+    ]);
+    expect((await economy(rtj, working)).economy).toEqual([]);
+    const sbkPage = await unitPage(sbk, working);
+    expect(sbkPage.unitInPeriod.children.map((c) => c.name)).toEqual(['Räddningstjänsten Roslagen']);
+    // What deviates below the new office is on its list of what is off track.
+    const deviating = newAssignments.filter((a) => a.forecast === 'AVVIKELSE_FRAN_PLAN');
+    const offTrackTitles = sbkPage.offTrack.filter((o) => o.kind === 'ASSIGNMENT').map((o) => o.title);
+    for (const a of deviating) expect(offTrackTitles).toContain(a.assignment.title);
+    const julOffTrack = (await unitPage(sbk, jul)).offTrack.filter((o) => o.kind === 'ASSIGNMENT');
+    expect(julOffTrack).toEqual([]);
+
+    // The reports: each under the office its unit was below in the report's period.
+    const reports = async (unitId: string) =>
+      (await client.data(ReportsSectionDocument, { unitId }, sessions.admin)).unit.reports.map(
+        (r) => r.title,
+      );
+    expect(await reports(ksk)).toContain('Räddningstjänsten jan–jul 2025');
+    expect(await reports(ksk)).not.toContain('Räddningstjänsten 2025');
+    expect(await reports(sbk)).toContain('Räddningstjänsten 2025');
+    expect(await reports(sbk)).not.toContain('Räddningstjänsten jan–jul 2025');
+  });
+  it('lets the new office’s redaktör edit the department’s records from the move on, and not those of the periods before', async () => {
+    // After the move of the test before.
+    const sbkEditor = await signInNewRedaktör('sbk@norrtalje.test', 'sbk');
+    const followUpOf = async (periodKey: string) => {
+      const [row] = await sql<{ id: number; version: number }>(
+        `select f.id, f.version from assignment_follow_up f
+           join assignment a on a.id = f.assignment_id join org_unit u on u.id = a.responsible_unit_id
+           join period p on p.id = f.period_id
+          where u.key = 'ksk-raddningstjanst' and p.key = ? order by f.id limit 1`,
+        [periodKey],
+      );
+      return { id: String(row!.id), version: row!.version };
+    };
+    const edit = async (periodKey: string) =>
+      client.run(
+        EditAssignmentFollowUpDocument,
+        { input: { ...(await followUpOf(periodKey)), comment: 'Från Samhällsbyggnadskontoret' } },
+        sbkEditor,
+      );
+    // Below the office in the working period: saved.
+    const saved = await edit('2025');
+    expect(saved.errors).toBeUndefined();
+    expect(
+      (saved.data as { editAssignmentFollowUp: { __typename: string } }).editAssignmentFollowUp.__typename,
+    ).toBe('AssignmentFollowUp');
+    // Not below it in January–July: not theirs, whatever the published report says.
+    const earlier = await edit('2025-jan-jul');
+    expect(earlier.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 
@@ -314,4 +498,21 @@ async function signInOtherAdmin(): Promise<TestSession> {
   );
   sessions.otherAdmin = await signIn('admin@alingsas.test');
   return sessions.otherAdmin;
+}
+
+/** A redaktör of one unit: made here, as the demo has none of it. */
+async function signInNewRedaktör(email: string, unitKey: string): Promise<TestSession> {
+  const { createUser } = await import('../auth/user.service.js');
+  const em = client.orm.em.fork();
+  await em.transactional((tx) =>
+    createUser(tx, {
+      email,
+      name: 'Redaktör',
+      password: DEMO_PASSWORD,
+      role: 'redaktör',
+      kommunKey: 'norrtalje',
+      unitKeys: [unitKey],
+    }),
+  );
+  return signIn(email);
 }

@@ -1,5 +1,6 @@
 import { wrap } from '@mikro-orm/core';
 import { notFound, badInput } from '../../graphql/errors.js';
+import { loaded } from '../../graphql/loaded.js';
 import type { RequestContext } from '../../context.js';
 import { Kommun, OrgUnit, Period, type IKommun, type IOrgUnit, type IPeriod } from './org-unit.entity.js';
 import { ancestorIds, subtreePattern, type UnitScope } from './unit-scope.js';
@@ -145,6 +146,20 @@ export async function versionOrLatest(
     if (latest) return latest;
   }
   throw notFound('Enheten', unit.id);
+}
+
+/**
+ * A unit that a record of a period points at, with the name and place that period gives it
+ * (the latest where the unit has no version in it). Versions a list's tree read already
+ * cost no statement.
+ */
+export async function unitAsOf(
+  ctx: RequestContext,
+  unit: Pick<IOrgUnit, 'id'>,
+  period: IPeriod,
+): Promise<UnitInPeriodModel> {
+  const asOf = await loaded(period);
+  return versionOrLatest(ctx, { id: unit.id, kommun: asOf.kommun }, asOf);
 }
 
 /**

@@ -22,7 +22,7 @@ export interface UnitInPeriodModel {
   closed: boolean;
 }
 
-interface VersionRow {
+export interface VersionRow {
   unit_id: number;
   period_id: number;
   kommun_id: number;
@@ -70,26 +70,34 @@ export async function queryVersions(
   return rows.map(toModel);
 }
 
+/** The request's loader of units' versions, keyed `unit:period`. */
+const versionLoader = (ctx: RequestContext) =>
+  ctx.loader<string, UnitInPeriodModel>('unit-in-period', async (keys) => {
+    const pairs = keys.map((k) => k.split(':').map(Number) as [number, number]);
+    const rows = await queryVersions(
+      ctx,
+      'where (v.unit_id, v.period_id) in (select * from unnest(?::int[], ?::int[]))',
+      [pgIntArray(pairs.map((p) => p[0])), pgIntArray(pairs.map((p) => p[1]))],
+    );
+    const byKey = new Map(rows.map((r) => [`${r.unitId}:${r.periodId}`, r]));
+    return keys.map(
+      (k) => byKey.get(k) ?? new Error(`Enheten ${k} har ingen version i perioden`),
+    ) as UnitInPeriodModel[];
+  });
+
 /** The unit's version in the period, batched over a request's lookups. */
 export function unitInPeriod(
   ctx: RequestContext,
   unitId: number,
   periodId: number,
 ): Promise<UnitInPeriodModel> {
-  return ctx
-    .loader<string, UnitInPeriodModel>('unit-in-period', async (keys) => {
-      const pairs = keys.map((k) => k.split(':').map(Number) as [number, number]);
-      const rows = await queryVersions(
-        ctx,
-        'where (v.unit_id, v.period_id) in (select * from unnest(?::int[], ?::int[]))',
-        [pgIntArray(pairs.map((p) => p[0])), pgIntArray(pairs.map((p) => p[1]))],
-      );
-      const byKey = new Map(rows.map((r) => [`${r.unitId}:${r.periodId}`, r]));
-      return keys.map(
-        (k) => byKey.get(k) ?? new Error(`Enheten ${k} har ingen version i perioden`),
-      ) as UnitInPeriodModel[];
-    })
-    .load(`${unitId}:${periodId}`);
+  return versionLoader(ctx).load(`${unitId}:${periodId}`);
+}
+
+/** Versions read by another statement, so that looking them up again costs none. */
+export function primeVersions(ctx: RequestContext, versions: readonly UnitInPeriodModel[]): void {
+  const loader = versionLoader(ctx);
+  for (const v of versions) loader.prime(`${v.unitId}:${v.periodId}`, v);
 }
 
 /** Ids above the unit in its period, root first ("/1/5/9/" → [1, 5]). */

@@ -17,6 +17,7 @@ export const reportSectionKind: EditableKind<IReportSection, z.infer<typeof chan
   populate: ['report.unit'],
   unitsOf: (s) => [s.report.unit],
   periodOf: () => null,
+  treePeriodOf: (s) => s.report.period,
   published: (s) => s.report.status === 'published',
   mayRead: (ctx, s) => mayReadReport(ctx, s.report),
   input: changes,

@@ -5,7 +5,7 @@
  * is refused to every write path (edit-access.ts, and triggers in the database), so it says
  * forever what it said that day. Each step is audited in its own transaction.
  */
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
@@ -17,7 +17,6 @@ import { requireAdministrator } from '../editing/edit-access.js';
 import { columnLength } from '../../db/column-length.js';
 import { fieldErrors, thousands, type Outcome } from '../editing/validation.js';
 import { OrgUnit, Period } from '../organisation/org-unit.entity.js';
-import { ancestorIds } from '../organisation/unit-scope.js';
 import { createDraftReport } from './draft-report.service.js';
 import { Report, ReportKeyFigure, ReportSection, reportTypes, type IReport } from './report.entity.js';
 import { mayReadReport } from '../access/read-access.js';
@@ -161,23 +160,33 @@ export async function deleteDraftReport(ctx: RequestContext, rawId: string): Pro
 
 /**
  * The latest published report of the unit or, when it has none of its own, of the nearest
- * unit above it: an office's report shows its departments too. One statement.
+ * unit above it: an office's report shows its departments too. Above it in the report's own
+ * period: a unit moved from a later period is still shown by its old office's reports. One
+ * statement.
  */
 export async function latestPublishedReport(
   ctx: RequestContext,
-  unit: { id: number; path: string },
+  unit: { id: number },
 ): Promise<IReport | null> {
-  const ids = [...ancestorIds(unit), unit.id];
+  // The report's unit's path in the report's period, and the unit's there.
+  const pathOf = (alias: string, unitColumn: string) =>
+    `(select p.path from org_unit_version p where p.unit_id = ${unitColumn} and p.period_id = ${alias}.period_id)`;
   const candidates = await ctx.em.find(
     Report,
-    { unit: { $in: ids }, status: 'published' },
+    {
+      status: 'published',
+      [raw((alias) => `starts_with(${pathOf(alias, '?')}, ${pathOf(alias, `${alias}.unit_id`)})`, [unit.id])]:
+        [],
+    },
     {
       populate: ['period', 'unit'],
-      orderBy: { period: { endDate: 'desc' }, publishedAt: 'desc', id: 'desc' },
+      // Nearest unit first (the longest path in the report's period), then the latest period.
+      orderBy: [
+        { [raw((alias) => `length(${pathOf(alias, `${alias}.unit_id`)})`)]: 'desc' },
+        { period: { endDate: 'desc' }, publishedAt: 'desc', id: 'desc' },
+      ],
     },
   );
   const readable = candidates.filter((r) => mayReadReport(ctx, r));
-  // Nearest unit first (the longest path), then the latest period.
-  readable.sort((a, b) => b.unit.path.length - a.unit.path.length);
   return readable[0] ?? null;
 }
