@@ -1,7 +1,8 @@
 /**
  * The query of a unit page: breadcrumb, children, the off-track list, goals, indicators with
- * their series, the assignment table and list, economy, investments and reports. The
- * statement-count test and the benchmark both run it.
+ * their series, the assignment table and list, economy, investments and reports; the names
+ * and the tree of the period shown, as the app asks for them. The statement-count test and
+ * the benchmark both run it.
  */
 export const OFFICE_DRILL_DOWN = /* GraphQL */ `
   query OfficeDrillDown($unitId: ID!, $periodId: ID) {
@@ -15,17 +16,21 @@ export const OFFICE_DRILL_DOWN = /* GraphQL */ `
         name
         koladaCode
       }
-      ancestors {
-        id
-        name
-        kind
-      }
-      children {
-        id
-        name
-        kind
-      }
       followUp(periodId: $periodId) {
+        unitInPeriod {
+          id
+          name
+          ancestors {
+            id
+            name
+            kind
+          }
+          children {
+            id
+            name
+            kind
+          }
+        }
         period {
           id
           label
@@ -55,7 +60,7 @@ export const OFFICE_DRILL_DOWN = /* GraphQL */ `
           trend
           analysis
           version
-          unit {
+          unitInPeriod {
             id
             name
           }
@@ -78,7 +83,11 @@ export const OFFICE_DRILL_DOWN = /* GraphQL */ `
           comment
           commentDate
           version
-          unit {
+          unitInPeriod {
+            id
+            name
+          }
+          responsibleUnitInPeriod {
             id
             name
           }
@@ -92,10 +101,6 @@ export const OFFICE_DRILL_DOWN = /* GraphQL */ `
             goal {
               id
               code
-            }
-            responsibleUnit {
-              id
-              name
             }
             outcomes {
               year
@@ -139,20 +144,20 @@ export const OFFICE_DRILL_DOWN = /* GraphQL */ `
             code
             title
           }
+          ownerUnitInPeriod {
+            id
+            name
+          }
+          responsibleUnitInPeriod {
+            id
+            name
+          }
           assignment {
             id
             kind
             title
             dueDate
             originYear
-            ownerUnit {
-              id
-              name
-            }
-            responsibleUnit {
-              id
-              name
-            }
           }
         }
         economy {
@@ -160,7 +165,7 @@ export const OFFICE_DRILL_DOWN = /* GraphQL */ `
           ledger
           dimension
           forecastLabel
-          unit {
+          unitInPeriod {
             id
             name
           }

@@ -150,11 +150,8 @@ describe('the assignment list', () => {
       forecast: 'AVVIKELSE_FRAN_PLAN',
       commentDate: '2025-07-31',
       goal: { code: '1.2', title: 'En effektiv verksamhet' },
-      assignment: {
-        kind: 'UPPDRAG',
-        dueDate: '2025-12-01',
-        responsibleUnit: { name: 'Ekonomiavdelningen' },
-      },
+      responsibleUnitInPeriod: { name: 'Ekonomiavdelningen' },
+      assignment: { kind: 'UPPDRAG', dueDate: '2025-12-01' },
     });
     expect(genomlysning!.comment).toContain('i avvaktan på ny kommundirektör');
   });

@@ -25,6 +25,7 @@ import {
   renameUnit,
 } from './organisation-admin.service.js';
 import { ancestorsInPeriod, childrenInPeriod, parentInPeriod } from './unit-in-period.js';
+import { scopeTree } from './unit-scope.js';
 
 export const organisationResolvers: Resolvers = {
   Kronor: KronorScalar,
@@ -74,6 +75,9 @@ export const organisationResolvers: Resolvers = {
     id: (scope) => `${scope.unit.id}:${scope.period.id}`,
     unit: (scope) => scope.unit,
     period: (scope) => scope.period,
-    unitInPeriod: (scope, _, ctx) => versionOrLatest(ctx, scope.unit, scope.period),
+    // From the tree the page's lists read anyway: no statement of its own.
+    unitInPeriod: async (scope, _, ctx) =>
+      (await scopeTree(ctx, scope)).versions.get(scope.unit.id) ??
+      versionOrLatest(ctx, scope.unit, scope.period),
   },
 };

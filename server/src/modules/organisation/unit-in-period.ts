@@ -5,7 +5,7 @@
  * Read with plain SQL joined to org_unit for the kind: a fixed number of statements a page.
  */
 import type { RequestContext } from '../../context.js';
-import type { UnitKind } from './org-unit.entity.js';
+import { OrgUnit, type UnitKind } from './org-unit.entity.js';
 import { compareSwedish } from './swedish-order.js';
 
 export interface UnitInPeriodModel {
@@ -108,23 +108,86 @@ export const ancestorIdsOf = (v: Pick<UnitInPeriodModel, 'unitId' | 'path'>) =>
     .map(Number)
     .filter((id) => id !== v.unitId);
 
-/** The units above the unit and those right below it, in the period: one statement. */
-function family(ctx: RequestContext, v: UnitInPeriodModel): Promise<UnitInPeriodModel[]> {
-  return ctx.memo(`version-family:${v.unitId}:${v.periodId}`, () =>
-    queryVersions(ctx, 'where v.period_id = ? and (v.unit_id = any(?::int[]) or v.parent_id = ?)', [
-      v.periodId,
-      pgIntArray(ancestorIdsOf(v)),
-      v.unitId,
-    ]),
-  );
+/** A unit, the units above it and those below it, as a period has them. */
+export interface TreeInPeriod {
+  periodId: number;
+  /** The unit's path in the period; null where the unit has no version in it. */
+  path: string | null;
+  /** The units above in the period, root first. */
+  ancestorIds: number[];
+  /** The unit and every unit below it in the period, closed ones too. */
+  subtreeIds: ReadonlySet<number>;
+  /** Every unit of the tree above and below, by id. */
+  versions: ReadonlyMap<number, UnitInPeriodModel>;
 }
+
+/** What the tree's statement reads: a version, and the unit's own (latest) columns. */
+type TreeRow = VersionRow & {
+  u_parent_id: number | null;
+  u_name: string;
+  u_short_name: string | null;
+  u_path: string;
+  u_position: number;
+  u_closed: boolean;
+};
+
+/**
+ * The unit's tree in the period in one statement: the versions of the unit, of the units
+ * whose path starts with its path (below it) and of those its path starts with (above it).
+ * A follow-up page's lists pick their rows by it, and its breadcrumb and children are read
+ * from it. The units themselves come along into the identity map, as the lists' rows point
+ * at them, and the versions into the request's lookups of units in a period.
+ */
+export function treeInPeriod(ctx: RequestContext, unitId: number, periodId: number): Promise<TreeInPeriod> {
+  return ctx.memo(`tree:${unitId}:${periodId}`, async () => {
+    const rows = await ctx.em.execute<TreeRow[]>(
+      `select v.unit_id, v.period_id, u.kommun_id, u.key, v.name, v.short_name, u.kind, v.parent_id, v.path,
+              v.position, v.closed, u.parent_id as u_parent_id, u.name as u_name, u.short_name as u_short_name,
+              u.path as u_path, u.position as u_position, u.closed as u_closed
+         from org_unit_version top
+         join org_unit_version v on v.period_id = top.period_id
+          and (starts_with(v.path, top.path) or (v.path <> '' and starts_with(top.path, v.path)))
+         join org_unit u on u.id = v.unit_id
+        where top.unit_id = ? and top.period_id = ? and top.path <> ''`,
+      [unitId, periodId],
+    );
+    const versions = rows.map(toModel);
+    for (const r of rows) {
+      ctx.em.map(OrgUnit, {
+        id: r.unit_id,
+        kommun_id: r.kommun_id,
+        parent_id: r.u_parent_id,
+        key: r.key,
+        name: r.u_name,
+        short_name: r.u_short_name,
+        kind: r.kind,
+        path: r.u_path,
+        position: r.u_position,
+        closed: r.u_closed,
+      });
+    }
+    primeVersions(ctx, versions);
+    const top = versions.find((v) => v.unitId === unitId);
+    const above = top ? ancestorIdsOf(top) : [];
+    return {
+      periodId,
+      path: top?.path ?? null,
+      ancestorIds: above,
+      subtreeIds: new Set(versions.filter((v) => !above.includes(v.unitId)).map((v) => v.unitId)),
+      versions: new Map(versions.map((v) => [v.unitId, v])),
+    };
+  });
+}
+
+/** The unit's tree in its period: the units above it and those below it. */
+const family = async (ctx: RequestContext, v: UnitInPeriodModel) =>
+  (await treeInPeriod(ctx, v.unitId, v.periodId)).versions;
 
 export async function ancestorsInPeriod(
   ctx: RequestContext,
   v: UnitInPeriodModel,
 ): Promise<UnitInPeriodModel[]> {
-  const rows = await family(ctx, v);
-  const byId = new Map(rows.map((r) => [r.unitId, r]));
+  const byId = await family(ctx, v);
   return ancestorIdsOf(v)
     .map((id) => byId.get(id))
     .filter((r): r is UnitInPeriodModel => r !== undefined);
@@ -138,7 +201,7 @@ export async function childrenInPeriod(
   ctx: RequestContext,
   v: UnitInPeriodModel,
 ): Promise<UnitInPeriodModel[]> {
-  const rows = await family(ctx, v);
+  const rows = [...(await family(ctx, v)).values()];
   return rows.filter((r) => r.parentId === v.unitId && !r.closed).sort(byPosition);
 }
 

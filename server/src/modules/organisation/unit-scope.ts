@@ -1,13 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { RequestContext } from '../../context.js';
-import { OrgUnit, type IOrgUnit, type IPeriod } from './org-unit.entity.js';
-import {
-  ancestorIdsOf,
-  primeVersions,
-  toModel,
-  type UnitInPeriodModel,
-  type VersionRow,
-} from './unit-in-period.js';
+import type { IOrgUnit, IPeriod } from './org-unit.entity.js';
+import { treeInPeriod, type TreeInPeriod } from './unit-in-period.js';
 
 /**
  * A unit and a period: what a follow-up page shows. Every list on it covers the unit and
@@ -30,78 +24,14 @@ export function ancestorIds(unit: Pick<IOrgUnit, 'id' | 'path'>): number[] {
     .filter((id) => id !== unit.id);
 }
 
+export type ScopeTree = TreeInPeriod;
+
 /** A LIKE pattern that matches the unit itself and everything below it. */
 export const subtreePattern = (unit: Pick<IOrgUnit, 'path'>) => `${unit.path}%`;
 
-/** The scope's unit, the units above it and those below it, as the scope's period has them. */
-export interface ScopeTree {
-  periodId: number;
-  /** The unit's path in the period; null where the unit has no version in it. */
-  path: string | null;
-  /** The units above in the period, root first. */
-  ancestorIds: number[];
-  /** The unit and every unit below it in the period, closed ones too. */
-  subtreeIds: ReadonlySet<number>;
-  /** Every unit of the tree above and below, by id. */
-  versions: ReadonlyMap<number, UnitInPeriodModel>;
-}
-
-/** What the tree's statement reads: a version, and the unit's own (latest) columns. */
-type TreeRow = VersionRow & {
-  u_parent_id: number | null;
-  u_name: string;
-  u_short_name: string | null;
-  u_path: string;
-  u_position: number;
-  u_closed: boolean;
-};
-
-/**
- * The scope's tree in one statement: the versions in the period of the unit, of the units
- * whose path starts with its path (below it) and of those its path starts with (above it).
- * The units themselves come along into the identity map, as the lists' rows point at them,
- * and the versions into the request's lookups of units in a period.
- */
-export function scopeTree(ctx: RequestContext, scope: UnitScope): Promise<ScopeTree> {
-  return ctx.memo(scopeKey(scope, 'tree'), async () => {
-    const rows = await ctx.em.execute<TreeRow[]>(
-      `select v.unit_id, v.period_id, u.kommun_id, u.key, v.name, v.short_name, u.kind, v.parent_id, v.path,
-              v.position, v.closed, u.parent_id as u_parent_id, u.name as u_name, u.short_name as u_short_name,
-              u.path as u_path, u.position as u_position, u.closed as u_closed
-         from org_unit_version top
-         join org_unit_version v on v.period_id = top.period_id
-          and (starts_with(v.path, top.path) or (v.path <> '' and starts_with(top.path, v.path)))
-         join org_unit u on u.id = v.unit_id
-        where top.unit_id = ? and top.period_id = ? and top.path <> ''`,
-      [scope.unit.id, scope.period.id],
-    );
-    const versions = rows.map(toModel);
-    for (const r of rows) {
-      ctx.em.map(OrgUnit, {
-        id: r.unit_id,
-        kommun_id: r.kommun_id,
-        parent_id: r.u_parent_id,
-        key: r.key,
-        name: r.u_name,
-        short_name: r.u_short_name,
-        kind: r.kind,
-        path: r.u_path,
-        position: r.u_position,
-        closed: r.u_closed,
-      });
-    }
-    primeVersions(ctx, versions);
-    const top = versions.find((v) => v.unitId === scope.unit.id);
-    const above = top ? ancestorIdsOf(top) : [];
-    return {
-      periodId: scope.period.id,
-      path: top?.path ?? null,
-      ancestorIds: above,
-      subtreeIds: new Set(versions.filter((v) => !above.includes(v.unitId)).map((v) => v.unitId)),
-      versions: new Map(versions.map((v) => [v.unitId, v])),
-    };
-  });
-}
+/** The scope's tree: its unit, the units above it and those below it in the scope's period. */
+export const scopeTree = (ctx: RequestContext, scope: UnitScope): Promise<ScopeTree> =>
+  treeInPeriod(ctx, scope.unit.id, scope.period.id);
 
 /**
  * The condition on a unit column of a list's statement (`{ unit: inSubtree(tree) }`): the
