@@ -21,11 +21,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { encodeCp437 } from '../src/modules/economy-import/sie/cp437.js';
 import {
+  calendarYears,
+  costCentreAndProject,
   sieHeaderLines,
   sieVerificationLines,
   type SieTransaction,
 } from '../src/modules/economy-import/sie/sie-file-builder.js';
 import { readSie } from '../src/modules/economy-import/sie/sie-reader.js';
+import { measured } from './measured.js';
 
 const MB = 1024 * 1024;
 const COST_CENTRES = 400;
@@ -39,14 +42,8 @@ function* kommunYear(transLines: number): Generator<string> {
     generated: '20250812',
     company: 'Benchmarkkommunen',
     orgNr: '212000-0000',
-    years: [
-      { index: 0, start: '20250101', end: '20251231' },
-      { index: -1, start: '20240101', end: '20241231' },
-    ],
-    dimensions: [
-      { number: '1', name: 'Kostnadsställe' },
-      { number: '6', name: 'Projekt' },
-    ],
+    years: calendarYears(2025),
+    dimensions: costCentreAndProject,
     objects: [
       ...Array.from({ length: COST_CENTRES }, (_, i) => ({
         dimension: '1',
@@ -114,28 +111,9 @@ async function writeFile(path: string, lines: Iterable<string>) {
   await once(out, 'finish');
 }
 
-async function measured<T>(work: () => Promise<T>) {
-  (globalThis as { gc?: () => void }).gc?.();
-  const before = process.memoryUsage();
-  let rss = before.rss;
-  let heap = before.heapUsed;
-  const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    rss = Math.max(rss, now.rss);
-    heap = Math.max(heap, now.heapUsed);
-  }, 10);
-  const started = performance.now();
-  try {
-    const value = await work();
-    const seconds = (performance.now() - started) / 1000;
-    return { value, seconds, before, peakRss: rss, peakHeap: heap };
-  } finally {
-    clearInterval(sampler);
-  }
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'uppfoljning-sie-bench-'));
 const results: Record<string, unknown>[] = [];
+const reads: ({ transLines: number } & Awaited<ReturnType<typeof measured>>['figures'])[] = [];
 try {
   for (const transLines of [200_000, 1_000_000]) {
     const path = join(dir, `kommun-${transLines}.se`);
@@ -145,7 +123,7 @@ try {
     const read = await measured(() =>
       readSie(createReadStream(path, { highWaterMark: 64 * 1024 }), { lastMonth: '202507' }),
     );
-    const { value } = read;
+    const { value, figures } = read;
     if (value.errors.length > 0)
       throw new Error(`the file has errors: ${JSON.stringify(value.errors.slice(0, 3))}`);
     results.push({
@@ -153,27 +131,21 @@ try {
       fileLines: value.lines,
       fileMb: Math.round(statSync(path).size / MB),
       writeSeconds: Number(writeSeconds.toFixed(2)),
-      readSeconds: Number(read.seconds.toFixed(2)),
-      transLinesPerSecond: Math.round(value.transactions / read.seconds),
+      transLinesPerSecond: Math.round(value.transactions / figures.seconds),
       amounts: value.amounts.length,
-      heapBeforeMb: Math.round(read.before.heapUsed / MB),
-      peakHeapMb: Math.round(read.peakHeap / MB),
-      rssBeforeMb: Math.round(read.before.rss / MB),
-      peakRssMb: Math.round(read.peakRss / MB),
+      read: figures,
     });
+    reads.push({ transLines: value.transactions, ...figures });
     rmSync(path);
   }
   console.log(JSON.stringify(results, null, 2));
-  const [small, large] = results as {
-    transLines: number;
-    peakHeapMb: number;
-    heapBeforeMb: number;
-    peakRssMb: number;
-  }[];
+  const [small, large] = reads as [(typeof reads)[number], (typeof reads)[number]];
+  const growth = (r: typeof small) => r.peakHeapMb - r.heapBeforeMb;
   console.log(
-    `Heap during the read, above what it was before: ${small!.peakHeapMb - small!.heapBeforeMb} MB for ${small!.transLines} #TRANS lines, ` +
-      `${large!.peakHeapMb - large!.heapBeforeMb} MB for ${large!.transLines}; peak RSS ${small!.peakRssMb} MB and ${large!.peakRssMb} MB. ` +
-      'The reader keeps sums per kostnadsställe and account, not the transactions, so five times the lines should not take five times the memory.',
+    `Heap taken by the read (peak less before): ${growth(small)} MB for ${small.transLines} #TRANS lines, ` +
+      `${growth(large)} MB for ${large.transLines} (${(large.transLines / small.transLines).toFixed(0)} times the lines); ` +
+      `peak RSS ${small.peakRssMb} MB and ${large.peakRssMb} MB. ` +
+      'The reader keeps sums per kostnadsställe, account and project, never the transactions.',
   );
   const out = join(import.meta.dirname, '..', '..', 'bench-results');
   mkdirSync(out, { recursive: true });

@@ -13,6 +13,8 @@
  */
 import { readKommunSeeds } from '../../../db/seed/seed-files.js';
 import {
+  calendarYears,
+  costCentreAndProject,
   sieFileBytes,
   sieHeaderLines,
   siePeriodLine,
@@ -168,14 +170,8 @@ export function norrtaljeSieFile(variant: 'periodBalances' | 'verifications'): N
     generated: '20250812',
     company: 'Norrtälje kommun',
     orgNr: '212000-0142',
-    years: [
-      { index: 0, start: '20250101', end: '20251231' },
-      { index: -1, start: '20240101', end: '20241231' },
-    ],
-    dimensions: [
-      { number: '1', name: 'Kostnadsställe' },
-      { number: '6', name: 'Projekt' },
-    ],
+    years: calendarYears(2025),
+    dimensions: costCentreAndProject,
     objects,
     accounts: [bank, ...Object.values(accountsOf).flat()].map((a) => ({
       ...a,

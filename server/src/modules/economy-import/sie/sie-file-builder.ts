@@ -19,6 +19,17 @@ export interface SieFileHeader {
   accounts: { number: string; name: string; type: 'T' | 'S' | 'K' | 'I' }[];
 }
 
+/** `#RAR 0` and `#RAR -1` of calendar years, the current one given. */
+export function calendarYears(year: number): SieFileHeader['years'] {
+  return [0, -1].map((index) => ({ index, start: `${year + index}0101`, end: `${year + index}1231` }));
+}
+
+/** SIE's reserved dimensions for kostnadsställen and projects. */
+export const costCentreAndProject: SieFileHeader['dimensions'] = [
+  { number: '1', name: 'Kostnadsställe' },
+  { number: '6', name: 'Projekt' },
+];
+
 /** A field as SIE writes it: quoted when it has a space, a quote or is empty. */
 export function sieField(text: string): string {
   return /^[^\s"{}\\]+$/.test(text) ? text : `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
