@@ -325,4 +325,30 @@ describe('reading a SIE 4 file', () => {
     const large = await read(header, '202503', { maxBytes: 100 });
     expect(large.errors).toEqual([{ line: expect.any(Number), message: 'Filen är större än 100 byte.' }]);
   });
+
+  it('tells its progress, and stops after too many errors', async () => {
+    const seen: number[] = [];
+    const file = `${header}${'#PSALDO 0 202501 5110 {} x\n'.repeat(5)}`;
+    const result = await read(file, '202503', { maxErrors: 3, onProgress: ({ bytes }) => seen.push(bytes) });
+    expect(result.errors.map((e) => e.line)).toEqual([20, 21, 22, 22]);
+    expect(result.errors.at(-1)!.message).toBe('Fler än 3 fel; läsningen avbröts.');
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it('leaves out dimensions it does not use, and period balances of other cuts than one kostnadsställe', async () => {
+    const result = await read(`${header}
+#PSALDO 0 202501 5110 {1 100 6 P1} 5.00
+#PSALDO 0 202501 5110 {7 "Anna"} 7.00
+#VER A 1 20250105 "Resa"
+{
+#TRANS 5110 {1 100 7 "Anna"} 10.00
+#TRANS 1930 {} -10.00
+}
+`);
+    expect(result.errors).toEqual([]);
+    expect(result.amounts.map((a) => [a.measure, a.costCentre, a.amountOre])).toEqual([
+      ['outcomePeriod', '100', -1000],
+    ]);
+  });
 });
