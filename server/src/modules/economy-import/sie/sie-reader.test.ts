@@ -351,4 +351,28 @@ describe('reading a SIE 4 file', () => {
       ['outcomePeriod', '100', -1000],
     ]);
   });
+
+  it('answers a file cut short in its period balances, by the #RES before them', async () => {
+    const whole = `${header}
+#RES 0 5110 300.00
+#PSALDO 0 202501 5110 {} 100.00
+#PSALDO 0 202502 5110 {} 100.00
+#PSALDO 0 202503 5110 {} 100.00
+`;
+    expect((await read(whole)).errors).toEqual([]);
+    const cut = whole.slice(0, whole.indexOf('#PSALDO 0 202503'));
+    expect((await read(cut)).errors).toEqual([
+      { line: 21, message: '#RES 0 för konto 5110 är 300,00 kr, men #PSALDO 0 summerar till 200,00 kr.' },
+    ]);
+  });
+
+  it('answers two balances of a whole account for one month', async () => {
+    const result = await read(`${header}
+#PSALDO 0 202501 5110 {} 100.00
+#PSALDO 0 202501 5110 {} 100.00
+`);
+    expect(result.errors).toEqual([
+      { line: 22, message: 'Konto 5110 har två saldon för hela kontot i 2025-01 (också rad 21).' },
+    ]);
+  });
 });

@@ -20,13 +20,14 @@
  * balances per project or other dimensions are other cuts of the same whole and are not added.
  * `#RES` (the year's result per account) is a control total of whichever source was used.
  * `#IB`/`#UB` concern balance accounts and are skipped, as are labels the reader does not
- * know (the specification asks readers to ignore them, and fields beyond the known ones).
+ * know and fields after the known ones (the specification asks readers to skip them, so that
+ * the format can grow).
  *
- * Only sums per key are kept, never the transactions: memory grows with the chart of accounts
- * and the kostnadsställen, not with the file. Signs are turned into ours on the way out: SIE
- * books costs as debit (+) and income as credit (−); we keep income + and costs −.
+ * Only sums per key are kept (`follow-up-sums.ts`), never the transactions, and signs are
+ * turned into ours on the way out: SIE books costs as debit (+) and income as credit (−).
  */
-import type { LedgerAmount, LedgerLineError, LedgerMeasure } from '../ledger-amount.js';
+import type { LedgerAmount, LedgerLineError } from '../ledger-amount.js';
+import { FollowUpSums } from './follow-up-sums.js';
 import { formatOre, parseSieAmount } from './sie-amount.js';
 import { monthLabel, parseSieDate, parseSiePeriod } from './sie-dates.js';
 import { SieFileError, sieLines } from './sie-lines.js';
@@ -72,24 +73,11 @@ export const sieReadDefaults = {
   maxErrors: 200,
 };
 
-interface Cell {
-  ore: number;
-  line: number;
-}
-
-/** A month's balance of an account: the `{}` line, and the sum of its kostnadsställe lines. */
-interface Whole {
-  total?: Cell;
-  parts: number;
-}
-
-const SEP = '\u0000';
 /** A field for a message. */
 const shown = (field: SieField | undefined) => (typeof field === 'string' ? field : field ? '{…}' : '');
 const notSie = 'Filen börjar inte med #FLAGGA, som en SIE-fil gör.';
-const outcomeMeasures: readonly LedgerMeasure[] = ['outcomePeriod', 'outcomeMonth'];
 
-class SieAggregation {
+class SieFileReading {
   readonly errors: LedgerLineError[] = [];
   readonly costCentres = new Map<string, string>();
   readonly projects = new Map<string, string>();
@@ -104,21 +92,12 @@ class SieAggregation {
   private format: string | null = null;
   private sieType: string | null = null;
   private readonly years = new Map<number, { start: number; end: number; line: number }>();
-  private period: { first: number; last: number; previous: Set<number> } | null = null;
+  /** Once the current year is known. */
+  private sums: FollowUpSums | null = null;
 
   /** The verification being read: after `#VER` (awaiting `{`), then inside its braces. */
   private verification: { line: number; month: number | null; sum: number; open: boolean } | null = null;
   private hasVerifications = false;
-
-  /** measure, costCentre, account, project → sum, for each source. */
-  private readonly fromTransactions = new Map<string, Cell>();
-  private readonly fromBalances = new Map<string, Cell>();
-  /** kind (P/B), year, month, account → the month's whole and parts. */
-  private readonly wholes = new Map<string, Whole>();
-  /** account, month → the verifications' sum, the control of `#PSALDO 0`. */
-  private readonly transactionsByMonth = new Map<string, Cell>();
-  /** year, account → `#RES`. */
-  private readonly results = new Map<string, Cell>();
 
   constructor(followUp: SieFollowUp, options: SieReadOptions) {
     this.options = { ...sieReadDefaults, ...options };
@@ -276,9 +255,9 @@ class SieAggregation {
     this.years.set(year, { start: from.month, end: to.month, line });
   }
 
-  /** The follow-up's months, once the current year is known (`#RAR` precedes the balances). */
-  private followUp(line: number) {
-    if (this.period) return this.period;
+  /** The follow-up's sums, once the current year is known (`#RAR` precedes the balances). */
+  private sumsFor(line: number): FollowUpSums {
+    if (this.sums) return this.sums;
     const current = this.years.get(0);
     if (!current) this.fatal(line, 'Filen saknar #RAR 0 (räkenskapsåret) före saldon och verifikationer.');
     const last = this.lastMonth!;
@@ -291,8 +270,8 @@ class SieAggregation {
     const previousStart = this.years.get(-1)?.start ?? current.start - 12;
     const previous = new Set<number>();
     for (let m = current.start; m <= last; m++) previous.add(previousStart + (m - current.start));
-    this.period = { first: current.start, last, previous };
-    return this.period;
+    this.sums = new FollowUpSums({ first: current.start, last, previous });
+    return this.sums;
   }
 
   private isResultAccount(account: string) {
@@ -362,39 +341,12 @@ class SieAggregation {
     return out;
   }
 
-  private add(map: Map<string, Cell>, key: string, ore: number, line: number) {
-    const cell = map.get(key);
-    if (!cell) return void map.set(key, { ore, line });
-    cell.ore += ore;
-    if (!Number.isSafeInteger(cell.ore)) this.fatal(line, 'Summan blir för stor för att räknas exakt.');
-  }
-
   private result(line: number, fields: SieField[]) {
     const year = Number(fields[0]);
     const account = this.account(line, fields[1]);
     const ore = this.amount(line, fields[2]);
     if (!Number.isInteger(year) || account === null || ore === null) return;
-    if (this.isResultAccount(account)) this.add(this.results, `${year}${SEP}${account}`, ore, line);
-  }
-
-  /** The measures a month's amount counts towards, for a source and year. */
-  private measuresOf(kind: 'P' | 'B' | 'T', year: number, month: number): LedgerMeasure[] {
-    const { first, last, previous } = this.followUp(0);
-    const inPeriod = month >= first && month <= last;
-    if (kind === 'B') {
-      if (year !== 0) return [];
-      return [
-        ...(inPeriod ? (['budgetPeriod'] as const) : []),
-        ...(month === last ? (['budgetMonth'] as const) : []),
-        'budgetFullYear',
-      ];
-    }
-    if (year === -1) return previous.has(month) ? ['outcomePreviousYearPeriod'] : [];
-    if (year !== 0) return [];
-    return [
-      ...(inPeriod ? (['outcomePeriod'] as const) : []),
-      ...(month === last ? (['outcomeMonth'] as const) : []),
-    ];
+    if (this.isResultAccount(account)) this.sumsFor(line).result(year, account, ore, line);
   }
 
   private periodBalance(line: number, kind: 'P' | 'B', fields: SieField[]) {
@@ -408,7 +360,7 @@ class SieAggregation {
     if (account === null || objects === null || ore === null) return;
     const year = Number(yearText);
     const financialYear = this.years.get(year);
-    this.followUp(line);
+    const sums = this.sumsFor(line);
     if (!financialYear) return this.error(line, `Årsnummer ${year} har ingen #RAR.`);
     if (month < financialYear.start || month > financialYear.end) {
       return this.error(
@@ -417,28 +369,18 @@ class SieAggregation {
       );
     }
     if (!this.isResultAccount(account)) return;
-    const wholeKey = `${kind}${SEP}${year}${SEP}${month}${SEP}${account}`;
-    const whole = this.wholes.get(wholeKey) ?? { parts: 0 };
-    this.wholes.set(wholeKey, whole);
+    // The whole account, or one kostnadsställe's part; other cuts of the same whole (per
+    // project, other dimensions, combinations) are not added.
     if (objects.count === 0) {
-      if (whole.total)
-        return this.error(
-          line,
-          `Konto ${account} har två hela saldon för ${monthLabel(month)} (också rad ${whole.total.line}).`,
-        );
-      whole.total = { ore, line };
-      return;
-    }
-    // A part per kostnadsställe; other cuts (per project, other dimensions) of the same whole are not added.
-    if (objects.count !== 1 || objects.costCentre === undefined) return;
-    whole.parts += ore;
-    for (const measure of this.measuresOf(kind, year, month)) {
-      this.add(this.fromBalances, `${measure}${SEP}${objects.costCentre}${SEP}${account}${SEP}`, ore, line);
+      const twice = sums.periodBalance(kind, year, month, account, null, ore, line);
+      if (twice) this.error(line, twice);
+    } else if (objects.count === 1 && objects.costCentre !== undefined) {
+      sums.periodBalance(kind, year, month, account, objects.costCentre, ore, line);
     }
   }
 
   private openVerification(line: number, fields: SieField[]) {
-    this.followUp(line);
+    this.sumsFor(line);
     if (this.verification?.open) this.error(this.verification.line, 'Verifikationen stängs aldrig med }.');
     this.hasVerifications = true;
     const date = parseSieDate(typeof fields[2] === 'string' ? fields[2] : '');
@@ -476,12 +418,14 @@ class SieAggregation {
     if (account === null || objects === null || ore === null) return;
     verification.sum += ore;
     if (verification.month === null || !this.isResultAccount(account)) return;
-    const month = verification.month;
-    this.add(this.transactionsByMonth, `${account}${SEP}${month}`, ore, line);
-    for (const measure of this.measuresOf('T', 0, month)) {
-      const key = `${measure}${SEP}${objects.costCentre ?? ''}${SEP}${account}${SEP}${objects.project ?? ''}`;
-      this.add(this.fromTransactions, key, ore, line);
-    }
+    this.sums!.transaction(
+      verification.month,
+      account,
+      objects.costCentre ?? '',
+      objects.project ?? '',
+      ore,
+      line,
+    );
   }
 
   private finish() {
@@ -491,121 +435,18 @@ class SieAggregation {
     if (this.format === null) this.error(1, 'Filen saknar #FORMAT PC8.');
     if (this.sieType === null) this.error(1, 'Filen saknar #SIETYP 4.');
     if (!this.years.has(0)) this.error(1, 'Filen saknar #RAR 0 (räkenskapsåret).');
-    if (this.period) this.checkControlTotals();
-  }
-
-  /** The file's own totals: period balances against verifications, `#RES` against the source. */
-  private checkControlTotals() {
-    const yearSums = new Map<string, Cell>();
-    const balanceYears = new Set<number>();
-    for (const [key, whole] of this.wholes) {
-      const [kind, year, month, account] = key.split(SEP) as [string, string, string, string];
-      if (kind !== 'P' || !whole.total) continue;
-      if (year === '0' && this.hasVerifications) {
-        const transactions = this.transactionsByMonth.get(`${account}${SEP}${month}`)?.ore ?? 0;
-        if (transactions !== whole.total.ore) {
-          this.error(
-            whole.total.line,
-            `#PSALDO för konto ${account} i ${monthLabel(Number(month))} är ${formatOre(whole.total.ore)}, men verifikationerna summerar till ${formatOre(transactions)}.`,
-          );
-        }
-        continue;
-      }
-      balanceYears.add(Number(year));
-      this.add(yearSums, `${year}${SEP}${account}`, whole.total.ore, whole.total.line);
-    }
-    if (this.hasVerifications) {
-      balanceYears.add(0);
-      const monthsHaveBalances = this.hasPeriodBalances(0);
-      for (const [key, cell] of this.transactionsByMonth) {
-        const [account, month] = key.split(SEP) as [string, string];
-        if (
-          monthsHaveBalances &&
-          cell.ore !== 0 &&
-          !this.wholes.get(`P${SEP}0${SEP}${month}${SEP}${account}`)?.total
-        ) {
-          this.error(
-            cell.line,
-            `Verifikationerna på konto ${account} i ${monthLabel(Number(month))} summerar till ${formatOre(cell.ore)}, men filen har inget #PSALDO för kontot och månaden.`,
-          );
-        }
-        this.add(yearSums, `0${SEP}${account}`, cell.ore, cell.line);
-      }
-    }
-    const resultYears = new Set([...this.results.keys()].map((k) => Number(k.split(SEP)[0])));
-    for (const year of balanceYears) {
-      if (!resultYears.has(year)) continue;
-      const keys = new Set(
-        [...yearSums.keys(), ...this.results.keys()].filter((k) => k.startsWith(`${year}${SEP}`)),
-      );
-      for (const key of keys) {
-        const result = this.results.get(key);
-        const sum = yearSums.get(key);
-        if ((result?.ore ?? 0) !== (sum?.ore ?? 0)) {
-          const account = key.split(SEP)[1]!;
-          const source = year === 0 && this.hasVerifications ? 'verifikationerna' : `#PSALDO ${year}`;
-          this.error(
-            (result ?? sum)!.line,
-            `#RES ${year} för konto ${account} är ${formatOre(result?.ore ?? 0)}, men ${source} summerar till ${formatOre(sum?.ore ?? 0)}.`,
-          );
-        }
-      }
-    }
-  }
-
-  private hasPeriodBalances(year: number) {
-    for (const [key, whole] of this.wholes)
-      if (whole.total && key.startsWith(`P${SEP}${year}${SEP}`)) return true;
-    return false;
+    for (const { line, message } of this.sums?.controlErrors(this.hasVerifications) ?? [])
+      this.error(line, message);
   }
 
   toResult(): SieReadResult {
     const useTransactions = this.hasVerifications;
-    const cells = new Map<string, Cell>();
-    for (const [key, cell] of this.fromBalances) {
-      if (useTransactions && outcomeMeasures.includes(key.split(SEP)[0] as LedgerMeasure)) continue;
-      cells.set(key, { ...cell });
-    }
-    // What a month's kostnadsställen leave of the account's whole: no kostnadsställe.
-    for (const [key, whole] of this.wholes) {
-      if (!whole.total || whole.total.ore === whole.parts) continue;
-      const [kind, year, month, account] = key.split(SEP) as ['P' | 'B', string, string, string];
-      for (const measure of this.measuresOf(kind, Number(year), Number(month))) {
-        if (useTransactions && outcomeMeasures.includes(measure)) continue;
-        this.add(
-          cells,
-          `${measure}${SEP}${SEP}${account}${SEP}`,
-          whole.total.ore - whole.parts,
-          whole.total.line,
-        );
-      }
-    }
-    if (useTransactions) for (const [key, cell] of this.fromTransactions) cells.set(key, cell);
-    const amounts: LedgerAmount[] = [];
-    for (const [key, { ore, line }] of cells) {
-      const [measure, costCentre, account, project] = key.split(SEP) as [
-        LedgerMeasure,
-        string,
-        string,
-        string,
-      ];
-      amounts.push({
-        line,
-        costCentre,
-        account,
-        ...(project ? { project } : {}),
-        measure,
-        // Ours: income +, costs −.
-        amountOre: ore === 0 ? 0 : -ore,
-      });
-    }
-    amounts.sort((a, b) => a.line - b.line);
     return {
-      amounts,
+      amounts: this.sums?.amounts(useTransactions) ?? [],
       errors: this.errors,
       outcomeSource: useTransactions
         ? 'verifications'
-        : this.hasPeriodBalances(0)
+        : this.sums?.hasPeriodBalances(0)
           ? 'periodBalances'
           : 'none',
       company: this.company,
@@ -658,9 +499,9 @@ export async function readSie(
   followUp: SieFollowUp,
   options: SieReadOptions = {},
 ): Promise<SieReadResult> {
-  let aggregation: SieAggregation | undefined;
+  let aggregation: SieFileReading | undefined;
   try {
-    aggregation = new SieAggregation(followUp, options);
+    aggregation = new SieFileReading(followUp, options);
     await aggregation.read(input);
     return aggregation.toResult();
   } catch (e) {
