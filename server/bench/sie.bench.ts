@@ -32,7 +32,7 @@ import { measured } from './measured.js';
 
 const MB = 1024 * 1024;
 const COST_CENTRES = 400;
-const ACCOUNTS = ['3110', '3510', '4610', '5110', '5410', '6110', '6410', '7010', '7610', '6810'];
+const ACCOUNTS = ['3110', '3510', '4610', '5110', '5410', '6110', '6410', '7010', '7410', '7910'];
 const TRANS_PER_VERIFICATION = 10;
 
 /** A kommun's year: verifications of nine result rows and a bank row, spread over the months. */

@@ -1,11 +1,15 @@
 /**
- * Which kontogrupp an account belongs to, by the account classes of Kommun-Bas (SKR's account
- * plan for kommuner, Kommun-Bas 13/19/20): class 3 income, class 4 purchases of services and
- * activities, class 5 staff, classes 6–7 other operating costs, class 8 financial items. Within
- * those, the default singles out the groups the reports print (000, 001, 003): lokalhyror,
- * avskrivningar as kapitalkostnader, and kommunbidrag. Kommuner adapt Kommun-Bas to their own
- * needs, so this is a default that the administratör adjusts per kommun: a plain list of
- * account prefixes, where the longest prefix that an account starts with decides.
+ * Which kontogrupp an account belongs to, by the account classes and groups of Kommun-Bas
+ * (SKR's basic account plan for kommuner; here as Kommun-Bas 13 numbers them): class 3
+ * income, class 4 purchases (46 köp av huvudverksamhet), class 5 staff, classes 6–7 other
+ * operating costs (60 lokal- och markhyror, 74 övriga främmande tjänster, 75 tillfälligt
+ * inhyrd personal, 79 avskrivningar), class 8 taxes, equalisation and financial items (84
+ * finansiella intäkter, 85 finansiella kostnader). Kommuner adapt Kommun-Bas, so this is a
+ * default the administratör adjusts per kommun: a plain list of account prefixes, where the
+ * longest prefix an account starts with decides. Kommunbidrag (the allocation a nämnd gets
+ * from the kommunfullmäktige) has no account in Kommun-Bas: each kommun books it on an
+ * internal account of its own, which the administratör adds; so is internal interest, the
+ * other half of kapitalkostnader beside avskrivningar.
  */
 
 /** The kontogrupper the sources print, in the order the reports list them. */
@@ -34,28 +38,33 @@ export const costGroups: readonly AccountGroup[] = [
 ];
 
 export interface AccountGroupRule {
-  /** The account numbers starting with these digits: '5' is 5000–5999, '61' 6100–6199. */
+  /** The account numbers starting with these digits: '5' is 5000–5999, '60' 6000–6099. */
   prefix: string;
   group: AccountGroup;
+  /** What Kommun-Bas calls the accounts, shown beside the rule. */
+  basName?: string;
 }
 
-/** Kommun-Bas by class and the few two-digit groups the reports single out. */
+/** Kommun-Bas by class, and the groups within them that the reports print apart. */
 export const kommunBasAccountGroups: readonly AccountGroupRule[] = [
-  { prefix: '3', group: 'Intäkter' },
-  { prefix: '4', group: 'Köp av tjänster' },
-  { prefix: '5', group: 'Personalkostnader' },
-  { prefix: '6', group: 'Övriga kostnader' },
-  { prefix: '61', group: 'Lokalhyror' },
-  { prefix: '68', group: 'Kapitalkostnader' },
-  { prefix: '7', group: 'Övriga kostnader' },
-  { prefix: '8', group: 'Finansnetto' },
-  { prefix: '89', group: 'Kommunbidrag' },
+  { prefix: '3', group: 'Intäkter', basName: 'Verksamhetens intäkter' },
+  { prefix: '4', group: 'Övriga kostnader', basName: 'Material, varor och lämnade bidrag' },
+  { prefix: '46', group: 'Köp av tjänster', basName: 'Köp av huvudverksamhet' },
+  { prefix: '5', group: 'Personalkostnader', basName: 'Kostnader för arbetskraft' },
+  { prefix: '6', group: 'Övriga kostnader', basName: 'Övriga verksamhetskostnader' },
+  { prefix: '60', group: 'Lokalhyror', basName: 'Lokal- och markhyror' },
+  { prefix: '7', group: 'Övriga kostnader', basName: 'Övriga verksamhetskostnader' },
+  { prefix: '74', group: 'Köp av tjänster', basName: 'Övriga främmande tjänster' },
+  { prefix: '75', group: 'Köp av tjänster', basName: 'Tillfälligt inhyrd personal' },
+  { prefix: '79', group: 'Kapitalkostnader', basName: 'Avskrivningar' },
+  { prefix: '84', group: 'Finansnetto', basName: 'Finansiella intäkter' },
+  { prefix: '85', group: 'Finansnetto', basName: 'Finansiella kostnader' },
 ];
 
 /**
  * The account's group by the rules (the kommun's, or the default), or undefined for an
- * account no rule covers (balance accounts 1 and 2, or a gap the kommun left): the preview
- * shows such a line as unmapped.
+ * account no rule covers (balance accounts 1 and 2, skatteintäkter, a kommun's internal
+ * accounts it has not added): the preview shows such a line as unmapped.
  */
 export function accountGroupOf(
   account: string,

@@ -34,12 +34,13 @@ const accountsOf: Record<Part, { number: string; name: string }[]> = {
   other: [
     { number: '4610', name: 'Köp av huvudverksamhet' },
     { number: '5110', name: 'Månadslön' },
-    { number: '6110', name: 'Lokalhyror' },
-    { number: '7610', name: 'Konsulttjänster' },
+    { number: '6010', name: 'Lokalhyror' },
+    { number: '6410', name: 'Förbrukningsinventarier' },
+    { number: '7410', name: 'Övriga främmande tjänster' },
   ],
   capital: [
-    { number: '6810', name: 'Avskrivningar byggnader' },
-    { number: '6830', name: 'Avskrivningar inventarier' },
+    { number: '7910', name: 'Avskrivningar byggnader' },
+    { number: '7930', name: 'Avskrivningar inventarier' },
   ],
 };
 const bank = { number: '1930', name: 'Bank' };

@@ -98,13 +98,15 @@ describe('SIE amounts', () => {
 describe('Kommun-Bas account groups', () => {
   it('gives an account the group of its longest prefix, and none to balance accounts', () => {
     expect(accountGroupOf('3110')).toBe('Intäkter');
-    expect(accountGroupOf('5110')).toBe('Personalkostnader');
-    expect(accountGroupOf('6110')).toBe('Lokalhyror');
-    expect(accountGroupOf('6210')).toBe('Övriga kostnader');
-    expect(accountGroupOf('6830')).toBe('Kapitalkostnader');
+    expect(accountGroupOf('4110')).toBe('Övriga kostnader');
     expect(accountGroupOf('4610')).toBe('Köp av tjänster');
+    expect(accountGroupOf('5110')).toBe('Personalkostnader');
+    expect(accountGroupOf('6010')).toBe('Lokalhyror');
+    expect(accountGroupOf('6110')).toBe('Övriga kostnader');
+    expect(accountGroupOf('7410')).toBe('Köp av tjänster');
+    expect(accountGroupOf('7930')).toBe('Kapitalkostnader');
     expect(accountGroupOf('8410')).toBe('Finansnetto');
-    expect(accountGroupOf('8910')).toBe('Kommunbidrag');
+    expect(accountGroupOf('8010')).toBeUndefined();
     expect(accountGroupOf('1930')).toBeUndefined();
     expect(accountGroupOf('5110', [{ prefix: '51', group: 'Övriga kostnader' }])).toBe('Övriga kostnader');
   });
