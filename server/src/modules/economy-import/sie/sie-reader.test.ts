@@ -235,6 +235,7 @@ describe('reading a SIE 4 file', () => {
       20,
       'Perioden 2026-01 ligger utanför räkenskapsår 0 (#RAR 0).',
     ],
+    ['a year index that is not a number', '#RES x 5110 1.00', 20, 'Årsnumret «x» är inte ett tal.'],
     ['an unclosed quote', '#FNAMN "Testkommunen', 20, 'Ett fält inom citattecken stängs aldrig (" saknas).'],
     [
       'an unclosed object list',

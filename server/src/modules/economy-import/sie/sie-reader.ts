@@ -342,15 +342,17 @@ class SieFileReading {
   }
 
   private result(line: number, fields: SieField[]) {
-    const year = Number(fields[0]);
+    const yearText = shown(fields[0]);
     const account = this.account(line, fields[1]);
     const ore = this.amount(line, fields[2]);
-    if (!Number.isInteger(year) || account === null || ore === null) return;
+    if (!/^-?\d+$/.test(yearText)) return this.error(line, `Årsnumret «${yearText}» är inte ett tal.`);
+    const year = Number(yearText);
+    if (account === null || ore === null) return;
     if (this.isResultAccount(account)) this.sumsFor(line).result(year, account, ore, line);
   }
 
   private periodBalance(line: number, kind: 'P' | 'B', fields: SieField[]) {
-    const yearText = typeof fields[0] === 'string' ? fields[0] : '';
+    const yearText = shown(fields[0]);
     const month = parseSiePeriod(typeof fields[1] === 'string' ? fields[1] : '');
     const account = this.account(line, fields[2]);
     const objects = this.objects(line, fields[3]);
@@ -417,6 +419,8 @@ class SieFileReading {
     const ore = this.amount(line, fields[2]);
     if (account === null || objects === null || ore === null) return;
     verification.sum += ore;
+    if (!Number.isSafeInteger(verification.sum))
+      this.fatal(line, 'Summan blir för stor för att räknas exakt.');
     if (verification.month === null || !this.isResultAccount(account)) return;
     this.sums!.transaction(
       verification.month,
