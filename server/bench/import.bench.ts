@@ -12,7 +12,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { MikroORM } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
 import { pino } from 'pino';
@@ -23,9 +22,9 @@ import { createHttpApp } from '../src/http.js';
 import type { ImportResult } from '../src/modules/import/import-run.js';
 import { domainImportKinds } from '../src/modules/import/import-kinds.js';
 import { dropDatabase, freePort, seededDatabase, startTestServer } from '../test/test-database.js';
+import { measured } from './measured.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
-const MB = 1024 * 1024;
 
 const UNITS = Math.round(ROWS * 0.02);
 const GOALS = Math.round(ROWS * 0.04);
@@ -96,39 +95,6 @@ async function writeWorkbook(path: string): Promise<void> {
     sheet.commit();
   }
   await workbook.commit();
-}
-
-/** Runs `work` and reports its time and the highest RSS and heap seen while it ran. */
-async function measured<T>(work: () => Promise<T>) {
-  (globalThis as { gc?: () => void }).gc?.();
-  const before = process.memoryUsage();
-  let rss = before.rss;
-  let heap = before.heapUsed;
-  const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    rss = Math.max(rss, now.rss);
-    heap = Math.max(heap, now.heapUsed);
-  }, 10);
-  const started = performance.now();
-  try {
-    const value = await work();
-    const seconds = (performance.now() - started) / 1000;
-    const after = process.memoryUsage();
-    rss = Math.max(rss, after.rss);
-    heap = Math.max(heap, after.heapUsed);
-    return {
-      value,
-      figures: {
-        seconds: Number(seconds.toFixed(2)),
-        peakRssMb: Math.round(rss / MB),
-        peakHeapMb: Math.round(heap / MB),
-        rssBeforeMb: Math.round(before.rss / MB),
-        heapBeforeMb: Math.round(before.heapUsed / MB),
-      },
-    };
-  } finally {
-    clearInterval(sampler);
-  }
 }
 
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
