@@ -139,42 +139,66 @@ type TreeRow = VersionRow & {
  * at them, and the versions into the request's lookups of units in a period.
  */
 export function treeInPeriod(ctx: RequestContext, unitId: number, periodId: number): Promise<TreeInPeriod> {
-  return ctx.memo(`tree:${unitId}:${periodId}`, async () => {
-    const rows = await ctx.em.execute<TreeRow[]>(
-      `select v.unit_id, v.period_id, u.kommun_id, u.key, v.name, v.short_name, u.kind, v.parent_id, v.path,
-              v.position, v.closed, u.parent_id as u_parent_id, u.name as u_name, u.short_name as u_short_name,
-              u.path as u_path, u.position as u_position, u.closed as u_closed
-         from org_unit_version top
-         join org_unit_version v on v.period_id = top.period_id
-          and (starts_with(v.path, top.path) or (v.path <> '' and starts_with(top.path, v.path)))
-         join org_unit u on u.id = v.unit_id
-        where top.unit_id = ? and top.period_id = ? and top.path <> ''`,
-      [unitId, periodId],
-    );
-    const versions = rows.map(toModel);
-    for (const r of rows) {
-      ctx.em.map(OrgUnit, {
-        id: r.unit_id,
-        kommun_id: r.kommun_id,
-        parent_id: r.u_parent_id,
-        key: r.key,
-        name: r.u_name,
-        short_name: r.u_short_name,
-        kind: r.kind,
-        path: r.u_path,
-        position: r.u_position,
-        closed: r.u_closed,
-      });
-    }
-    primeVersions(ctx, versions);
-    const top = versions.find((v) => v.unitId === unitId);
+  return ctx.memo(`tree:${unitId}:${periodId}`, async () => (await readTrees(ctx, unitId, [periodId]))[0]!);
+}
+
+/**
+ * The unit's trees in several periods in the one statement, for a page that compares them (a
+ * report's changes since the one before it); each is then the period's treeInPeriod.
+ */
+export function treesInPeriods(
+  ctx: RequestContext,
+  unitId: number,
+  periodIds: readonly number[],
+): Promise<TreeInPeriod[]> {
+  const all = ctx.memo(`trees:${unitId}:${periodIds.join(',')}`, () => readTrees(ctx, unitId, periodIds));
+  return Promise.all(
+    periodIds.map((periodId, i) => ctx.memo(`tree:${unitId}:${periodId}`, async () => (await all)[i]!)),
+  );
+}
+
+async function readTrees(
+  ctx: RequestContext,
+  unitId: number,
+  periodIds: readonly number[],
+): Promise<TreeInPeriod[]> {
+  const rows = await ctx.em.execute<TreeRow[]>(
+    `select v.unit_id, v.period_id, u.kommun_id, u.key, v.name, v.short_name, u.kind, v.parent_id, v.path,
+            v.position, v.closed, u.parent_id as u_parent_id, u.name as u_name, u.short_name as u_short_name,
+            u.path as u_path, u.position as u_position, u.closed as u_closed
+       from org_unit_version top
+       join org_unit_version v on v.period_id = top.period_id
+        and (starts_with(v.path, top.path) or (v.path <> '' and starts_with(top.path, v.path)))
+       join org_unit u on u.id = v.unit_id
+      where top.unit_id = ? and top.period_id = any(?::int[]) and top.path <> ''`,
+    [unitId, pgIntArray(periodIds)],
+  );
+  for (const r of rows) {
+    ctx.em.map(OrgUnit, {
+      id: r.unit_id,
+      kommun_id: r.kommun_id,
+      parent_id: r.u_parent_id,
+      key: r.key,
+      name: r.u_name,
+      short_name: r.u_short_name,
+      kind: r.kind,
+      path: r.u_path,
+      position: r.u_position,
+      closed: r.u_closed,
+    });
+  }
+  const versions = rows.map(toModel);
+  primeVersions(ctx, versions);
+  return periodIds.map((periodId) => {
+    const inPeriod = versions.filter((v) => v.periodId === periodId);
+    const top = inPeriod.find((v) => v.unitId === unitId);
     const above = top ? ancestorIdsOf(top) : [];
     return {
       periodId,
       path: top?.path ?? null,
       ancestorIds: above,
-      subtreeIds: new Set(versions.filter((v) => !above.includes(v.unitId)).map((v) => v.unitId)),
-      versions: new Map(versions.map((v) => [v.unitId, v])),
+      subtreeIds: new Set(inPeriod.filter((v) => !above.includes(v.unitId)).map((v) => v.unitId)),
+      versions: new Map(inPeriod.map((v) => [v.unitId, v])),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { RequestContext } from '../../context.js';
 import type { IOrgUnit, IPeriod } from './org-unit.entity.js';
-import { treeInPeriod, type TreeInPeriod } from './unit-in-period.js';
+import { treeInPeriod, treesInPeriods, type TreeInPeriod } from './unit-in-period.js';
 
 /**
  * A unit and a period: what a follow-up page shows. Every list on it covers the unit and
@@ -32,6 +32,14 @@ export const subtreePattern = (unit: Pick<IOrgUnit, 'path'>) => `${unit.path}%`;
 /** The scope's tree: its unit, the units above it and those below it in the scope's period. */
 export const scopeTree = (ctx: RequestContext, scope: UnitScope): Promise<ScopeTree> =>
   treeInPeriod(ctx, scope.unit.id, scope.period.id);
+
+/** The trees of scopes of one unit in several periods, in one statement (see treesInPeriods). */
+export const scopeTrees = (ctx: RequestContext, scopes: readonly UnitScope[]): Promise<ScopeTree[]> =>
+  treesInPeriods(
+    ctx,
+    scopes[0]!.unit.id,
+    scopes.map((s) => s.period.id),
+  );
 
 /**
  * The condition on a unit column of a list's statement (`{ unit: inSubtree(tree) }`): the

@@ -23,7 +23,7 @@ import type { IIndicator, IIndicatorFollowUp } from '../indicators/indicator.ent
 import { indicatorsInScope } from '../indicators/indicator.service.js';
 import type { IOrgUnit, IPeriod } from '../organisation/org-unit.entity.js';
 import { unitOf } from '../organisation/organisation.service.js';
-import type { UnitScope } from '../organisation/unit-scope.js';
+import { scopeTrees, type UnitScope } from '../organisation/unit-scope.js';
 import { Report, type IReport } from '../reports/report.entity.js';
 
 /**
@@ -100,6 +100,8 @@ export async function reportChanges(
   const unit = await unitOf(ctx, report.unit);
   const now: UnitScope = { unit, period: await loaded(report.period) };
   const then: UnitScope = { unit, period: await loaded(previous.period) };
+  // Both periods' trees in one statement, before the lists ask for them one by one.
+  await scopeTrees(ctx, [now, then]);
   const both = <T>(inScope: (ctx: RequestContext, scope: UnitScope) => Promise<T>) =>
     Promise.all([inScope(ctx, now), inScope(ctx, then)]);
   const [assignments, goals, indicators, economy] = await Promise.all([
