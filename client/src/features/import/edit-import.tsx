@@ -4,12 +4,11 @@
  * then import it all at once. Nothing is written before "Importera", and not then either
  * if a row is wrong. A laptop screen; an `edit-` chunk, loaded on demand.
  */
-import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { graphql } from '../../gql';
 import { importStatusLabel } from '../../ui/labels';
 import { useViewer } from '../session/useViewer';
+import { PeriodOptions, UploadProgressView, useImportPeriods } from './import-parts';
 import {
   fetchImportKinds,
   uploadImport,
@@ -18,43 +17,14 @@ import {
   type UploadProgress,
 } from './import-upload';
 
-const ImportPeriodsQuery = graphql(`
-  query ImportPeriods($kommunId: ID!) {
-    kommun(id: $kommunId) {
-      id
-      periods {
-        id
-        label
-      }
-      # A period a published report covers cannot be imported into.
-      root {
-        id
-        reports {
-          id
-          status
-          period {
-            id
-          }
-        }
-      }
-    }
-  }
-`);
-
 const WORKBOOK = 'workbook';
 /** The table shows at most this many rows at once; the counts cover them all. */
 const SHOWN_ROWS = 1_000;
 
-const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('sv-SE')} kB`;
-
 export default function ImportPage() {
   const viewer = useViewer();
   const isAdmin = viewer?.role === 'ADMINISTRATOR';
-  const { data } = useQuery(ImportPeriodsQuery, {
-    variables: { kommunId: viewer?.kommun.id ?? '' },
-    skip: !isAdmin,
-    fetchPolicy: 'cache-and-network',
-  });
+  const { periods, published, firstOpen } = useImportPeriods(viewer?.kommun.id, isAdmin);
   const [kinds, setKinds] = useState<ImportKindChoice[]>();
   const [kindsFailed, setKindsFailed] = useState(false);
   const [periodId, setPeriodId] = useState('');
@@ -76,15 +46,7 @@ export default function ImportPage() {
     if (message) status.current?.focus();
   }, [message]);
 
-  const published = useMemo(
-    () =>
-      new Set(
-        (data?.kommun.root.reports ?? []).filter((r) => r.status === 'PUBLISHED').map((r) => r.period.id),
-      ),
-    [data],
-  );
-  const periods = data?.kommun.periods ?? [];
-  const chosenPeriod = periodId || periods.find((p) => !published.has(p.id))?.id || '';
+  const chosenPeriod = periodId || firstOpen;
 
   if (viewer === undefined) return <p aria-live="polite">Laddar…</p>;
   if (!isAdmin) {
@@ -170,12 +132,7 @@ export default function ImportPage() {
               reset();
             }}
           >
-            {periods.map((p) => (
-              <option key={p.id} value={p.id} disabled={published.has(p.id)}>
-                {p.label}
-                {published.has(p.id) ? ' (publicerad, kan inte ändras)' : ''}
-              </option>
-            ))}
+            <PeriodOptions periods={periods} published={published} />
           </select>
         </div>
         <div className="field">
@@ -240,15 +197,7 @@ export default function ImportPage() {
         )}
       </form>
 
-      {progress && busy && (
-        <div className="import-progress" aria-live="polite">
-          <label>
-            Skickat {kb(progress.sentBytes)} av {kb(progress.totalBytes)}
-            <progress max={progress.totalBytes || 1} value={progress.sentBytes} />
-          </label>
-          <p>{progress.rowsRead.toLocaleString('sv-SE')} rader lästa</p>
-        </div>
-      )}
+      {progress && busy && <UploadProgressView progress={progress} unit="rader" />}
 
       <p ref={status} tabIndex={-1} role="status" className={message?.failed ? 'error' : undefined}>
         {message?.text}

@@ -1,0 +1,200 @@
+/**
+ * The administratör's import of a period's economy from the ledger: the kommun's mapping
+ * (set once, saved), then the file, its preview with the control totals and every wrong
+ * line, and the confirmation. Nothing is written before "Importera", and not then if a line
+ * is wrong. A laptop screen; an `edit-` chunk, loaded on demand.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { ledgerLineStatusLabel } from '../../ui/labels';
+import { PeriodOptions, UploadProgressView, useImportPeriods } from '../import/import-parts';
+import type { UploadProgress } from '../import/import-upload';
+import { useViewer } from '../session/useViewer';
+import { fetchMapping, uploadLedger, type LedgerResult, type MappingAnswer } from './ledger-api';
+import { LedgerMappingForm } from './LedgerMappingForm';
+import { LedgerPreview } from './LedgerPreview';
+
+const capital = (text: string) => text.charAt(0).toLocaleUpperCase('sv-SE') + text.slice(1);
+
+function summary(result: LedgerResult, title: string): string {
+  const parts = (['new', 'changed', 'unchanged', 'cleared'] as const).map(
+    (s) => `${ledgerLineStatusLabel[s]}: ${result.counts[s].toLocaleString('sv-SE')}`,
+  );
+  const wrong = result.errorLines > 0 ? `, rader med fel: ${result.errorLines.toLocaleString('sv-SE')}` : '';
+  return `${title}. ${parts.join(', ')}${wrong}.`;
+}
+
+export default function LedgerImportPage() {
+  const viewer = useViewer();
+  const isAdmin = viewer?.role === 'ADMINISTRATOR';
+  const { periods, published, firstOpen } = useImportPeriods(viewer?.kommun.id, isAdmin);
+  const [mapping, setMapping] = useState<MappingAnswer | null>(null);
+  const [mappingFailed, setMappingFailed] = useState<string | null>(null);
+  const [periodId, setPeriodId] = useState('');
+  const [forecastLabel, setForecastLabel] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'confirm' | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [preview, setPreview] = useState<LedgerResult | null>(null);
+  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  const ids = { period: useId(), forecast: useId(), file: useId() };
+
+  useEffect(() => {
+    if (!isAdmin) return;
+    fetchMapping().then(
+      (answer) => ('error' in answer ? setMappingFailed(answer.error) : setMapping(answer)),
+      () => setMappingFailed('Det gick inte att hämta kopplingen. Ladda om sidan.'),
+    );
+  }, [isAdmin]);
+  useEffect(() => {
+    if (message) status.current?.focus();
+  }, [message]);
+
+  if (viewer === undefined) return <p aria-live="polite">Laddar…</p>;
+  if (!isAdmin) {
+    return (
+      <main>
+        <h1>Ekonomi från huvudboken</h1>
+        {viewer ? (
+          <p>Bara en administratör kan importera.</p>
+        ) : (
+          <p>
+            <Link href={`/logga-in?till=${encodeURIComponent('/huvudbok')}`}>Logga in</Link> som administratör
+            för att importera.
+          </p>
+        )}
+      </main>
+    );
+  }
+
+  const chosenPeriod = periodId || firstOpen;
+  const roleLabel = new Map((mapping?.roles ?? []).map((r) => [r.role, capital(r.label)]));
+
+  function reset() {
+    setPreview(null);
+    setMessage(null);
+    setProgress(null);
+  }
+
+  async function send(mode: 'preview' | 'confirm') {
+    if (!file || !chosenPeriod) return;
+    setBusy(mode);
+    setMessage(null);
+    setProgress({ sentBytes: 0, totalBytes: file.size, rowsRead: 0 });
+    const answer = await uploadLedger(
+      file,
+      {
+        period: chosenPeriod,
+        mode,
+        fingerprint: mode === 'confirm' ? preview?.fingerprint : undefined,
+        forecastLabel: forecastLabel.trim() || undefined,
+      },
+      setProgress,
+    );
+    setBusy(null);
+    if ('error' in answer) {
+      setMessage({ text: answer.error.message, failed: true });
+      return;
+    }
+    const { result } = answer;
+    setPreview(result);
+    if (mode === 'preview') setMessage({ text: summary(result, 'Förhandsgranskning'), failed: false });
+    else if (result.committed) setMessage({ text: summary(result, 'Importerat'), failed: false });
+    else setMessage({ text: result.refusal?.message ?? 'Inget importerades.', failed: true });
+  }
+
+  const blocked = !preview || preview.errorLines > 0 || preview.committed;
+
+  return (
+    <main className="import-page">
+      <h1>Ekonomi från huvudboken</h1>
+      <p>
+        Läs in budget, utfall och prognos för en period från huvudbokens export. Du ser först summorna per
+        enhet och kontogrupp; inget sparas förrän du väljer Importera, och inget alls om någon rad är fel.
+        Personalens förklaringar på raderna står kvar.
+      </p>
+      {mappingFailed && <p role="alert">{mappingFailed}</p>}
+      {mapping && (
+        <LedgerMappingForm
+          answer={mapping}
+          onSaved={(saved) => {
+            setMapping({ ...mapping, mapping: saved });
+            reset();
+          }}
+        />
+      )}
+
+      <form
+        aria-labelledby={`${ids.file}-h`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send('preview');
+        }}
+      >
+        <h2 id={`${ids.file}-h`}>Läs in filen</h2>
+        <div className="field">
+          <label htmlFor={ids.period}>Period</label>
+          <select
+            id={ids.period}
+            value={chosenPeriod}
+            onChange={(event) => {
+              setPeriodId(event.target.value);
+              reset();
+            }}
+          >
+            <PeriodOptions periods={periods} published={published} />
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.forecast}>Prognosens namn (till exempel Prognos 3)</label>
+          <input
+            id={ids.forecast}
+            value={forecastLabel}
+            maxLength={60}
+            onChange={(event) => {
+              setForecastLabel(event.target.value);
+              reset();
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.file}>Fil från huvudboken (CSV, högst 10 MB)</label>
+          <input
+            id={ids.file}
+            type="file"
+            accept=".csv,.txt,.se,.si,.sie,text/csv"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              reset();
+            }}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button" disabled={!file || !chosenPeriod || busy !== null}>
+            Förhandsgranska
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={blocked || busy !== null}
+            onClick={() => void send('confirm')}
+          >
+            Importera
+          </button>
+        </div>
+        {preview && !preview.committed && blocked && (
+          <p className="muted">Importera går att välja när ingen rad är fel.</p>
+        )}
+      </form>
+
+      {progress && busy && <UploadProgressView progress={progress} unit="rader" />}
+
+      <p ref={status} tabIndex={-1} role="status" className={message?.failed ? 'error' : undefined}>
+        {message?.text}
+      </p>
+      {preview?.replaces && !preview.committed && <p>Ersätter siffrorna från {preview.replaces.fileName}.</p>}
+      {preview && <LedgerPreview result={preview} measureLabel={(m) => roleLabel.get(m) ?? m} />}
+    </main>
+  );
+}
