@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { importStatusLabel } from '../../ui/labels';
 import { useViewer } from '../session/useViewer';
-import { PeriodOptions, UploadProgressView, useImportPeriods } from './import-parts';
+import { FileAndSteps, PeriodOptions, UploadProgressView, useImportPeriods } from './import-parts';
 import {
   fetchImportKinds,
   uploadImport,
@@ -36,7 +36,7 @@ export default function ImportPage() {
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const [onlyWrong, setOnlyWrong] = useState(false);
   const status = useRef<HTMLParagraphElement>(null);
-  const ids = { period: useId(), kind: useId(), file: useId(), onlyWrong: useId() };
+  const ids = { period: useId(), kind: useId(), onlyWrong: useId() };
 
   useEffect(() => {
     if (!isAdmin) return;
@@ -167,34 +167,18 @@ export default function ImportPage() {
             </>
           )}
         </p>
-        <div className="field">
-          <label htmlFor={ids.file}>Fil (XLSX eller CSV, högst 10 MB)</label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              reset();
-            }}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={!file || !chosenPeriod || busy !== null}>
-            Förhandsgranska
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={blocked || busy !== null}
-            onClick={() => void send('confirm')}
-          >
-            Importera
-          </button>
-        </div>
-        {preview && !preview.committed && blocked && (
-          <p className="muted">Importera går att välja när ingen rad är fel.</p>
-        )}
+        <FileAndSteps
+          label="Fil (XLSX eller CSV, högst 10 MB)"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          onFile={(chosen) => {
+            setFile(chosen);
+            reset();
+          }}
+          canPreview={!!file && !!chosenPeriod && busy === null}
+          canConfirm={!blocked && busy === null}
+          onConfirm={() => void send('confirm')}
+          explainBlocked={!!preview && !preview.committed && blocked}
+        />
       </form>
 
       {progress && busy && <UploadProgressView progress={progress} unit="rader" />}

@@ -3,7 +3,7 @@
  * period a published report covers cannot), and the progress of an upload.
  */
 import { useQuery } from '@apollo/client/react';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { graphql } from '../../gql';
 import type { UploadProgress } from './import-upload';
 
@@ -77,5 +77,52 @@ export function UploadProgressView({ progress, unit }: { progress: UploadProgres
         {progress.rowsRead.toLocaleString('sv-SE')} {unit} lästa
       </p>
     </div>
+  );
+}
+
+/**
+ * The file to send and the two steps: "Förhandsgranska" submits the form, "Importera"
+ * confirms the preview and is enabled only when the preview may be written.
+ */
+export function FileAndSteps({
+  label,
+  accept,
+  onFile,
+  canPreview,
+  canConfirm,
+  onConfirm,
+  explainBlocked,
+}: {
+  label: string;
+  accept: string;
+  onFile: (file: File | null) => void;
+  canPreview: boolean;
+  canConfirm: boolean;
+  onConfirm: () => void;
+  /** Whether to say why Importera cannot be chosen (a preview with errors). */
+  explainBlocked: boolean;
+}) {
+  const id = useId();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          type="file"
+          accept={accept}
+          onChange={(event) => onFile(event.target.files?.[0] ?? null)}
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button" disabled={!canPreview}>
+          Förhandsgranska
+        </button>
+        <button type="button" className="button" disabled={!canConfirm} onClick={onConfirm}>
+          Importera
+        </button>
+      </div>
+      {explainBlocked && <p className="muted">Importera går att välja när ingen rad är fel.</p>}
+    </>
   );
 }

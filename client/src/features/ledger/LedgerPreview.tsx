@@ -5,16 +5,19 @@
  */
 import { formatKronor } from '../../ui/format';
 import { ledgerLineStatusLabel } from '../../ui/labels';
-import { measures, type LedgerResult, type Measure } from './ledger-api';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import type { LedgerResult } from './ledger-api';
 
 const dimensionLabel = { unit: 'per verksamhet', accountGroup: 'per kontogrupp' } as const;
 
 export function LedgerPreview({
   result,
+  measures,
   measureLabel,
 }: {
   result: LedgerResult;
-  measureLabel: (m: Measure) => string;
+  measures: readonly string[];
+  measureLabel: (m: string) => string;
 }) {
   const shown = measures.filter(
     (m) => result.kommun[m] != null || result.tables.some((t) => t.lines.some((l) => l.figures[m] != null)),
@@ -58,7 +61,7 @@ export function LedgerPreview({
           <h2>
             {table.unitName} {dimensionLabel[table.dimension]}
           </h2>
-          <div className="table-scroll">
+          <ScrollRegion label={`${table.unitName} ${dimensionLabel[table.dimension]}, belopp i kr`}>
             <table>
               <caption className="visually-hidden">
                 {table.unitName} {dimensionLabel[table.dimension]}, belopp i kr
@@ -85,13 +88,13 @@ export function LedgerPreview({
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ))}
       {result.tables.length > 0 && (
         <section aria-labelledby="ledger-kommun">
           <h2 id="ledger-kommun">Hela filen</h2>
-          <div className="table-scroll">
+          <ScrollRegion label="Summan över kommunen, belopp i kr">
             <table>
               <caption className="visually-hidden">Summan över kommunen, belopp i kr</caption>
               <thead>
@@ -121,7 +124,7 @@ export function LedgerPreview({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       )}
     </>

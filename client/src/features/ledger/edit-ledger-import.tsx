@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ledgerLineStatusLabel } from '../../ui/labels';
-import { PeriodOptions, UploadProgressView, useImportPeriods } from '../import/import-parts';
+import { FileAndSteps, PeriodOptions, UploadProgressView, useImportPeriods } from '../import/import-parts';
 import type { UploadProgress } from '../import/import-upload';
 import { useViewer } from '../session/useViewer';
 import { fetchMapping, uploadLedger, type LedgerResult, type MappingAnswer } from './ledger-api';
@@ -38,7 +38,7 @@ export default function LedgerImportPage() {
   const [preview, setPreview] = useState<LedgerResult | null>(null);
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
-  const ids = { period: useId(), forecast: useId(), file: useId() };
+  const ids = { period: useId(), forecast: useId(), form: useId() };
 
   useEffect(() => {
     if (!isAdmin) return;
@@ -126,13 +126,13 @@ export default function LedgerImportPage() {
       )}
 
       <form
-        aria-labelledby={`${ids.file}-h`}
+        aria-labelledby={`${ids.form}-h`}
         onSubmit={(event) => {
           event.preventDefault();
           void send('preview');
         }}
       >
-        <h2 id={`${ids.file}-h`}>Läs in filen</h2>
+        <h2 id={`${ids.form}-h`}>Läs in filen</h2>
         <div className="field">
           <label htmlFor={ids.period}>Period</label>
           <select
@@ -158,34 +158,18 @@ export default function LedgerImportPage() {
             }}
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.file}>Fil från huvudboken (CSV, högst 10 MB)</label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".csv,.txt,.se,.si,.sie,text/csv"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              reset();
-            }}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={!file || !chosenPeriod || busy !== null}>
-            Förhandsgranska
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={blocked || busy !== null}
-            onClick={() => void send('confirm')}
-          >
-            Importera
-          </button>
-        </div>
-        {preview && !preview.committed && blocked && (
-          <p className="muted">Importera går att välja när ingen rad är fel.</p>
-        )}
+        <FileAndSteps
+          label="Fil från huvudboken (CSV, högst 10 MB)"
+          accept=".csv,.txt,.se,.si,.sie,text/csv"
+          onFile={(chosen) => {
+            setFile(chosen);
+            reset();
+          }}
+          canPreview={!!file && !!chosenPeriod && busy === null}
+          canConfirm={!blocked && busy === null}
+          onConfirm={() => void send('confirm')}
+          explainBlocked={!!preview && !preview.committed && blocked}
+        />
       </form>
 
       {progress && busy && <UploadProgressView progress={progress} unit="rader" />}
@@ -194,7 +178,13 @@ export default function LedgerImportPage() {
         {message?.text}
       </p>
       {preview?.replaces && !preview.committed && <p>Ersätter siffrorna från {preview.replaces.fileName}.</p>}
-      {preview && <LedgerPreview result={preview} measureLabel={(m) => roleLabel.get(m) ?? m} />}
+      {preview && (
+        <LedgerPreview
+          result={preview}
+          measures={mapping?.measures ?? []}
+          measureLabel={(m) => roleLabel.get(m) ?? m}
+        />
+      )}
     </main>
   );
 }

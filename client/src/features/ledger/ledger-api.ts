@@ -5,17 +5,8 @@
  */
 import { uploadFile, type UploadProgress } from '../import/import-upload';
 
-export const measures = [
-  'budgetMonth',
-  'outcomeMonth',
-  'budgetPeriod',
-  'outcomePeriod',
-  'outcomePreviousYearPeriod',
-  'budgetFullYear',
-  'forecastFullYear',
-] as const;
-export type Measure = (typeof measures)[number];
-export type Figures = Record<Measure, number | null>;
+/** Amounts by measure (budgetPeriod, outcomePeriod, …: the server's list), in whole kronor. */
+export type Figures = Record<string, number | null>;
 
 export interface LedgerMapping {
   delimiter: ';' | ',' | '\t';
@@ -31,6 +22,8 @@ export interface MappingAnswer {
   mapping: LedgerMapping | null;
   /** Each column role with its Swedish name, in the order of the form. */
   roles: { role: string; label: string }[];
+  /** The measures among the roles, in the order of the economy's columns. */
+  measures: string[];
   units: { key: string; name: string }[];
 }
 

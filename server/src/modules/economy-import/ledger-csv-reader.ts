@@ -5,8 +5,8 @@
  */
 import { readNumber, readText, type Cell } from '../import/cells.js';
 import { readCsv } from '../import/csv-reader.js';
-import { MAX_ROWS, PROGRESS_EVERY } from '../import/import-run.js';
-import { isEmptyRow, UnreadableFile } from '../import/sheet-rows.js';
+import { countRow, MAX_ROWS } from '../import/import-run.js';
+import { isEmptyRow } from '../import/sheet-rows.js';
 import { ledgerMeasures, type LedgerAmount, type LedgerLineError } from './ledger-amount.js';
 import { ledgerColumnLabels } from './ledger-labels.js';
 import type { LedgerReadOptions } from './ledger-readers.js';
@@ -64,13 +64,7 @@ export async function* readLedgerCsv(
       continue;
     }
     if (isEmptyRow(values)) continue;
-    if (++read > maxRows) {
-      throw new UnreadableFile(
-        `Filen har fler än ${maxRows.toLocaleString('sv-SE')} rader. Dela upp den i flera filer.`,
-        'TOO_MANY_ROWS',
-      );
-    }
-    if (read % PROGRESS_EVERY === 0) options.onProgress?.(read);
+    countRow(++read, maxRows, options.onProgress);
     const cell = (role: LedgerColumnRole) => {
       const index = columns!.get(role);
       return index === undefined ? null : (values[index] ?? null);

@@ -21,11 +21,11 @@ import {
   ImportSlots,
   readImportBody,
   refuseRequest,
-  sendLine,
+  answerLines,
 } from '../import/import-http.js';
-import { UnreadableFile } from '../import/sheet-rows.js';
 import { OrgUnit } from '../organisation/org-unit.entity.js';
 import { runLedgerImport } from './ledger-import.service.js';
+import { ledgerMeasures } from './ledger-amount.js';
 import { ledgerColumnLabels } from './ledger-labels.js';
 import { loadMapping, saveMapping } from './ledger-mapping.service.js';
 import { ledgerFormats, type LedgerFormat } from './ledger-readers.js';
@@ -66,6 +66,7 @@ export function ledgerImportRoutes(orm: MikroORM, log: Logger, slots: ImportSlot
         accountGroups: mapping.accountGroups,
       },
       roles: ledgerColumnRoles.map((role) => ({ role, label: ledgerColumnLabels[role] })),
+      measures: ledgerMeasures,
       units: units.map((u) => ({ key: u.key, name: u.name })),
     });
   });
@@ -105,8 +106,7 @@ export function ledgerImportRoutes(orm: MikroORM, log: Logger, slots: ImportSlot
     const text = (key: string, max: number) =>
       typeof req.query[key] === 'string' ? req.query[key].slice(0, max) : null;
     const name = text('name', 200) ?? 'fil';
-    res.status(200).type('application/x-ndjson; charset=utf-8').setHeader('Cache-Control', 'no-store');
-    try {
+    await answerLines(res, ctx, 'ledger import', async (onProgress) => {
       const result = await runLedgerImport(
         ctx.em,
         target,
@@ -115,31 +115,15 @@ export function ledgerImportRoutes(orm: MikroORM, log: Logger, slots: ImportSlot
           mode: req.query.mode as 'preview' | 'confirm',
           fingerprint: text('fingerprint', 64),
           forecastLabel: text('forecastLabel', 60),
-          onProgress: (read) => sendLine(res, { read }),
+          onProgress,
         },
       );
       ctx.log.info(
         { mode: result.mode, counts: result.counts, committed: result.committed, file: name },
         'ledger import',
       );
-      sendLine(res, { result });
-    } catch (error) {
-      if (error instanceof UnreadableFile) {
-        sendLine(res, { error: { code: error.code, message: error.message } });
-      } else if (error instanceof GraphQLError) {
-        sendLine(res, { error: { code: error.extensions.code, message: error.message } });
-      } else {
-        ctx.log.error({ err: error }, 'unexpected error in ledger import');
-        sendLine(res, {
-          error: {
-            code: 'INTERNAL_SERVER_ERROR',
-            message: 'Ett oväntat fel inträffade. Inget importerades; försök igen.',
-          },
-        });
-      }
-    } finally {
-      res.end();
-    }
+      return result;
+    });
   };
   router.post('/ledger-import', admit, readImportBody, importBodyErrors, run);
   return router;

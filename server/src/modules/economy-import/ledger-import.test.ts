@@ -219,7 +219,7 @@ beforeAll(async () => {
   cookies.redaktör = await signIn('stab@norrtalje.demo');
   const saved = await fetch(`${server.base}/ledger-import/mapping`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json', cookie: cookies.kls },
+    headers: { 'content-type': 'application/json', cookie: cookies.kls! },
     body: JSON.stringify(MAPPING),
   });
   expect(await saved.json()).toEqual({ saved: true });
@@ -233,7 +233,7 @@ afterAll(async () => {
 describe('the ledger mapping', () => {
   it('is read back as the administratör saved it, with the column roles in Swedish', async () => {
     const response = await fetch(`${server.base}/ledger-import/mapping`, {
-      headers: { cookie: cookies.kls },
+      headers: { cookie: cookies.kls! },
     });
     const body = (await response.json()) as { mapping: unknown; roles: { role: string; label: string }[] };
     expect(body.mapping).toEqual(MAPPING);
@@ -244,13 +244,13 @@ describe('the ledger mapping', () => {
     const bad = { ...MAPPING, costCentres: [{ code: '1', unitKey: 'ksk-stab' }] };
     const refused = await fetch(`${server.base}/ledger-import/mapping`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', cookie: cookies.kls },
+      headers: { 'content-type': 'application/json', cookie: cookies.kls! },
       body: JSON.stringify(bad),
     });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain('kommunen har ingen enhet med koden ”ksk-stab”');
     const redaktör = await fetch(`${server.base}/ledger-import/mapping`, {
-      headers: { cookie: cookies.redaktör },
+      headers: { cookie: cookies.redaktör! },
     });
     expect(redaktör.status).toBe(403);
   });

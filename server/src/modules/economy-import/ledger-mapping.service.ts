@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordCreation } from '../audit/record-creation.js';
 import { OrgUnit } from '../organisation/org-unit.entity.js';
 import { LedgerAccountGroup, LedgerCostCentre, LedgerMapping } from './ledger-mapping.entity.js';
-import type { LedgerMappingInput, LedgerSettings } from './ledger-settings.js';
+import { settingsOf, type LedgerMappingInput, type LedgerSettings } from './ledger-settings.js';
 
 export interface SavedMapping {
   settings: LedgerSettings;
@@ -22,13 +22,7 @@ export async function loadMapping(em: EntityManager, kommunId: number): Promise<
     em.find(LedgerAccountGroup, { kommun: kommunId }, { orderBy: { account: 'asc' } }),
   ]);
   return {
-    settings: {
-      delimiter: mapping.delimiter as LedgerSettings['delimiter'],
-      decimalComma: mapping.decimalComma,
-      scale: mapping.scale,
-      signConvention: mapping.signConvention,
-      columns: mapping.columns,
-    },
+    settings: settingsOf({ ...mapping, delimiter: mapping.delimiter as LedgerSettings['delimiter'] }),
     costCentres: costCentres.map((c) => ({ code: c.code, unitId: c.unit.id, unitKey: c.unit.key })),
     accountGroups: accountGroups.map((a) => ({ account: a.account, accountGroup: a.accountGroup })),
   };
@@ -49,13 +43,7 @@ export async function saveMapping(
   if (unknown)
     return `Kostnadsställe ${unknown.code}: kommunen har ingen enhet med koden ”${unknown.unitKey}”.`;
   await em.transactional(async (tx) => {
-    const settings = {
-      delimiter: input.delimiter,
-      decimalComma: input.decimalComma,
-      scale: input.scale,
-      signConvention: input.signConvention,
-      columns: input.columns,
-    };
+    const settings = settingsOf(input);
     const mapping = await tx.findOne(LedgerMapping, { kommun: by.kommunId });
     if (mapping) tx.assign(mapping, settings);
     else tx.create(LedgerMapping, { kommun: by.kommunId, ...settings });

@@ -26,6 +26,15 @@ export interface LedgerSettings {
   columns: LedgerColumns;
 }
 
+/** The settings alone, of a mapping as sent or as stored. */
+export const settingsOf = (m: LedgerSettings): LedgerSettings => ({
+  delimiter: m.delimiter,
+  decimalComma: m.decimalComma,
+  scale: m.scale,
+  signConvention: m.signConvention,
+  columns: m.columns,
+});
+
 export interface LedgerMappingInput extends LedgerSettings {
   /** Kostnadsställe or verksamhet code → the unit's key. */
   costCentres: { code: string; unitKey: string }[];

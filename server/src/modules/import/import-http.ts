@@ -78,9 +78,42 @@ function choiceOf(kinds: readonly ImportKind<unknown>[], value: unknown): Import
 }
 
 /** Sends one NDJSON line at once, past the compression middleware's buffer. */
-export function sendLine(res: Response, line: object) {
+function sendLine(res: Response, line: object) {
   res.write(`${JSON.stringify(line)}\n`);
   (res as Response & { flush?: () => void }).flush?.();
+}
+
+/**
+ * Answers an import as NDJSON: `{"read": n}` lines while `work` reads, then its result, or
+ * the error as the client shows it (a file that cannot be read, a refusal, or an unexpected
+ * error, logged and masked).
+ */
+export async function answerLines(
+  res: Response,
+  ctx: RequestContext,
+  what: string,
+  work: (onProgress: (read: number) => void) => Promise<object>,
+): Promise<void> {
+  res.status(200).type('application/x-ndjson; charset=utf-8').setHeader('Cache-Control', 'no-store');
+  try {
+    sendLine(res, { result: await work((read) => sendLine(res, { read })) });
+  } catch (error) {
+    if (error instanceof UnreadableFile) {
+      sendLine(res, { error: { code: error.code, message: error.message } });
+    } else if (error instanceof GraphQLError) {
+      sendLine(res, { error: { code: error.extensions.code, message: error.message } });
+    } else {
+      ctx.log.error({ err: error }, `unexpected error in ${what}`);
+      sendLine(res, {
+        error: {
+          code: 'INTERNAL_SERVER_ERROR',
+          message: 'Ett oväntat fel inträffade. Inget importerades; försök igen.',
+        },
+      });
+    }
+  } finally {
+    res.end();
+  }
 }
 
 /** The request's context, signed in by the session cookie as on /graphql. */
@@ -229,35 +262,18 @@ export function importRoutes(
     if (format === 'csv' && choice === 'workbook') {
       return refuseRequest(res, 'BAD_USER_INPUT', 'En CSV-fil har bara ett blad: välj vad filen innehåller.');
     }
-    res.status(200).type('application/x-ndjson; charset=utf-8').setHeader('Cache-Control', 'no-store');
-    try {
+    await answerLines(res, ctx, 'spreadsheet import', async (onProgress) => {
       const result = await runImport(ctx.em, ordered, target, { name, format, body }, choice, {
         mode,
         fingerprint: typeof req.query.fingerprint === 'string' ? req.query.fingerprint : null,
-        onProgress: (read) => sendLine(res, { read }),
+        onProgress,
       });
       ctx.log.info(
         { mode, choice, counts: result.counts, committed: result.committed, file: name },
         'spreadsheet import',
       );
-      sendLine(res, { result });
-    } catch (error) {
-      if (error instanceof UnreadableFile) {
-        sendLine(res, { error: { code: error.code, message: error.message } });
-      } else if (error instanceof GraphQLError) {
-        sendLine(res, { error: { code: error.extensions.code, message: error.message } });
-      } else {
-        ctx.log.error({ err: error }, 'unexpected error in spreadsheet import');
-        sendLine(res, {
-          error: {
-            code: 'INTERNAL_SERVER_ERROR',
-            message: 'Ett oväntat fel inträffade. Inget importerades; försök igen.',
-          },
-        });
-      }
-    } finally {
-      res.end();
-    }
+      return result;
+    });
   };
 
   router.post('/import', admit, readImportBody, importBodyErrors, run);
