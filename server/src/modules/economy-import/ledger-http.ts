@@ -13,12 +13,12 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { requireAdministrator } from '../editing/edit-access.js';
+import type { ImportSlots } from '../import/import-http.js';
 import {
   admitUpload,
   authoriseImport,
   importBodyErrors,
   importContext,
-  ImportSlots,
   readImportBody,
   refuseRequest,
   answerLines,

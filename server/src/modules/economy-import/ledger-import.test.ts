@@ -219,7 +219,7 @@ beforeAll(async () => {
   cookies.redaktör = await signIn('stab@norrtalje.demo');
   const saved = await fetch(`${server.base}/ledger-import/mapping`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json', cookie: cookies.kls! },
+    headers: { 'content-type': 'application/json', cookie: cookies.kls },
     body: JSON.stringify(MAPPING),
   });
   expect(await saved.json()).toEqual({ saved: true });
