@@ -152,6 +152,13 @@ export async function runLedgerImport(
   const forecastLabel = options.forecastLabel?.trim().slice(0, 60) || null;
   try {
     return await em.transactional(async (tx) => {
+      // Two confirmations of one period at once would both plan against the same lines:
+      // the second waits for the first and plans against what it wrote.
+      if (options.mode === 'confirm') {
+        await tx.execute(`select pg_advisory_xact_lock(hashtext('ledger-import'), ?::int)`, [
+          target.periodId,
+        ]);
+      }
       const existing = await existingTables(tx, target.periodId, totals);
       const tables = planTables(totals, existing, units);
       const counts = countsOf(tables);
