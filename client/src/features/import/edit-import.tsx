@@ -4,18 +4,12 @@
  * then import it all at once. Nothing is written before "Importera", and not then either
  * if a row is wrong. A laptop screen; an `edit-` chunk, loaded on demand.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link } from 'wouter';
 import { importStatusLabel } from '../../ui/labels';
 import { useViewer } from '../session/useViewer';
-import { FileAndSteps, PeriodOptions, UploadProgressView, useImportPeriods } from './import-parts';
-import {
-  fetchImportKinds,
-  uploadImport,
-  type ImportKindChoice,
-  type ImportResult,
-  type UploadProgress,
-} from './import-upload';
+import { FileAndSteps, PeriodOptions, useImportPeriods, useImportSteps, type Upload } from './import-parts';
+import { fetchImportKinds, uploadImport, type ImportKindChoice, type ImportResult } from './import-upload';
 
 const WORKBOOK = 'workbook';
 /** The table shows at most this many rows at once; the counts cover them all. */
@@ -29,23 +23,14 @@ export default function ImportPage() {
   const [kindsFailed, setKindsFailed] = useState(false);
   const [periodId, setPeriodId] = useState('');
   const [kind, setKind] = useState(WORKBOOK);
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'confirm' | null>(null);
-  const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const [preview, setPreview] = useState<ImportResult | null>(null);
-  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const { file, chooseFile, busy, preview, reset, send, statusView } = useImportSteps(summary);
   const [onlyWrong, setOnlyWrong] = useState(false);
-  const status = useRef<HTMLParagraphElement>(null);
   const ids = { period: useId(), kind: useId(), onlyWrong: useId() };
 
   useEffect(() => {
     if (!isAdmin) return;
     fetchImportKinds().then(setKinds, () => setKindsFailed(true));
   }, [isAdmin]);
-  useEffect(() => {
-    if (message) status.current?.focus();
-  }, [message]);
-
   const chosenPeriod = periodId || firstOpen;
 
   if (viewer === undefined) return <p aria-live="polite">Laddar…</p>;
@@ -65,43 +50,8 @@ export default function ImportPage() {
     );
   }
 
-  /** Anything chosen anew makes the preview stale: it must be made again. */
-  function reset() {
-    setPreview(null);
-    setMessage(null);
-    setProgress(null);
-  }
-
-  async function send(mode: 'preview' | 'confirm') {
-    if (!file || !chosenPeriod) return;
-    setBusy(mode);
-    setMessage(null);
-    setProgress({ sentBytes: 0, totalBytes: file.size, rowsRead: 0 });
-    const answer = await uploadImport(
-      file,
-      {
-        period: chosenPeriod,
-        kind,
-        mode,
-        fingerprint: mode === 'confirm' ? preview?.fingerprint : undefined,
-      },
-      setProgress,
-    );
-    setBusy(null);
-    if ('error' in answer) {
-      setMessage({ text: answer.error.message, failed: true });
-      return;
-    }
-    const { result } = answer;
-    setPreview(result);
-    if (mode === 'preview') {
-      setMessage({ text: summary(result, 'Förhandsgranskning'), failed: false });
-    } else if (result.committed) {
-      setMessage({ text: summary(result, 'Importerat'), failed: false });
-    } else {
-      setMessage({ text: result.refusal?.message ?? 'Inget importerades.', failed: true });
-    }
-  }
+  const upload: Upload<ImportResult> = (chosen, mode, fingerprint, onProgress) =>
+    uploadImport(chosen, { period: chosenPeriod, kind, mode, fingerprint }, onProgress);
 
   const blocked = !preview || preview.counts.wrong > 0 || preview.problems.length > 0 || preview.committed;
   const rows = (preview?.sheets ?? []).flatMap((s) => s.rows.map((r) => ({ ...r, sheet: s.sheet ?? '' })));
@@ -119,7 +69,7 @@ export default function ImportPage() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void send('preview');
+          if (chosenPeriod) void send('preview', upload);
         }}
       >
         <div className="field">
@@ -170,22 +120,15 @@ export default function ImportPage() {
         <FileAndSteps
           label="Fil (XLSX eller CSV, högst 10 MB)"
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          onFile={(chosen) => {
-            setFile(chosen);
-            reset();
-          }}
+          onFile={chooseFile}
           canPreview={!!file && !!chosenPeriod && busy === null}
           canConfirm={!blocked && busy === null}
-          onConfirm={() => void send('confirm')}
+          onConfirm={() => void send('confirm', upload)}
           explainBlocked={!!preview && !preview.committed && blocked}
         />
       </form>
 
-      {progress && busy && <UploadProgressView progress={progress} unit="rader" />}
-
-      <p ref={status} tabIndex={-1} role="status" className={message?.failed ? 'error' : undefined}>
-        {message?.text}
-      </p>
+      {statusView}
 
       {preview && preview.problems.length > 0 && (
         <section aria-labelledby="import-problems">

@@ -3,7 +3,7 @@
  * period a published report covers cannot), and the progress of an upload.
  */
 import { useQuery } from '@apollo/client/react';
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { graphql } from '../../gql';
 import type { UploadProgress } from './import-upload';
 
@@ -125,4 +125,81 @@ export function FileAndSteps({
       {explainBlocked && <p className="muted">Importera går att välja när ingen rad är fel.</p>}
     </>
   );
+}
+
+/** What both imports answer: a preview's fingerprint, and whether a confirmation wrote. */
+interface StepResult {
+  committed: boolean;
+  refusal: { message: string } | null;
+  fingerprint: string;
+}
+
+export type Upload<Result> = (
+  file: File,
+  mode: 'preview' | 'confirm',
+  fingerprint: string | undefined,
+  onProgress: (progress: UploadProgress) => void,
+) => Promise<{ result: Result } | { error: { code: string; message: string } }>;
+
+/**
+ * The steps of an import page: the file, the preview, the confirmation with the preview's
+ * fingerprint, the progress, and the status line (focused when it says something new).
+ * Anything chosen anew (`reset`) makes the preview stale: it must be made again.
+ */
+export function useImportSteps<Result extends StepResult>(
+  summary: (result: Result, title: string) => string,
+) {
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'confirm' | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [preview, setPreview] = useState<Result | null>(null);
+  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) status.current?.focus();
+  }, [message]);
+
+  function reset() {
+    setPreview(null);
+    setMessage(null);
+    setProgress(null);
+  }
+
+  async function send(mode: 'preview' | 'confirm', upload: Upload<Result>) {
+    if (!file) return;
+    setBusy(mode);
+    setMessage(null);
+    setProgress({ sentBytes: 0, totalBytes: file.size, rowsRead: 0 });
+    const answer = await upload(
+      file,
+      mode,
+      mode === 'confirm' ? preview?.fingerprint : undefined,
+      setProgress,
+    );
+    setBusy(null);
+    if ('error' in answer) {
+      setMessage({ text: answer.error.message, failed: true });
+      return;
+    }
+    const { result } = answer;
+    setPreview(result);
+    if (mode === 'preview') setMessage({ text: summary(result, 'Förhandsgranskning'), failed: false });
+    else if (result.committed) setMessage({ text: summary(result, 'Importerat'), failed: false });
+    else setMessage({ text: result.refusal?.message ?? 'Inget importerades.', failed: true });
+  }
+
+  const chooseFile = (chosen: File | null) => {
+    setFile(chosen);
+    reset();
+  };
+  /** The upload's progress while it runs, and the status line. */
+  const statusView = (
+    <>
+      {progress && busy && <UploadProgressView progress={progress} unit="rader" />}
+      <p ref={status} tabIndex={-1} role="status" className={message?.failed ? 'error' : undefined}>
+        {message?.text}
+      </p>
+    </>
+  );
+  return { file, chooseFile, busy, preview, reset, send, statusView };
 }

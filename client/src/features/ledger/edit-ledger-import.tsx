@@ -4,11 +4,16 @@
  * line, and the confirmation. Nothing is written before "Importera", and not then if a line
  * is wrong. A laptop screen; an `edit-` chunk, loaded on demand.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link } from 'wouter';
 import { ledgerLineStatusLabel } from '../../ui/labels';
-import { FileAndSteps, PeriodOptions, UploadProgressView, useImportPeriods } from '../import/import-parts';
-import type { UploadProgress } from '../import/import-upload';
+import {
+  FileAndSteps,
+  PeriodOptions,
+  useImportPeriods,
+  useImportSteps,
+  type Upload,
+} from '../import/import-parts';
 import { useViewer } from '../session/useViewer';
 import { fetchMapping, uploadLedger, type LedgerResult, type MappingAnswer } from './ledger-api';
 import { LedgerMappingForm } from './LedgerMappingForm';
@@ -32,12 +37,7 @@ export default function LedgerImportPage() {
   const [mappingFailed, setMappingFailed] = useState<string | null>(null);
   const [periodId, setPeriodId] = useState('');
   const [forecastLabel, setForecastLabel] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'confirm' | null>(null);
-  const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const [preview, setPreview] = useState<LedgerResult | null>(null);
-  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
-  const status = useRef<HTMLParagraphElement>(null);
+  const { file, chooseFile, busy, preview, reset, send, statusView } = useImportSteps(summary);
   const ids = { period: useId(), forecast: useId(), form: useId() };
 
   useEffect(() => {
@@ -47,9 +47,6 @@ export default function LedgerImportPage() {
       () => setMappingFailed('Det gick inte att hämta kopplingen. Ladda om sidan.'),
     );
   }, [isAdmin]);
-  useEffect(() => {
-    if (message) status.current?.focus();
-  }, [message]);
 
   if (viewer === undefined) return <p aria-live="polite">Laddar…</p>;
   if (!isAdmin) {
@@ -71,38 +68,12 @@ export default function LedgerImportPage() {
   const chosenPeriod = periodId || firstOpen;
   const roleLabel = new Map((mapping?.roles ?? []).map((r) => [r.role, capital(r.label)]));
 
-  function reset() {
-    setPreview(null);
-    setMessage(null);
-    setProgress(null);
-  }
-
-  async function send(mode: 'preview' | 'confirm') {
-    if (!file || !chosenPeriod) return;
-    setBusy(mode);
-    setMessage(null);
-    setProgress({ sentBytes: 0, totalBytes: file.size, rowsRead: 0 });
-    const answer = await uploadLedger(
-      file,
-      {
-        period: chosenPeriod,
-        mode,
-        fingerprint: mode === 'confirm' ? preview?.fingerprint : undefined,
-        forecastLabel: forecastLabel.trim() || undefined,
-      },
-      setProgress,
+  const upload: Upload<LedgerResult> = (chosen, mode, fingerprint, onProgress) =>
+    uploadLedger(
+      chosen,
+      { period: chosenPeriod, mode, fingerprint, forecastLabel: forecastLabel.trim() || undefined },
+      onProgress,
     );
-    setBusy(null);
-    if ('error' in answer) {
-      setMessage({ text: answer.error.message, failed: true });
-      return;
-    }
-    const { result } = answer;
-    setPreview(result);
-    if (mode === 'preview') setMessage({ text: summary(result, 'Förhandsgranskning'), failed: false });
-    else if (result.committed) setMessage({ text: summary(result, 'Importerat'), failed: false });
-    else setMessage({ text: result.refusal?.message ?? 'Inget importerades.', failed: true });
-  }
 
   const blocked = !preview || preview.errorLines > 0 || preview.committed;
 
@@ -129,7 +100,7 @@ export default function LedgerImportPage() {
         aria-labelledby={`${ids.form}-h`}
         onSubmit={(event) => {
           event.preventDefault();
-          void send('preview');
+          if (chosenPeriod) void send('preview', upload);
         }}
       >
         <h2 id={`${ids.form}-h`}>Läs in filen</h2>
@@ -161,22 +132,15 @@ export default function LedgerImportPage() {
         <FileAndSteps
           label="Fil från huvudboken (CSV, högst 10 MB)"
           accept=".csv,.txt,.se,.si,.sie,text/csv"
-          onFile={(chosen) => {
-            setFile(chosen);
-            reset();
-          }}
+          onFile={chooseFile}
           canPreview={!!file && !!chosenPeriod && busy === null}
           canConfirm={!blocked && busy === null}
-          onConfirm={() => void send('confirm')}
+          onConfirm={() => void send('confirm', upload)}
           explainBlocked={!!preview && !preview.committed && blocked}
         />
       </form>
 
-      {progress && busy && <UploadProgressView progress={progress} unit="rader" />}
-
-      <p ref={status} tabIndex={-1} role="status" className={message?.failed ? 'error' : undefined}>
-        {message?.text}
-      </p>
+      {statusView}
       {preview?.replaces && !preview.committed && <p>Ersätter siffrorna från {preview.replaces.fileName}.</p>}
       {preview && (
         <LedgerPreview
