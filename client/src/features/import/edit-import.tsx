@@ -5,10 +5,16 @@
  * if a row is wrong. A laptop screen; an `edit-` chunk, loaded on demand.
  */
 import { useEffect, useId, useState } from 'react';
-import { Link } from 'wouter';
 import { importStatusLabel } from '../../ui/labels';
 import { useViewer } from '../session/useViewer';
-import { FileAndSteps, PeriodOptions, useImportPeriods, useImportSteps, type Upload } from './import-parts';
+import {
+  AdministratorsOnly,
+  FileAndSteps,
+  PeriodOptions,
+  useImportPeriods,
+  useImportSteps,
+  type Upload,
+} from './import-parts';
 import { fetchImportKinds, uploadImport, type ImportKindChoice, type ImportResult } from './import-upload';
 
 const WORKBOOK = 'workbook';
@@ -34,21 +40,8 @@ export default function ImportPage() {
   const chosenPeriod = periodId || firstOpen;
 
   if (viewer === undefined) return <p aria-live="polite">Laddar…</p>;
-  if (!isAdmin) {
-    return (
-      <main>
-        <h1>Importera från kalkylark</h1>
-        {viewer ? (
-          <p>Bara en administratör kan importera.</p>
-        ) : (
-          <p>
-            <Link href={`/logga-in?till=${encodeURIComponent('/import')}`}>Logga in</Link> som administratör
-            för att importera.
-          </p>
-        )}
-      </main>
-    );
-  }
+  if (!isAdmin)
+    return <AdministratorsOnly title="Importera från kalkylark" path="/import" signedIn={!!viewer} />;
 
   const upload: Upload<ImportResult> = (chosen, mode, fingerprint, onProgress) =>
     uploadImport(chosen, { period: chosenPeriod, kind, mode, fingerprint }, onProgress);

@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import type { UploadProgress } from './import-upload';
 
@@ -202,4 +203,29 @@ export function useImportSteps<Result extends StepResult>(
     </>
   );
   return { file, chooseFile, busy, preview, reset, send, statusView };
+}
+
+/** An import page for anyone but an administratör: whose it is, and a way to sign in. */
+export function AdministratorsOnly({
+  title,
+  path,
+  signedIn,
+}: {
+  title: string;
+  path: string;
+  signedIn: boolean;
+}) {
+  return (
+    <main>
+      <h1>{title}</h1>
+      {signedIn ? (
+        <p>Bara en administratör kan importera.</p>
+      ) : (
+        <p>
+          <Link href={`/logga-in?till=${encodeURIComponent(path)}`}>Logga in</Link> som administratör för att
+          importera.
+        </p>
+      )}
+    </main>
+  );
 }

@@ -5,9 +5,9 @@
  * is wrong. A laptop screen; an `edit-` chunk, loaded on demand.
  */
 import { useEffect, useId, useState } from 'react';
-import { Link } from 'wouter';
 import { ledgerLineStatusLabel } from '../../ui/labels';
 import {
+  AdministratorsOnly,
   FileAndSteps,
   PeriodOptions,
   useImportPeriods,
@@ -49,21 +49,8 @@ export default function LedgerImportPage() {
   }, [isAdmin]);
 
   if (viewer === undefined) return <p aria-live="polite">Laddar…</p>;
-  if (!isAdmin) {
-    return (
-      <main>
-        <h1>Ekonomi från huvudboken</h1>
-        {viewer ? (
-          <p>Bara en administratör kan importera.</p>
-        ) : (
-          <p>
-            <Link href={`/logga-in?till=${encodeURIComponent('/huvudbok')}`}>Logga in</Link> som administratör
-            för att importera.
-          </p>
-        )}
-      </main>
-    );
-  }
+  if (!isAdmin)
+    return <AdministratorsOnly title="Ekonomi från huvudboken" path="/huvudbok" signedIn={!!viewer} />;
 
   const chosenPeriod = periodId || firstOpen;
   const roleLabel = new Map((mapping?.roles ?? []).map((r) => [r.role, capital(r.label)]));
