@@ -1,8 +1,10 @@
 /**
  * What a ledger file would write: per office its table per verksamhet and per kontogrupp,
- * each line's sums to the krona with what happens to it, the table's total, the whole file's
+ * each line's sums to the krona with what happens to it (a verksamhet's split by kontogrupp
+ * under it, where the file has accounts), the table's total, the whole file's
  * sum (the kommun's control total), and every line of the file that is wrong.
  */
+import { Fragment } from 'react';
 import { formatKronor } from '../../ui/format';
 import { ledgerLineStatusLabel } from '../../ui/labels';
 import { ScrollRegion } from '../../ui/ScrollRegion';
@@ -69,13 +71,27 @@ export function LedgerPreview({
               <thead>{head}</thead>
               <tbody>
                 {table.lines.map((line) => (
-                  <tr key={`${line.unitId}:${line.accountGroup ?? ''}`} className={`import-${line.status}`}>
-                    <th scope="row">{line.label}</th>
-                    <td>{ledgerLineStatusLabel[line.status]}</td>
-                    {shown.map((m) => (
-                      <td key={m}>{formatKronor(line.figures[m])}</td>
+                  <Fragment key={`${line.unitId}:${line.accountGroup ?? ''}`}>
+                    <tr className={`import-${line.status}`}>
+                      <th scope="row">{line.label}</th>
+                      <td>{ledgerLineStatusLabel[line.status]}</td>
+                      {shown.map((m) => (
+                        <td key={m}>{formatKronor(line.figures[m])}</td>
+                      ))}
+                    </tr>
+                    {line.byAccountGroup.map((part) => (
+                      <tr key={part.accountGroup} className="part-of">
+                        <th scope="row">
+                          varav {part.accountGroup}
+                          <span className="visually-hidden"> ({line.label})</span>
+                        </th>
+                        <td />
+                        {shown.map((m) => (
+                          <td key={m}>{formatKronor(part.figures[m])}</td>
+                        ))}
+                      </tr>
                     ))}
-                  </tr>
+                  </Fragment>
                 ))}
               </tbody>
               <tfoot>

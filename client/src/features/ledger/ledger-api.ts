@@ -44,6 +44,8 @@ export interface LedgerResult {
       accountGroup: string | null;
       figures: Figures;
       status: LineStatus;
+      /** A unit's line split by kontogrupp: the control totals per unit × kontogrupp. */
+      byAccountGroup: { accountGroup: string; figures: Figures }[];
     }[];
     total: Figures;
   }[];

@@ -63,6 +63,17 @@ describe('a ledger CSV with accounts', () => {
     // Personalkostnader −401.25 kr shows as −401; the file's sum stays exact in öre: 599.00 kr.
     expect(totals.kommun.outcomePeriod).toBe(59_900);
     expect(plan.every((t) => t.lines.every((l) => l.status === 'new'))).toBe(true);
+    // The control totals per unit × kontogrupp.
+    const perUnit = plan.find((t) => t.dimension === 'unit')!.lines;
+    expect(
+      perUnit.map((l) => l.byAccountGroup.map((g) => [g.accountGroup, g.figures.outcomePeriod])),
+    ).toEqual([
+      [
+        ['Intäkter', 1000],
+        ['Personalkostnader', -400],
+      ],
+      [['Personalkostnader', -1]],
+    ]);
   });
 
   it('answers an account without kontogrupp and an unknown kostnadsställe with their lines', async () => {

@@ -39,11 +39,19 @@ export interface LedgerLookup {
   accountGroupOf(account: string): string | null;
 }
 
+export interface LineSums {
+  unitId: number;
+  accountGroup: string | null;
+  sums: MeasureSums;
+  /** A unit's line split by kontogrupp (the control totals per unit × kontogrupp), by key. */
+  byAccountGroup: Map<string, { accountGroup: string; sums: MeasureSums }>;
+}
+
 export interface TableSums {
   tableUnitId: number;
   dimension: 'unit' | 'accountGroup';
   /** By the unit's id (per verksamhet) or the kontogrupp (per kontogrupp), in file order. */
-  lines: Map<string, { unitId: number; accountGroup: string | null; sums: MeasureSums }>;
+  lines: Map<string, LineSums>;
 }
 
 export interface LedgerTotals {
@@ -92,8 +100,13 @@ export async function sumLedger(
     let table = totals.tables.get(tableKey);
     if (!table) totals.tables.set(tableKey, (table = { tableUnitId, dimension, lines: new Map() }));
     let found = table.lines.get(key);
-    if (!found) table.lines.set(key, (found = { unitId, accountGroup: group, sums: emptySums() }));
-    return found.sums;
+    if (!found) {
+      table.lines.set(
+        key,
+        (found = { unitId, accountGroup: group, sums: emptySums(), byAccountGroup: new Map() }),
+      );
+    }
+    return found;
   };
   for await (const item of items) {
     if (isLineError(item)) {
@@ -121,12 +134,14 @@ export async function sumLedger(
     }
     totals.amounts++;
     add(totals.kommun, item);
-    add(line(unit.tableUnitId, 'unit', String(unit.unitId), unit.unitId, null), item);
+    const unitLine = line(unit.tableUnitId, 'unit', String(unit.unitId), unit.unitId, null);
+    add(unitLine.sums, item);
     if (group != null) {
-      add(
-        line(unit.tableUnitId, 'accountGroup', group.toLocaleLowerCase('sv-SE'), unit.tableUnitId, group),
-        item,
-      );
+      const groupKey = group.toLocaleLowerCase('sv-SE');
+      add(line(unit.tableUnitId, 'accountGroup', groupKey, unit.tableUnitId, group).sums, item);
+      let part = unitLine.byAccountGroup.get(groupKey);
+      if (!part) unitLine.byAccountGroup.set(groupKey, (part = { accountGroup: group, sums: emptySums() }));
+      add(part.sums, item);
     }
     if (item.project != null) {
       let sums = totals.projects.get(item.project);

@@ -24,6 +24,8 @@ export interface PlannedLine {
   /** Whole kronor, our sign convention. */
   figures: MeasureSums;
   status: LineStatus;
+  /** A unit's line split by kontogrupp, for the preview's control totals; not written. */
+  byAccountGroup: { accountGroup: string; figures: MeasureSums }[];
 }
 
 export interface PlannedTable {
@@ -97,6 +99,10 @@ export function planTables(
         accountGroup: line.accountGroup,
         figures,
         status: !found ? 'new' : sameFigures(figuresOf(found), figures) ? 'unchanged' : 'changed',
+        byAccountGroup: [...line.byAccountGroup.values()].map((part) => ({
+          accountGroup: part.accountGroup,
+          figures: sumsInKronor(part.sums),
+        })),
       });
     }
     // What the period has and the file does not: the file is the ledger's whole truth for its
@@ -109,6 +115,7 @@ export function planTables(
         accountGroup: old.accountGroup ?? null,
         figures: emptySums(),
         status: 'cleared',
+        byAccountGroup: [],
       });
     }
     planned.push({
