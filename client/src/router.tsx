@@ -14,6 +14,7 @@ const SignInPage = lazy(() => import('./features/session/edit-sign-in'));
 const AccountPage = lazy(() => import('./features/account/edit-account'));
 const UsersPage = lazy(() => import('./features/admin/edit-users'));
 const ImportPage = lazy(() => import('./features/import/edit-import'));
+const LedgerImportPage = lazy(() => import('./features/ledger/edit-ledger-import'));
 const OrganisationPage = lazy(() => import('./features/admin/edit-organisation'));
 const PlanPage = lazy(() => import('./features/plan/edit-plan'));
 // The first start's set-up: used once per installation, so never part of the reading budget.
@@ -86,6 +87,11 @@ export function AppRoutes() {
       <Route path="/import">
         <Loading>
           <ImportPage />
+        </Loading>
+      </Route>
+      <Route path="/huvudbok">
+        <Loading>
+          <LedgerImportPage />
         </Loading>
       </Route>
       <Route path="/organisation">

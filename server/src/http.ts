@@ -13,7 +13,8 @@ import { createRequestContext, type SessionCookie } from './context.js';
 import { readCookie } from './cookies.js';
 import { refusals, type OperationRefused } from './graphql/operation-limits.js';
 import { SESSION_COOKIE, viewerForToken } from './modules/auth/session.service.js';
-import { importRoutes } from './modules/import/import-http.js';
+import { ImportSlots, importRoutes } from './modules/import/import-http.js';
+import { ledgerImportRoutes } from './modules/economy-import/ledger-http.js';
 import type { ImportKind } from './modules/import/import-kind.js';
 import { domainImportKinds } from './modules/import/import-kinds.js';
 import { withoutSecrets } from './log.js';
@@ -216,7 +217,10 @@ export async function createHttpApp(
   );
 
   // Spreadsheet files: their own body limit, and progress answered line by line.
-  app.use(importRoutes(orm, log, importKinds));
+  // The ledger's files take the same places: both hold a file in memory.
+  const importSlots = new ImportSlots();
+  app.use(importRoutes(orm, log, importKinds, importSlots));
+  app.use(ledgerImportRoutes(orm, log, importSlots));
 
   const clientDir = config.CLIENT_DIST_DIR;
   if (existsSync(join(clientDir, 'index.html'))) {

@@ -64,6 +64,7 @@ export function AppHeader() {
                 <Link href="/anvandare">Användare</Link>
                 <Link href="/organisation">Organisation</Link>
                 <Link href="/import">Importera</Link>
+                <Link href="/huvudbok">Huvudbok</Link>
                 <Link href="/plan">Plan och perioder</Link>
               </>
             )}

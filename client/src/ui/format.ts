@@ -27,6 +27,10 @@ export const deviationSign = (kronor: number): -1 | 0 | 1 => {
 export const formatSignedTkr = (kronor: number): string =>
   `${deviationSign(kronor) > 0 ? '+' : ''}${formatTkr(kronor)}`;
 
+/** Whole kronor to the krona ("−2 210 500"), where a control total must match exactly. */
+export const formatKronor = (kronor: number | null | undefined): string =>
+  kronor == null ? '–' : tkrFormat.format(kronor);
+
 /** Whole kronor shown in tkr, as the reports print them; a missing amount is a dash. */
 export function formatTkr(kronor: number | null | undefined): string {
   if (kronor == null) return '–';

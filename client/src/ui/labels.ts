@@ -113,6 +113,14 @@ export const importStatusLabel: Record<'new' | 'changed' | 'unchanged' | 'wrong'
   unchanged: 'Oförändrad',
   wrong: 'Fel',
 };
+
+/** What the ledger import will do with an economy line, by the status the server answers. */
+export const ledgerLineStatusLabel: Record<'new' | 'changed' | 'unchanged' | 'cleared', string> = {
+  new: importStatusLabel.new,
+  changed: importStatusLabel.changed,
+  unchanged: importStatusLabel.unchanged,
+  cleared: 'Töms',
+};
 /** Period kinds as the sources name them; the whole year is "Helår". */
 export const periodKindLabel: Record<string, string> = {
   MANAD: 'Månad',

@@ -3,6 +3,12 @@ import { Assignment, AssignmentFollowUp } from '../modules/assignments/assignmen
 import { AuditEntry } from '../modules/audit/audit.entity.js';
 import { Session, SignInThrottle, User } from '../modules/auth/user.entity.js';
 import { EconomyLine, EconomyTable, Investment } from '../modules/economy/economy.entity.js';
+import {
+  LedgerAccountGroup,
+  LedgerCostCentre,
+  LedgerImport,
+  LedgerMapping,
+} from '../modules/economy-import/ledger-mapping.entity.js';
 import { Goal, GoalArea, GoalFollowUp } from '../modules/goals/goal.entity.js';
 import { Indicator, IndicatorFollowUp, IndicatorValue } from '../modules/indicators/indicator.entity.js';
 import { InternalControl } from '../modules/internal-control/internal-control.entity.js';
@@ -27,6 +33,10 @@ export const entities = [
   EconomyTable,
   EconomyLine,
   Investment,
+  LedgerMapping,
+  LedgerCostCentre,
+  LedgerAccountGroup,
+  LedgerImport,
   SickLeave,
   StaffTurnover,
   InternalControl,

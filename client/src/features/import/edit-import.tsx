@@ -4,142 +4,47 @@
  * then import it all at once. Nothing is written before "Importera", and not then either
  * if a row is wrong. A laptop screen; an `edit-` chunk, loaded on demand.
  */
-import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Link } from 'wouter';
-import { graphql } from '../../gql';
+import { useEffect, useId, useState } from 'react';
 import { importStatusLabel } from '../../ui/labels';
 import { useViewer } from '../session/useViewer';
 import {
-  fetchImportKinds,
-  uploadImport,
-  type ImportKindChoice,
-  type ImportResult,
-  type UploadProgress,
-} from './import-upload';
-
-const ImportPeriodsQuery = graphql(`
-  query ImportPeriods($kommunId: ID!) {
-    kommun(id: $kommunId) {
-      id
-      periods {
-        id
-        label
-      }
-      # A period a published report covers cannot be imported into.
-      root {
-        id
-        reports {
-          id
-          status
-          period {
-            id
-          }
-        }
-      }
-    }
-  }
-`);
+  AdministratorsOnly,
+  FileAndSteps,
+  PeriodOptions,
+  useImportPeriods,
+  useImportSteps,
+  type Upload,
+} from './import-parts';
+import { fetchImportKinds, uploadImport, type ImportKindChoice, type ImportResult } from './import-upload';
 
 const WORKBOOK = 'workbook';
 /** The table shows at most this many rows at once; the counts cover them all. */
 const SHOWN_ROWS = 1_000;
 
-const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('sv-SE')} kB`;
-
 export default function ImportPage() {
   const viewer = useViewer();
   const isAdmin = viewer?.role === 'ADMINISTRATOR';
-  const { data } = useQuery(ImportPeriodsQuery, {
-    variables: { kommunId: viewer?.kommun.id ?? '' },
-    skip: !isAdmin,
-    fetchPolicy: 'cache-and-network',
-  });
+  const { periods, published, firstOpen } = useImportPeriods(viewer?.kommun.id, isAdmin);
   const [kinds, setKinds] = useState<ImportKindChoice[]>();
   const [kindsFailed, setKindsFailed] = useState(false);
   const [periodId, setPeriodId] = useState('');
   const [kind, setKind] = useState(WORKBOOK);
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'confirm' | null>(null);
-  const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const [preview, setPreview] = useState<ImportResult | null>(null);
-  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const { file, chooseFile, busy, preview, reset, send, statusView } = useImportSteps(summary);
   const [onlyWrong, setOnlyWrong] = useState(false);
-  const status = useRef<HTMLParagraphElement>(null);
-  const ids = { period: useId(), kind: useId(), file: useId(), onlyWrong: useId() };
+  const ids = { period: useId(), kind: useId(), onlyWrong: useId() };
 
   useEffect(() => {
     if (!isAdmin) return;
     fetchImportKinds().then(setKinds, () => setKindsFailed(true));
   }, [isAdmin]);
-  useEffect(() => {
-    if (message) status.current?.focus();
-  }, [message]);
-
-  const published = useMemo(
-    () =>
-      new Set(
-        (data?.kommun.root.reports ?? []).filter((r) => r.status === 'PUBLISHED').map((r) => r.period.id),
-      ),
-    [data],
-  );
-  const periods = data?.kommun.periods ?? [];
-  const chosenPeriod = periodId || periods.find((p) => !published.has(p.id))?.id || '';
+  const chosenPeriod = periodId || firstOpen;
 
   if (viewer === undefined) return <p aria-live="polite">Laddar…</p>;
-  if (!isAdmin) {
-    return (
-      <main>
-        <h1>Importera från kalkylark</h1>
-        {viewer ? (
-          <p>Bara en administratör kan importera.</p>
-        ) : (
-          <p>
-            <Link href={`/logga-in?till=${encodeURIComponent('/import')}`}>Logga in</Link> som administratör
-            för att importera.
-          </p>
-        )}
-      </main>
-    );
-  }
+  if (!isAdmin)
+    return <AdministratorsOnly title="Importera från kalkylark" path="/import" signedIn={!!viewer} />;
 
-  /** Anything chosen anew makes the preview stale: it must be made again. */
-  function reset() {
-    setPreview(null);
-    setMessage(null);
-    setProgress(null);
-  }
-
-  async function send(mode: 'preview' | 'confirm') {
-    if (!file || !chosenPeriod) return;
-    setBusy(mode);
-    setMessage(null);
-    setProgress({ sentBytes: 0, totalBytes: file.size, rowsRead: 0 });
-    const answer = await uploadImport(
-      file,
-      {
-        period: chosenPeriod,
-        kind,
-        mode,
-        fingerprint: mode === 'confirm' ? preview?.fingerprint : undefined,
-      },
-      setProgress,
-    );
-    setBusy(null);
-    if ('error' in answer) {
-      setMessage({ text: answer.error.message, failed: true });
-      return;
-    }
-    const { result } = answer;
-    setPreview(result);
-    if (mode === 'preview') {
-      setMessage({ text: summary(result, 'Förhandsgranskning'), failed: false });
-    } else if (result.committed) {
-      setMessage({ text: summary(result, 'Importerat'), failed: false });
-    } else {
-      setMessage({ text: result.refusal?.message ?? 'Inget importerades.', failed: true });
-    }
-  }
+  const upload: Upload<ImportResult> = (chosen, mode, fingerprint, onProgress) =>
+    uploadImport(chosen, { period: chosenPeriod, kind, mode, fingerprint }, onProgress);
 
   const blocked = !preview || preview.counts.wrong > 0 || preview.problems.length > 0 || preview.committed;
   const rows = (preview?.sheets ?? []).flatMap((s) => s.rows.map((r) => ({ ...r, sheet: s.sheet ?? '' })));
@@ -157,7 +62,7 @@ export default function ImportPage() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void send('preview');
+          if (chosenPeriod) void send('preview', upload);
         }}
       >
         <div className="field">
@@ -170,12 +75,7 @@ export default function ImportPage() {
               reset();
             }}
           >
-            {periods.map((p) => (
-              <option key={p.id} value={p.id} disabled={published.has(p.id)}>
-                {p.label}
-                {published.has(p.id) ? ' (publicerad, kan inte ändras)' : ''}
-              </option>
-            ))}
+            <PeriodOptions periods={periods} published={published} />
           </select>
         </div>
         <div className="field">
@@ -210,49 +110,18 @@ export default function ImportPage() {
             </>
           )}
         </p>
-        <div className="field">
-          <label htmlFor={ids.file}>Fil (XLSX eller CSV, högst 10 MB)</label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              reset();
-            }}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={!file || !chosenPeriod || busy !== null}>
-            Förhandsgranska
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={blocked || busy !== null}
-            onClick={() => void send('confirm')}
-          >
-            Importera
-          </button>
-        </div>
-        {preview && !preview.committed && blocked && (
-          <p className="muted">Importera går att välja när ingen rad är fel.</p>
-        )}
+        <FileAndSteps
+          label="Fil (XLSX eller CSV, högst 10 MB)"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          onFile={chooseFile}
+          canPreview={!!file && !!chosenPeriod && busy === null}
+          canConfirm={!blocked && busy === null}
+          onConfirm={() => void send('confirm', upload)}
+          explainBlocked={!!preview && !preview.committed && blocked}
+        />
       </form>
 
-      {progress && busy && (
-        <div className="import-progress" aria-live="polite">
-          <label>
-            Skickat {kb(progress.sentBytes)} av {kb(progress.totalBytes)}
-            <progress max={progress.totalBytes || 1} value={progress.sentBytes} />
-          </label>
-          <p>{progress.rowsRead.toLocaleString('sv-SE')} rader lästa</p>
-        </div>
-      )}
-
-      <p ref={status} tabIndex={-1} role="status" className={message?.failed ? 'error' : undefined}>
-        {message?.text}
-      </p>
+      {statusView}
 
       {preview && preview.problems.length > 0 && (
         <section aria-labelledby="import-problems">

@@ -54,28 +54,44 @@ export function uploadImport(
   query: { period: string; kind: string; mode: 'preview' | 'confirm'; fingerprint?: string },
   onProgress: (progress: UploadProgress) => void,
 ): Promise<ImportAnswer> {
-  const params = new URLSearchParams({ ...query, name: file.name });
+  return uploadFile<ImportResult>('/import', file, query, onProgress);
+}
+
+/**
+ * Uploads a file to one of the server's import endpoints, which answer alike (the ledger's
+ * too): NDJSON lines of progress, then the result or an error; a refusal before any line as
+ * GraphQL answers one.
+ */
+export function uploadFile<Result>(
+  path: string,
+  file: File,
+  query: Record<string, string | undefined>,
+  onProgress: (progress: UploadProgress) => void,
+): Promise<{ result: Result } | { error: { code: string; message: string } }> {
+  type Answer = { result: Result } | { error: { code: string; message: string } };
+  const given = Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined);
+  const params = new URLSearchParams([...given, ['name', file.name]]);
   const progress: UploadProgress = { sentBytes: 0, totalBytes: file.size, rowsRead: 0 };
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let seen = 0;
-    let last: ImportAnswer | null = null;
+    let last: Answer | null = null;
     /** Reads the complete lines that arrived since the last call. */
     const readLines = () => {
       const text = xhr.responseText;
       let end: number;
       while ((end = text.indexOf('\n', seen)) >= 0) {
-        const line = JSON.parse(text.slice(seen, end)) as { read?: number } & Partial<ImportAnswer>;
+        const line = JSON.parse(text.slice(seen, end)) as { read?: number } & Partial<Answer>;
         seen = end + 1;
         if (typeof line.read === 'number') {
           progress.rowsRead = line.read;
           onProgress({ ...progress });
         } else if ('result' in line || 'error' in line) {
-          last = line as ImportAnswer;
+          last = line as Answer;
         }
       }
     };
-    xhr.open('POST', `/import?${params}`);
+    xhr.open('POST', `${path}?${params}`);
     // The server refuses the types a plain form could send cross-site (text/plain among
     // them), and browsers name a CSV file's type in different ways: it is set by the name.
     xhr.setRequestHeader('Content-Type', /\.csv$/i.test(file.name) ? 'text/csv' : XLSX_TYPE);

@@ -26,15 +26,16 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-export function readCsv(file: Buffer): Sheet {
+/** The delimiter is found from the header row unless the caller knows it (a saved mapping). */
+export function readCsv(file: Buffer, delimiter?: string): Sheet {
   if (!isUtf8(file)) {
     throw new UnreadableFile(
       'Filen är inte sparad som UTF-8. Spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” och försök igen.',
     );
   }
   const body = file.subarray(0, 3).equals(BOM) ? file.subarray(3) : file;
-  const head = body.subarray(0, 64 * 1024).toString('utf8');
-  return { name: null, rows: csvRows(body, detectDelimiter(head)) };
+  const head = delimiter ? '' : body.subarray(0, 64 * 1024).toString('utf8');
+  return { name: null, rows: csvRows(body, delimiter ?? detectDelimiter(head)) };
 }
 
 async function* csvRows(body: Buffer, delimiter: string): AsyncGenerator<SheetRow> {

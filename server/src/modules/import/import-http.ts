@@ -55,7 +55,7 @@ const STATUS: Record<string, number> = {
 };
 
 /** A refusal before any line is sent: answered as GraphQL answers one. */
-function refuseRequest(res: Response, code: string, message: string) {
+export function refuseRequest(res: Response, code: string, message: string) {
   res.status(STATUS[code] ?? 400).json({ errors: [{ message, extensions: { code } }] });
 }
 
@@ -83,16 +83,120 @@ function sendLine(res: Response, line: object) {
   (res as Response & { flush?: () => void }).flush?.();
 }
 
+/**
+ * Answers an import as NDJSON: `{"read": n}` lines while `work` reads, then its result, or
+ * the error as the client shows it (a file that cannot be read, a refusal, or an unexpected
+ * error, logged and masked).
+ */
+export async function answerLines(
+  res: Response,
+  ctx: RequestContext,
+  what: string,
+  work: (onProgress: (read: number) => void) => Promise<object>,
+): Promise<void> {
+  res.status(200).type('application/x-ndjson; charset=utf-8').setHeader('Cache-Control', 'no-store');
+  try {
+    sendLine(res, { result: await work((read) => sendLine(res, { read })) });
+  } catch (error) {
+    if (error instanceof UnreadableFile) {
+      sendLine(res, { error: { code: error.code, message: error.message } });
+    } else if (error instanceof GraphQLError) {
+      sendLine(res, { error: { code: error.extensions.code, message: error.message } });
+    } else {
+      ctx.log.error({ err: error }, `unexpected error in ${what}`);
+      sendLine(res, {
+        error: {
+          code: 'INTERNAL_SERVER_ERROR',
+          message: 'Ett oväntat fel inträffade. Inget importerades; försök igen.',
+        },
+      });
+    }
+  } finally {
+    res.end();
+  }
+}
+
+/** The request's context, signed in by the session cookie as on /graphql. */
+export async function importContext(orm: MikroORM, unsafeLog: Logger, req: Request): Promise<RequestContext> {
+  const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+  const em = orm.em.fork();
+  const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+  return createRequestContext({ em, requestId, log: unsafeLog, viewer: await viewerForToken(em, token) });
+}
+
+/** Signs in and checks the target before the body is read: nobody else costs any work. */
+export async function authoriseImport(
+  orm: MikroORM,
+  unsafeLog: Logger,
+  req: Request,
+  res: Response,
+): Promise<{ ctx: RequestContext; target: ImportTarget } | null> {
+  const ctx = await importContext(orm, unsafeLog, req);
+  try {
+    const periodId = parseId(typeof req.query.period === 'string' ? req.query.period : '', 'period');
+    return { ctx, target: await importTarget(ctx, periodId) };
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    refuseRequest(res, String(error.extensions.code), error.message);
+    return null;
+  }
+}
+
+export const readImportBody = express.raw({ type: () => true, limit: MAX_FILE_BYTES });
+export const importBodyErrors: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+  if (error.type === 'entity.too.large') refuseRequest(res, 'FILE_TOO_LARGE', TOO_LARGE);
+  else if (error.type) refuseRequest(res, 'BAD_USER_INPUT', 'Filen kom inte fram hel. Försök igen.');
+  else next(error);
+};
+
+/**
+ * The checks of an upload's headers before anything else: a type a plain HTML form cannot
+ * send, and a length within the limit. False when the request was refused.
+ */
+export function admitUpload(req: Request, res: Response): boolean {
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (!type || SIMPLE_TYPES.includes(type)) {
+    refuseRequest(
+      res,
+      'BAD_USER_INPUT',
+      'Filen ska skickas med sin egen filtyp (Content-Type), som appen gör.',
+    );
+    return false;
+  }
+  if (Number(req.headers['content-length'] ?? 0) > MAX_FILE_BYTES) {
+    refuseRequest(res, 'FILE_TOO_LARGE', TOO_LARGE);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The imports running in the process, the spreadsheet's and the ledger's together: each holds
+ * its file and rows in memory. Takes a place for the response, given back when it closes.
+ */
+export class ImportSlots {
+  private running = 0;
+  take(res: Response): boolean {
+    if (this.running >= MAX_CONCURRENT_IMPORTS) {
+      refuseRequest(res, 'BUSY', 'Servern importerar redan andra filer. Försök igen om en stund.');
+      return false;
+    }
+    this.running++;
+    res.on('close', () => this.running--);
+    return true;
+  }
+}
+
 export function importRoutes(
   orm: MikroORM,
   unsafeLog: Logger,
   kinds: readonly ImportKind<unknown>[],
+  slots: ImportSlots = new ImportSlots(),
 ): Router {
   const router = express.Router();
   const ordered = [...kinds].sort(
     (a, b) => importKindNames.indexOf(a.name) - importKindNames.indexOf(b.name),
   );
-  let running = 0;
 
   /** The kinds the templates and the upload take, for the import page's choices. */
   router.get('/import/kinds', (_req, res) => {
@@ -119,51 +223,8 @@ export function importRoutes(
     res.end();
   });
 
-  /** Signs in and checks the target before the body is read: nobody else costs any work. */
-  async function authorise(
-    req: Request,
-    res: Response,
-  ): Promise<{ ctx: RequestContext; target: ImportTarget } | null> {
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
-    const em = orm.em.fork();
-    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const ctx = createRequestContext({
-      em,
-      requestId,
-      log: unsafeLog,
-      viewer: await viewerForToken(em, token),
-    });
-    try {
-      const periodId = parseId(typeof req.query.period === 'string' ? req.query.period : '', 'period');
-      return { ctx, target: await importTarget(ctx, periodId) };
-    } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      refuseRequest(res, String(error.extensions.code), error.message);
-      return null;
-    }
-  }
-
-  const readBody = express.raw({ type: () => true, limit: MAX_FILE_BYTES });
-  const bodyErrors: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
-    if (error.type === 'entity.too.large') refuseRequest(res, 'FILE_TOO_LARGE', TOO_LARGE);
-    else if (error.type) refuseRequest(res, 'BAD_USER_INPUT', 'Filen kom inte fram hel. Försök igen.');
-    else next(error);
-  };
-
   const admit: RequestHandler = async (req, res, next) => {
-    const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-    if (!type || SIMPLE_TYPES.includes(type)) {
-      refuseRequest(
-        res,
-        'BAD_USER_INPUT',
-        'Filen ska skickas med sin egen filtyp (Content-Type), som appen gör.',
-      );
-      return;
-    }
-    if (Number(req.headers['content-length'] ?? 0) > MAX_FILE_BYTES) {
-      refuseRequest(res, 'FILE_TOO_LARGE', TOO_LARGE);
-      return;
-    }
+    if (!admitUpload(req, res)) return;
     const mode = req.query.mode;
     const choice = choiceOf(ordered, req.query.kind);
     if (mode !== 'preview' && mode !== 'confirm') {
@@ -174,14 +235,8 @@ export function importRoutes(
       refuseRequest(res, 'BAD_USER_INPUT', 'Ogiltigt värde för kind: välj vad filen innehåller.');
       return;
     }
-    const authorised = await authorise(req, res);
-    if (!authorised) return;
-    if (running >= MAX_CONCURRENT_IMPORTS) {
-      refuseRequest(res, 'BUSY', 'Servern importerar redan andra filer. Försök igen om en stund.');
-      return;
-    }
-    running++;
-    res.on('close', () => running--);
+    const authorised = await authoriseImport(orm, unsafeLog, req, res);
+    if (!authorised || !slots.take(res)) return;
     res.locals.import = { ...authorised, mode, choice };
     next();
   };
@@ -207,37 +262,20 @@ export function importRoutes(
     if (format === 'csv' && choice === 'workbook') {
       return refuseRequest(res, 'BAD_USER_INPUT', 'En CSV-fil har bara ett blad: välj vad filen innehåller.');
     }
-    res.status(200).type('application/x-ndjson; charset=utf-8').setHeader('Cache-Control', 'no-store');
-    try {
+    await answerLines(res, ctx, 'spreadsheet import', async (onProgress) => {
       const result = await runImport(ctx.em, ordered, target, { name, format, body }, choice, {
         mode,
         fingerprint: typeof req.query.fingerprint === 'string' ? req.query.fingerprint : null,
-        onProgress: (read) => sendLine(res, { read }),
+        onProgress,
       });
       ctx.log.info(
         { mode, choice, counts: result.counts, committed: result.committed, file: name },
         'spreadsheet import',
       );
-      sendLine(res, { result });
-    } catch (error) {
-      if (error instanceof UnreadableFile) {
-        sendLine(res, { error: { code: error.code, message: error.message } });
-      } else if (error instanceof GraphQLError) {
-        sendLine(res, { error: { code: error.extensions.code, message: error.message } });
-      } else {
-        ctx.log.error({ err: error }, 'unexpected error in spreadsheet import');
-        sendLine(res, {
-          error: {
-            code: 'INTERNAL_SERVER_ERROR',
-            message: 'Ett oväntat fel inträffade. Inget importerades; försök igen.',
-          },
-        });
-      }
-    } finally {
-      res.end();
-    }
+      return result;
+    });
   };
 
-  router.post('/import', admit, readBody, bodyErrors, run);
+  router.post('/import', admit, readImportBody, importBodyErrors, run);
   return router;
 }

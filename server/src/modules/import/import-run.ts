@@ -37,6 +37,17 @@ export const PROGRESS_EVERY = 500;
 /** A workbook's sheet of help, which the XLSX templates carry and an import passes over. */
 export const INSTRUCTIONS_SHEET = 'Instruktioner';
 
+/** Counts a data row read: refuses a file over the limit, and tells progress now and then. */
+export function countRow(read: number, maxRows: number, onProgress?: (read: number) => void): void {
+  if (read > maxRows) {
+    throw new UnreadableFile(
+      `Filen har fler än ${maxRows.toLocaleString('sv-SE')} rader. Dela upp den i flera filer.`,
+      'TOO_MANY_ROWS',
+    );
+  }
+  if (read % PROGRESS_EVERY === 0) onProgress?.(read);
+}
+
 /** What the file holds: one kind, or (a workbook) a sheet per kind. */
 export type ImportChoice = ImportKindName | 'workbook';
 export type ImportMode = 'preview' | 'confirm';
@@ -210,13 +221,7 @@ async function readSheets(
         continue;
       }
       if (isEmptyRow(values)) continue;
-      if (++read > maxRows) {
-        throw new UnreadableFile(
-          `Filen har fler än ${maxRows.toLocaleString('sv-SE')} rader. Dela upp den i flera filer.`,
-          'TOO_MANY_ROWS',
-        );
-      }
-      if (read % PROGRESS_EVERY === 0) options.onProgress?.(read);
+      countRow(++read, maxRows, options.onProgress);
       const { row, stray } = rawRow(keys, number, values);
       readRow(current, row, stray, firstRow);
     }

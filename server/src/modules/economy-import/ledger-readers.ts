@@ -1,0 +1,39 @@
+/**
+ * The ledger file formats and their readers. Each reads a file into LedgerAmounts in our sign
+ * convention, and LedgerLineErrors for the lines it cannot read; the mapping to units and
+ * kontogrupper, the preview and the writing are the same whatever the format.
+ */
+import type { LedgerAmount, LedgerLineError } from './ledger-amount.js';
+import type { LedgerSettings } from './ledger-settings.js';
+import { readLedgerCsv } from './ledger-csv-reader.js';
+
+export const ledgerFormats = ['csv', 'sie'] as const;
+export type LedgerFormat = (typeof ledgerFormats)[number];
+
+export type LedgerItem = LedgerAmount | LedgerLineError;
+export const isLineError = (item: LedgerItem): item is LedgerLineError => 'message' in item;
+
+export interface LedgerReadOptions {
+  /** Told the number of lines read so far, now and then and at the end. */
+  onProgress?: (read: number) => void;
+  maxRows?: number;
+}
+
+/**
+ * Reads a file; throws UnreadableFile (import/sheet-rows.ts) for a file it cannot read at
+ * all (not UTF-8, over the limit of lines), in Swedish.
+ */
+export type LedgerReader = (
+  body: Buffer,
+  settings: LedgerSettings,
+  options: LedgerReadOptions,
+) => AsyncIterable<LedgerItem>;
+
+/**
+ * The SIE 4 reader (its own module, sie/) is registered here when it is in: until then a SIE
+ * file is answered with a Swedish refusal rather than read wrong.
+ */
+export const ledgerReaders: Record<LedgerFormat, LedgerReader | null> = {
+  csv: readLedgerCsv,
+  sie: null,
+};
