@@ -8,6 +8,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, RowStatus } from '../import/import-kind.js';
+import { shownSets } from './published-sets.js';
 
 /** A problem with one field of a row, or with the row (field null). */
 export interface PlanRowError {
@@ -66,9 +67,10 @@ export interface PlanUnit {
 /** The kommun's units by key, each with whether a published report of the period shows it. */
 export async function planUnits(em: EntityManager, target: ImportTarget): Promise<Map<string, PlanUnit>> {
   const rows = await em.execute<PlanUnit[]>(
-    `select id, key, name, shown_in_published_report(?, array[id]) as published
+    `with ${shownSets}
+     select id, key, name, (?::int, id) in (select period_id, unit_id from shown_unit) as published
        from org_unit where kommun_id = ?`,
-    [target.periodId, target.kommunId],
+    [target.kommunId, target.periodId, target.kommunId],
   );
   return new Map(rows.map((u) => [u.key, u]));
 }

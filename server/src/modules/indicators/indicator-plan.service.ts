@@ -23,6 +23,7 @@ import {
   type RecordTable,
   type PlanRowOutcome,
 } from '../editing/plan-rows.js';
+import { shownSets } from '../editing/published-sets.js';
 import type { directions, indicatorOrigins } from './indicator.entity.js';
 import { koladaKpiTitle } from './kolada-kpis.js';
 
@@ -134,15 +135,15 @@ export async function saveIndicators(
   const existing = new Map(
     (
       await em.execute<IndicatorDbRow[]>(
-        `select i.id, i.key, i.name, i.goal_id, i.unit_of_measure, i.direction, i.decimals, i.origin,
-                i.responsible_unit_id, i.kolada_kpi_id,
-                (select max(extract(year from p.end_date))::int from indicator_follow_up f
-                   join period p on p.id = f.period_id
-                  where f.indicator_id = i.id and frozen_by_published_report('indicator_follow_up', to_jsonb(f))
-                ) as published_until
+        `with ${shownSets}
+         select i.id, i.key, i.name, i.goal_id, i.unit_of_measure, i.direction, i.decimals, i.origin,
+                i.responsible_unit_id, i.kolada_kpi_id, shown.until as published_until
            from indicator i
+           left join (select f.indicator_id, max(extract(year from p.end_date))::int as until
+                        from shown_indicator_follow_up f join period p on p.id = f.period_id
+                       group by f.indicator_id) shown on shown.indicator_id = i.id
           where i.kommun_id = ? and i.key in (select jsonb_array_elements_text(?::jsonb))`,
-        [target.kommunId, keys],
+        [target.kommunId, target.kommunId, keys],
       )
     ).map((i) => [i.key, i]),
   );
