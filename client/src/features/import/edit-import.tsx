@@ -5,18 +5,13 @@
  * if a row is wrong. A laptop screen; an `edit-` chunk, loaded on demand.
  */
 import { useQuery } from '@apollo/client/react';
+import type { ImportKindChoice, ImportResult } from '@uppfoljning/domain';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { importStatusLabel } from '../../ui/labels';
 import { useViewer } from '../session/useViewer';
-import {
-  fetchImportKinds,
-  uploadImport,
-  type ImportKindChoice,
-  type ImportResult,
-  type UploadProgress,
-} from './import-upload';
+import { fetchImportKinds, uploadImport, type UploadProgress } from './import-upload';
 
 const ImportPeriodsQuery = graphql(`
   query ImportPeriods($kommunId: ID!) {
