@@ -15,6 +15,7 @@ import { Migration20261201150000 } from './Migration20261201150000.js';
 import { Migration20261201160000 } from './Migration20261201160000.js';
 import { Migration20261201170000 } from './Migration20261201170000.js';
 import { Migration20261201171000 } from './Migration20261201171000.js';
+import { Migration20261201190000 } from './Migration20261201190000.js';
 
 export const migrationsList = [
   { name: 'Migration20261122175229', class: Migration20261122175229 },
@@ -29,4 +30,5 @@ export const migrationsList = [
   { name: 'Migration20261201160000', class: Migration20261201160000 },
   { name: 'Migration20261201170000', class: Migration20261201170000 },
   { name: 'Migration20261201171000', class: Migration20261201171000 },
+  { name: 'Migration20261201190000', class: Migration20261201190000 },
 ];
