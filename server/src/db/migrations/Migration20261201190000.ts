@@ -13,6 +13,7 @@ import { Migration } from '@mikro-orm/migrations';
  * report (an indicator value: to an indicator followed up in one), nothing more is asked;
  * otherwise each new row meets the same rule as before. Same refusal, same SQLSTATE UF001.
  */
+/** Listed again, not imported: a migration never changes once applied. */
 const additionTables = [
   'assignment_follow_up',
   'goal_follow_up',

@@ -20,6 +20,14 @@
  *   the follow-ups of the assignments under them, or the indicators under them. A goal
  *   area is shown when one of its goals is.
  */
+/** A follow-up (f) shown through either of two units: its own, or its record's (r). */
+const shownThrough = (table: string, record: string, columns: string, units: readonly [string, string]) => `
+    select ${columns}
+      from ${table} f join ${record} r on r.id = f.${record}_id
+     where f.period_id in (select period_id from shown_unit)
+       and ((f.period_id, ${units[0]}) in (select period_id, unit_id from shown_unit)
+         or (f.period_id, ${units[1]}) in (select period_id, unit_id from shown_unit))`;
+
 export const shownSets = `
   shown_unit as materialized (
     select distinct u.period_id, u.unit_id
@@ -28,18 +36,18 @@ export const shownSets = `
       join org_unit_version top on top.unit_id = r.unit_id and top.period_id = r.period_id
       join org_unit_version u on u.period_id = r.period_id and starts_with(u.path, top.path)
      where r.status = 'published' and p.kommun_id = ?),
-  shown_indicator_follow_up as materialized (
-    select f.id, f.indicator_id, f.period_id
-      from indicator_follow_up f join indicator i on i.id = f.indicator_id
-     where f.period_id in (select period_id from shown_unit)
-       and ((f.period_id, f.unit_id) in (select period_id, unit_id from shown_unit)
-         or (f.period_id, i.responsible_unit_id) in (select period_id, unit_id from shown_unit))),
-  shown_assignment_follow_up as materialized (
-    select f.id, f.assignment_id, f.goal_id
-      from assignment_follow_up f join assignment a on a.id = f.assignment_id
-     where f.period_id in (select period_id from shown_unit)
-       and ((f.period_id, a.owner_unit_id) in (select period_id, unit_id from shown_unit)
-         or (f.period_id, a.responsible_unit_id) in (select period_id, unit_id from shown_unit))),
+  shown_indicator_follow_up as materialized (${shownThrough(
+    'indicator_follow_up',
+    'indicator',
+    'f.id, f.indicator_id, f.period_id',
+    ['f.unit_id', 'r.responsible_unit_id'],
+  )}),
+  shown_assignment_follow_up as materialized (${shownThrough(
+    'assignment_follow_up',
+    'assignment',
+    'f.id, f.assignment_id, f.goal_id',
+    ['r.owner_unit_id', 'r.responsible_unit_id'],
+  )}),
   shown_goal as materialized (
     select f.goal_id from goal_follow_up f
      where (f.period_id, f.unit_id) in (select period_id, unit_id from shown_unit)
