@@ -8,6 +8,7 @@
  * Set-based: whatever the number of rows, five reads and at most five writes.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '../../db/bound-query.js';
 import { recordChanges, type AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, ParsedRow } from '../import/import-kind.js';
 import {
@@ -276,7 +277,8 @@ async function writeAssignments(
   for (const [key, id] of await writeRecords(em, assignmentTable, target.kommunId, plan, audit))
     ids.set(key, id);
   if (plan.followUpInserts.length) {
-    const inserted = await em.execute<{ id: number; assignment_id: number; goal_id: number | null }[]>(
+    const inserted = await executeBound<{ id: number; assignment_id: number; goal_id: number | null }[]>(
+      em,
       `insert into assignment_follow_up (assignment_id, period_id, goal_id, status)
        select v.assignment_id, ?, v.goal_id, 'Ej påbörjad' from jsonb_to_recordset(?::jsonb) as v(assignment_id int, goal_id int)
        returning id, assignment_id, goal_id`,
@@ -301,7 +303,8 @@ async function writeAssignments(
     }
   }
   if (plan.followUpMoves.length) {
-    await em.execute(
+    await executeBound(
+      em,
       `update assignment_follow_up f set goal_id = v.goal_id, version = f.version + 1, updated_at = current_timestamp
          from jsonb_to_recordset(?::jsonb) as v(id int, goal_id int) where f.id = v.id`,
       [JSON.stringify(plan.followUpMoves.map((m) => ({ id: m.id, goal_id: m.goal })))],

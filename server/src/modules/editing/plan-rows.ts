@@ -6,6 +6,7 @@
  * and writes the differences in a bounded number of statements.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '../../db/bound-query.js';
 import type { AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, RowStatus } from '../import/import-kind.js';
 import { shownSets } from './published-sets.js';
@@ -155,7 +156,8 @@ export async function writeRecords<F extends Record<string, unknown>>(
   const asRecord = (values: F) => Object.fromEntries(fields.map((f) => [column(f), values[f]]));
   const ids = new Map<string, number>();
   if (changes.inserts.length) {
-    const inserted = await em.execute<{ id: number; key: string }[]>(
+    const inserted = await executeBound<{ id: number; key: string }[]>(
+      em,
       `insert into ${spec.table} (kommun_id, key, ${fields.map(column).join(', ')})
        select ?, v.key, ${fields.map((f) => `v.${column(f)}`).join(', ')}
          from jsonb_to_recordset(?::jsonb) as v(key text, ${recordset})
@@ -179,7 +181,8 @@ export async function writeRecords<F extends Record<string, unknown>>(
     }
   }
   if (changes.updates.length) {
-    await em.execute(
+    await executeBound(
+      em,
       `update ${spec.table} t set ${fields.map((f) => `${column(f)} = v.${column(f)}`).join(', ')}
          from jsonb_to_recordset(?::jsonb) as v(id int, ${recordset})
         where t.id = v.id`,

@@ -9,6 +9,7 @@
  * Set-based: whatever the number of rows, five reads and at most six writes.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '../../db/bound-query.js';
 import { recordChanges, type AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, ParsedRow } from '../import/import-kind.js';
 import {
@@ -325,7 +326,8 @@ async function writeGoals(
   }
 
   if (followUps.length) {
-    const inserted = await em.execute<{ id: number; goal_id: number; unit_id: number }[]>(
+    const inserted = await executeBound<{ id: number; goal_id: number; unit_id: number }[]>(
+      em,
       `insert into goal_follow_up (goal_id, unit_id, period_id, assessment)
        select v.goal_id, v.unit_id, ?, 'Ej bedömd' from jsonb_to_recordset(?::jsonb) as v(goal_id int, unit_id int)
        returning id, goal_id, unit_id`,

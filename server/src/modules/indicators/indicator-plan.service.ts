@@ -8,6 +8,7 @@
  * Set-based: whatever the number of rows, six reads and at most six writes.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '../../db/bound-query.js';
 import { recordChanges, type AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, ParsedRow } from '../import/import-kind.js';
 import {
@@ -314,7 +315,8 @@ async function writeIndicators(
   for (const [key, id] of await writeRecords(em, indicatorTable, target.kommunId, plan, audit))
     ids.set(key, id);
   if (plan.valueWrites.length) {
-    const written = await em.execute<{ id: number; indicator_id: number; kind: string; year: number }[]>(
+    const written = await executeBound<{ id: number; indicator_id: number; kind: string; year: number }[]>(
+      em,
       `insert into indicator_value (indicator_id, kind, year, value)
        select v.indicator_id, v.kind, v.year, v.value
          from jsonb_to_recordset(?::jsonb) as v(indicator_id int, kind text, year smallint, value numeric)
@@ -345,7 +347,8 @@ async function writeIndicators(
     }
   }
   if (plan.followUps.length) {
-    const inserted = await em.execute<{ id: number; indicator_id: number; unit_id: number }[]>(
+    const inserted = await executeBound<{ id: number; indicator_id: number; unit_id: number }[]>(
+      em,
       `insert into indicator_follow_up (indicator_id, unit_id, period_id)
        select v.indicator_id, v.unit_id, ? from jsonb_to_recordset(?::jsonb) as v(indicator_id int, unit_id int)
        returning id, indicator_id, unit_id`,
