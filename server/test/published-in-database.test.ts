@@ -141,6 +141,45 @@ describe('a published report’s rows under the app’s role', () => {
     ).toMatchObject({ code: PUBLISHED_SQLSTATE, message: expect.stringContaining('nya rader') });
   });
 
+  it('judges the rows one statement adds together: one in a published period refuses them all', async () => {
+    const [ksk, published, working] = [
+      await one(`select id from org_unit where key = 'ksk'`),
+      await one(`select id from period where key = '2025-jan-jul'`),
+      await one(`select id from period where key = '2025'`),
+    ];
+    const insert = `insert into internal_control (unit_id, period_id, position, risk, description)
+                    select $1, p, 990 + n, 'Ny risk', 'Ny' from unnest($2::int[]) with ordinality as v(p, n)`;
+    expect(await failure(app, insert, [ksk, [working, published, working]])).toMatchObject({
+      code: PUBLISHED_SQLSTATE,
+      message: expect.stringContaining('nya rader'),
+    });
+    const added = `select count(*)::int as n from internal_control where position > 990`;
+    expect((await owner.query<{ n: number }>(added)).rows[0]!.n).toBe(0);
+    await app.query('begin');
+    try {
+      expect(await failure(app, insert, [ksk, [working, working]])).toBeNull();
+      expect((await app.query<{ n: number }>(added)).rows[0]!.n).toBe(2);
+    } finally {
+      await app.query('rollback');
+    }
+  });
+
+  it('refuses a new value of a year a published follow-up shows, and takes a later year', async () => {
+    const indicator = await one(
+      `select f.indicator_id as id from indicator_follow_up f join period p on p.id = f.period_id and p.key = '2024'
+         join org_unit u on u.id = f.unit_id and u.path like (select path || '%' from org_unit where key = 'ksk')
+        order by f.indicator_id limit 1`,
+    );
+    const insert = `insert into indicator_value (indicator_id, kind, year, value) values ($1, 'outcome', $2, 1)`;
+    expect(await failure(app, insert, [indicator, 1990])).toMatchObject({ code: PUBLISHED_SQLSTATE });
+    await app.query('begin');
+    try {
+      expect(await failure(app, insert, [indicator, 2040])).toBeNull();
+    } finally {
+      await app.query('rollback');
+    }
+  });
+
   it('refuses renaming or moving a unit, or relabelling a period, that a published report shows', async () => {
     const stab = await one(`select id from org_unit where key = 'ksk-stab'`);
     expect(

@@ -1,4 +1,5 @@
 /** Every Swedish label of the app in one place, by the GraphQL enum values they name. */
+import type { ImportRowStatus } from '@uppfoljning/domain';
 import type { Role } from '../gql/graphql';
 
 export const roleLabel: Record<Role, string> = {
@@ -107,7 +108,7 @@ export const deviationWord: Record<'-1' | '0' | '1', string> = {
 };
 
 /** What the spreadsheet import will do with a row, by the status the server answers. */
-export const importStatusLabel: Record<'new' | 'changed' | 'unchanged' | 'wrong', string> = {
+export const importStatusLabel: Record<ImportRowStatus, string> = {
   new: 'Ny',
   changed: 'Ändras',
   unchanged: 'Oförändrad',

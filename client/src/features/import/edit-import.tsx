@@ -4,6 +4,7 @@
  * then import it all at once. Nothing is written before "Importera", and not then either
  * if a row is wrong. A laptop screen; an `edit-` chunk, loaded on demand.
  */
+import type { ImportKindChoice, ImportResult } from '@uppfoljning/domain';
 import { useEffect, useId, useState } from 'react';
 import { importStatusLabel } from '../../ui/labels';
 import { useViewer } from '../session/useViewer';
@@ -15,7 +16,7 @@ import {
   useImportSteps,
   type Upload,
 } from './import-parts';
-import { fetchImportKinds, uploadImport, type ImportKindChoice, type ImportResult } from './import-upload';
+import { fetchImportKinds, uploadImport } from './import-upload';
 
 const WORKBOOK = 'workbook';
 /** The table shows at most this many rows at once; the counts cover them all. */

@@ -1,33 +1,10 @@
 /**
  * Sending a spreadsheet to the server's /import (server/src/modules/import/import-http.ts)
  * and reading its answer line by line. XMLHttpRequest rather than fetch: it tells how much
- * of the file is uploaded, and hands over the answer's lines as they arrive. The shapes
- * below are those of server/src/modules/import/import-run.ts, which answers them as JSON.
+ * of the file is uploaded, and hands over the answer's lines as they arrive. The answer's
+ * shapes are the server's own, from the shared package.
  */
-
-export type ImportRowStatus = 'new' | 'changed' | 'unchanged' | 'wrong';
-
-export interface ImportRow {
-  row: number;
-  status: ImportRowStatus;
-  errors: { column: string | null; message: string }[];
-  changed: string[];
-}
-
-export interface ImportResult {
-  mode: 'preview' | 'confirm';
-  committed: boolean;
-  refusal: { code: 'WRONG_ROWS' | 'STALE_PREVIEW'; message: string } | null;
-  fingerprint: string;
-  counts: Record<ImportRowStatus, number>;
-  problems: { sheet: string | null; column: string | null; message: string }[];
-  sheets: { kind: string; sheet: string | null; rows: ImportRow[] }[];
-}
-
-export interface ImportKindChoice {
-  name: string;
-  sheetName: string;
-}
+import type { ImportKindChoice, ImportResult } from '@uppfoljning/domain';
 
 export interface UploadProgress {
   sentBytes: number;

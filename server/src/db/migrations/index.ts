@@ -16,6 +16,7 @@ import { Migration20261201160000 } from './Migration20261201160000.js';
 import { Migration20261201170000 } from './Migration20261201170000.js';
 import { Migration20261201171000 } from './Migration20261201171000.js';
 import { Migration20261201180000 } from './Migration20261201180000.js';
+import { Migration20261201190000 } from './Migration20261201190000.js';
 
 export const migrationsList = [
   { name: 'Migration20261122175229', class: Migration20261122175229 },
@@ -31,4 +32,5 @@ export const migrationsList = [
   { name: 'Migration20261201170000', class: Migration20261201170000 },
   { name: 'Migration20261201171000', class: Migration20261201171000 },
   { name: 'Migration20261201180000', class: Migration20261201180000 },
+  { name: 'Migration20261201190000', class: Migration20261201190000 },
 ];

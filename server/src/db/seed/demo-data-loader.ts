@@ -82,6 +82,28 @@ export async function loadDemoData(em: EntityManager): Promise<LoadSummary> {
   return { kommuner: seeds.length, rows, imported };
 }
 
+/** The ids of a kommun's records by the seed's keys; a seed key the table lacks fails the load. */
+async function seedIds(
+  em: EntityManager,
+  table: 'goal' | 'goal_area',
+  kommunId: number,
+  items: readonly { key: string }[],
+  where: string,
+): Promise<Map<string, number>> {
+  const rows = await em.execute<{ id: number; key: string }[]>(
+    `select id, key from ${table} where kommun_id = ?`,
+    [kommunId],
+  );
+  const ids = new Map(rows.map((r) => [r.key, r.id] as const));
+  const missing = items.filter((i) => !ids.has(i.key)).map((i) => i.key);
+  if (missing.length) {
+    throw new Error(
+      `${where}: ${table} har ingen rad med nyckeln ${missing.join(', ')}; importen ger mål och målområden nycklar från koderna (mal-<kod>, omrade-<kod>).`,
+    );
+  }
+  return ids;
+}
+
 async function loadKommun(em: EntityManager, seed: KommunSeed, imported: ImportCounts): Promise<number> {
   let rows = 0;
   /** Upsert on the given unique columns and return the ids by the seed key. */
@@ -185,32 +207,6 @@ async function loadKommun(em: EntityManager, seed: KommunSeed, imported: ImportC
 
   await upsertUnits(() => true);
 
-  const areas = idsByKey(
-    await upsert(
-      GoalArea,
-      seed.goalAreas.map((a) => ({
-        kommun: kommunId,
-        key: a.key,
-        code: a.code,
-        title: a.title,
-        agenda2030: a.agenda2030 ?? [],
-      })),
-      ['kommun', 'key'],
-    ),
-  );
-  const goals = idsByKey(
-    await upsert(
-      Goal,
-      seed.goals.map((g) => ({
-        kommun: kommunId,
-        key: g.key,
-        code: g.code,
-        title: g.title,
-        area: idOf(areas, g.area),
-      })),
-      ['kommun', 'key'],
-    ),
-  );
   for (const period of inOrder) {
     const year = Number(period.end.slice(0, 4));
     await importDemoSheets(
@@ -221,6 +217,42 @@ async function loadKommun(em: EntityManager, seed: KommunSeed, imported: ImportC
       imported,
     );
   }
+
+  // The goals and areas the sheets made, and those they do not name (followed up in no
+  // period), written now: written before the import, every goal would come back changed
+  // rather than new. A sheet has no column for a goal's key: the import gives one from
+  // its code, which the seed's keys are (checked, so a seed key the import would not
+  // give fails the load instead of making a second goal).
+  const sheetGoals = new Set(seed.goalFollowUps.map((f) => f.goal));
+  const sheetAreas = new Set(seed.goals.filter((g) => sheetGoals.has(g.key)).map((g) => g.area));
+  await upsert(
+    GoalArea,
+    seed.goalAreas
+      .filter((a) => !sheetAreas.has(a.key))
+      .map((a) => ({
+        kommun: kommunId,
+        key: a.key,
+        code: a.code,
+        title: a.title,
+        agenda2030: a.agenda2030 ?? [],
+      })),
+    ['kommun', 'key'],
+  );
+  const areas = await seedIds(em, 'goal_area', kommunId, seed.goalAreas, seed.dir);
+  await upsert(
+    Goal,
+    seed.goals
+      .filter((g) => !sheetGoals.has(g.key))
+      .map((g) => ({
+        kommun: kommunId,
+        key: g.key,
+        code: g.code,
+        title: g.title,
+        area: idOf(areas, g.area),
+      })),
+    ['kommun', 'key'],
+  );
+  const goals = await seedIds(em, 'goal', kommunId, seed.goals, seed.dir);
 
   // The assessments, trends and comments of the follow-ups the import made, and what the
   // sheets cannot express, upserted on their natural keys.

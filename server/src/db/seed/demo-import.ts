@@ -11,22 +11,32 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Cell } from '../../modules/import/cells.js';
-import type { ImportTarget, RawRow, RowStatus } from '../../modules/import/import-kind.js';
+import {
+  importKindNames,
+  type ImportKind,
+  type ImportKindName,
+  type ImportTarget,
+  type RawRow,
+  type RowStatus,
+} from '../../modules/import/import-kind.js';
 import { importSheetRows, type RowSheet } from '../../modules/import/import-run.js';
 import { organisationImport } from '../../modules/organisation/organisation-import.js';
 import { goalImport } from '../../modules/goals/goal-import.js';
 import { directionWords, indicatorImport } from '../../modules/indicators/indicator-import.js';
 import { assignmentImport, kindWords } from '../../modules/assignments/assignment-import.js';
-import type { ImportKind } from '../../modules/import/import-kind.js';
 import type { KommunSeed } from './seed-files.js';
 
-export type ImportCounts = Record<RowStatus, number>;
+/** The outcomes of the demo's rows, counted per kind: `{ goals: { new: 22, … }, … }`. */
+export type ImportCounts = Record<ImportKindName, Record<RowStatus, number>>;
 
-export const noImportCounts = (): ImportCounts => ({ new: 0, changed: 0, unchanged: 0, wrong: 0 });
+export const noImportCounts = (): ImportCounts =>
+  Object.fromEntries(
+    importKindNames.map((kind) => [kind, { new: 0, changed: 0, unchanged: 0, wrong: 0 }]),
+  ) as ImportCounts;
 
 /** The rows of one sheet from cells keyed by the kind's headers; row 1 is the header. */
 const sheet = <V>(kind: ImportKind<V>, rows: Record<string, Cell>[]): RowSheet => ({
-  kind: kind,
+  kind,
   rows: rows.map((cells, i): RawRow => ({
     number: i + 2,
     cells: new Map(Object.entries(cells).filter(([, cell]) => cell != null)),
@@ -150,7 +160,7 @@ export async function importDemoSheets(
 ): Promise<void> {
   for (const result of await importSheetRows(em, target, sheets)) {
     for (const row of result.rows) {
-      counts[row.status]++;
+      counts[result.kind][row.status]++;
       if (row.status === 'wrong') {
         const errors = row.errors.map((e) => `${e.column ?? 'raden'}: ${e.message}`).join('; ');
         throw new Error(`${where}, bladet ${result.sheet} rad ${row.row}: ${errors}`);

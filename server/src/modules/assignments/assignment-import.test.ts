@@ -30,7 +30,7 @@ describe('importing assignments', () => {
     const audit = (await db.rows<{ n: number }>(`select count(*)::int as n from audit_log`))[0]!.n;
     const { outcomes, statements } = await db.run(assignmentImport, generated);
     expect(statusCounts(outcomes)).toEqual({ new: 5000 });
-    expect(statements).toBeLessThanOrEqual(9);
+    expect(statements).toBeLessThanOrEqual(8);
     const [row] = await db.rows(
       `select a.kind, a.key, to_char(a.due_date, 'YYYY-MM-DD') as due, a.origin_year, a.decided_by,
               to_char(a.decided_on, 'YYYY-MM-DD') as decided_on, f.status, g.code
@@ -56,7 +56,7 @@ describe('importing assignments', () => {
     const before = await tables();
     const { outcomes, statements } = await db.run(assignmentImport, generated);
     expect(statusCounts(outcomes)).toEqual({ unchanged: 5000 });
-    expect(statements).toBeLessThanOrEqual(6);
+    expect(statements).toBeLessThanOrEqual(5);
     expect(await tables()).toEqual(before);
   });
 

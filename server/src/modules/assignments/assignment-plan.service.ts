@@ -5,9 +5,10 @@
  * under its inriktningsmål of the period. Used by the administration's form and by the
  * spreadsheet import alike.
  *
- * Set-based: whatever the number of rows, six reads and at most five writes.
+ * Set-based: whatever the number of rows, five reads and at most five writes.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '../../db/bound-query.js';
 import { recordChanges, type AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, ParsedRow } from '../import/import-kind.js';
 import {
@@ -24,6 +25,7 @@ import {
   type RecordTable,
   type PlanRowOutcome,
 } from '../editing/plan-rows.js';
+import { shownSets } from '../editing/published-sets.js';
 import type { AssignmentKind } from './assignment.entity.js';
 
 export interface AssignmentPlanRow {
@@ -58,6 +60,10 @@ interface AssignmentDbRow {
   decided_on: string | null;
   follow_up_id: number | null;
   follow_up_goal_id: number | null;
+  /** A published report shows the assignment (a follow-up of it, in any period). */
+  frozen: boolean;
+  /** A published report shows its follow-up of the period. */
+  follow_up_frozen: boolean;
 }
 
 type AssignmentFields = {
@@ -116,36 +122,25 @@ export async function saveAssignments(
     ).map((g) => [g.code, g.id]),
   );
   const codes = rows.flatMap((r) => (r.value.code ? [r.value.code] : []));
+  // With whether a published report shows each and its follow-up of the period, for all
+  // at once: the database's own rule (the triggers'), so the form and the import refuse
+  // what it would.
   const found = await em.execute<AssignmentDbRow[]>(
-    `select a.id, a.key, a.kind, a.title, a.owner_unit_id, a.responsible_unit_id,
+    `with ${shownSets}
+     select a.id, a.key, a.kind, a.title, a.owner_unit_id, a.responsible_unit_id,
             to_char(a.due_date, 'YYYY-MM-DD') as due_date, a.origin_year, a.decided_by,
-            to_char(a.decided_on, 'YYYY-MM-DD') as decided_on, f.id as follow_up_id, f.goal_id as follow_up_goal_id
+            to_char(a.decided_on, 'YYYY-MM-DD') as decided_on, f.id as follow_up_id, f.goal_id as follow_up_goal_id,
+            a.id in (select assignment_id from shown_assignment_follow_up) as frozen,
+            f.id is not null and f.id in (select id from shown_assignment_follow_up) as follow_up_frozen
        from assignment a
        left join assignment_follow_up f on f.assignment_id = a.id and f.period_id = ?
       where a.kommun_id = ? and (a.key in (select jsonb_array_elements_text(?::jsonb)) or f.id is not null)
       order by a.id`,
-    [period.id, target.kommunId, JSON.stringify(codes)],
+    [target.kommunId, period.id, target.kommunId, JSON.stringify(codes)],
   );
   const byKey = new Map(found.map((a) => [a.key, a]));
   const byTitle = new Map<string, AssignmentDbRow>();
   for (const a of found) if (a.follow_up_id !== null && !byTitle.has(a.title)) byTitle.set(a.title, a);
-  // Whether a published report shows them, asked only of those the rows are about: the
-  // database's own rule (the triggers'), so the form and the import refuse what it would.
-  const matched = rows.flatMap((r) => {
-    const a = r.value.code ? byKey.get(r.value.code) : byTitle.get(r.value.title);
-    return a ? [a.id] : [];
-  });
-  const frozen = new Map(
-    (
-      await em.execute<{ id: number; frozen: boolean; follow_up_frozen: boolean }[]>(
-        `select a.id, frozen_by_published_report('assignment', to_jsonb(a)) as frozen,
-                f.id is not null and frozen_by_published_report('assignment_follow_up', to_jsonb(f)) as follow_up_frozen
-           from assignment a left join assignment_follow_up f on f.assignment_id = a.id and f.period_id = ?
-          where a.id in (select jsonb_array_elements_text(?::jsonb)::int)`,
-        [period.id, JSON.stringify(matched)],
-      )
-    ).map((a) => [a.id, a]),
-  );
   const keys = new Set(
     (
       await em.execute<{ key: string }[]>(`select key from assignment where kommun_id = ?`, [target.kommunId])
@@ -204,8 +199,7 @@ export async function saveAssignments(
       decidedOn: value.decidedOn,
     };
     const fields = current ? changedFields(fieldsOf(current), next) : [];
-    const shown = current && frozen.get(current.id);
-    if (fields.length && shown?.frozen) {
+    if (fields.length && current!.frozen) {
       errors.push({
         field: fieldOf[fields[0]!],
         message: `Uppdraget ${current!.key} ${PUBLISHED_ROW}`,
@@ -215,7 +209,7 @@ export async function saveAssignments(
     const addFollowUp = !current || current.follow_up_id === null;
     const moveGoal = !addFollowUp && current.follow_up_goal_id !== goal;
     if (
-      (moveGoal && shown?.follow_up_frozen) ||
+      (moveGoal && current.follow_up_frozen) ||
       (addFollowUp && (owner.published || responsible?.published))
     ) {
       errors.push({
@@ -283,7 +277,8 @@ async function writeAssignments(
   for (const [key, id] of await writeRecords(em, assignmentTable, target.kommunId, plan, audit))
     ids.set(key, id);
   if (plan.followUpInserts.length) {
-    const inserted = await em.execute<{ id: number; assignment_id: number; goal_id: number | null }[]>(
+    const inserted = await executeBound<{ id: number; assignment_id: number; goal_id: number | null }[]>(
+      em,
       `insert into assignment_follow_up (assignment_id, period_id, goal_id, status)
        select v.assignment_id, ?, v.goal_id, 'Ej påbörjad' from jsonb_to_recordset(?::jsonb) as v(assignment_id int, goal_id int)
        returning id, assignment_id, goal_id`,
@@ -308,7 +303,8 @@ async function writeAssignments(
     }
   }
   if (plan.followUpMoves.length) {
-    await em.execute(
+    await executeBound(
+      em,
       `update assignment_follow_up f set goal_id = v.goal_id, version = f.version + 1, updated_at = current_timestamp
          from jsonb_to_recordset(?::jsonb) as v(id int, goal_id int) where f.id = v.id`,
       [JSON.stringify(plan.followUpMoves.map((m) => ({ id: m.id, goal_id: m.goal })))],

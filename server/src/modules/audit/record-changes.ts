@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '../../db/bound-query.js';
 
 /** One audit row of a batch: what was created (no `before`) or updated (the changed fields). */
 export interface AuditChange {
@@ -19,7 +20,8 @@ export async function recordChanges(
   changes: readonly AuditChange[],
 ): Promise<void> {
   if (changes.length === 0) return;
-  await em.execute(
+  await executeBound(
+    em,
     `insert into audit_log (user_id, entity, entity_id, action, before, after, request_id)
      select ?, v.entity, v.entity_id, v.action, v.before, v.after, ?
        from jsonb_to_recordset(?::jsonb) as v(entity text, entity_id int, action text, before jsonb, after jsonb)`,

@@ -6,8 +6,10 @@
  * and writes the differences in a bounded number of statements.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '../../db/bound-query.js';
 import type { AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, RowStatus } from '../import/import-kind.js';
+import { shownSets } from './published-sets.js';
 
 /** A problem with one field of a row, or with the row (field null). */
 export interface PlanRowError {
@@ -66,9 +68,10 @@ export interface PlanUnit {
 /** The kommun's units by key, each with whether a published report of the period shows it. */
 export async function planUnits(em: EntityManager, target: ImportTarget): Promise<Map<string, PlanUnit>> {
   const rows = await em.execute<PlanUnit[]>(
-    `select id, key, name, shown_in_published_report(?, array[id]) as published
+    `with ${shownSets}
+     select id, key, name, (?::int, id) in (select period_id, unit_id from shown_unit) as published
        from org_unit where kommun_id = ?`,
-    [target.periodId, target.kommunId],
+    [target.kommunId, target.periodId, target.kommunId],
   );
   return new Map(rows.map((u) => [u.key, u]));
 }
@@ -153,7 +156,8 @@ export async function writeRecords<F extends Record<string, unknown>>(
   const asRecord = (values: F) => Object.fromEntries(fields.map((f) => [column(f), values[f]]));
   const ids = new Map<string, number>();
   if (changes.inserts.length) {
-    const inserted = await em.execute<{ id: number; key: string }[]>(
+    const inserted = await executeBound<{ id: number; key: string }[]>(
+      em,
       `insert into ${spec.table} (kommun_id, key, ${fields.map(column).join(', ')})
        select ?, v.key, ${fields.map((f) => `v.${column(f)}`).join(', ')}
          from jsonb_to_recordset(?::jsonb) as v(key text, ${recordset})
@@ -177,7 +181,8 @@ export async function writeRecords<F extends Record<string, unknown>>(
     }
   }
   if (changes.updates.length) {
-    await em.execute(
+    await executeBound(
+      em,
       `update ${spec.table} t set ${fields.map((f) => `${column(f)} = v.${column(f)}`).join(', ')}
          from jsonb_to_recordset(?::jsonb) as v(id int, ${recordset})
         where t.id = v.id`,

@@ -27,7 +27,7 @@ describe('importing goals', () => {
     const audit = (await db.rows<{ n: number }>(`select count(*)::int as n from audit_log`))[0]!.n;
     const { outcomes, statements } = await db.run(goalImport, generated);
     expect(statusCounts(outcomes)).toEqual({ new: 5000 });
-    expect(statements).toBeLessThanOrEqual(10);
+    expect(statements).toBeLessThanOrEqual(9);
     const [counts] = await db.rows<{ goals: number; areas: number; followUps: number; audit: number }>(
       `select (select count(*)::int from goal where code like 'G%') as goals,
               (select count(*)::int from goal_area where code like 'G%') as areas,
@@ -45,7 +45,7 @@ describe('importing goals', () => {
     const before = await tables();
     const { outcomes, statements } = await db.run(goalImport, generated);
     expect(statusCounts(outcomes)).toEqual({ unchanged: 5000 });
-    expect(statements).toBeLessThanOrEqual(6);
+    expect(statements).toBeLessThanOrEqual(5);
     expect(await tables()).toEqual(before);
   });
 

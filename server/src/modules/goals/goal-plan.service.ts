@@ -9,6 +9,7 @@
  * Set-based: whatever the number of rows, five reads and at most six writes.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '../../db/bound-query.js';
 import { recordChanges, type AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, ParsedRow } from '../import/import-kind.js';
 import {
@@ -24,6 +25,7 @@ import {
   type RecordTable,
   type PlanRowOutcome,
 } from '../editing/plan-rows.js';
+import { shownSets } from '../editing/published-sets.js';
 
 export interface GoalPlanRow {
   areaCode: string;
@@ -95,37 +97,20 @@ export async function saveGoals(
        from goal_area a where a.kommun_id = ? order by a.id`,
     [period.id, target.kommunId],
   );
+  // Whether a published report shows them, for all the kommun's goals in one go: the
+  // database's own rule (the triggers'), so the form and the import refuse exactly what it
+  // would. An area is shown when one of its goals is.
   const goalRows = await em.execute<GoalRow[]>(
-    `select g.id, g.key, g.code, g.title, g.area_id, f.goal_id is not null as in_period
+    `with ${shownSets}
+     select g.id, g.key, g.code, g.title, g.area_id, f.goal_id is not null as in_period,
+            g.id in (select goal_id from shown_goal) as frozen
        from goal g
        left join (select distinct goal_id from goal_follow_up where period_id = ?) f on f.goal_id = g.id
       where g.kommun_id = ? order by g.id`,
-    [period.id, target.kommunId],
+    [target.kommunId, period.id, target.kommunId],
   );
-  // Whether a published report shows them, asked only of the period's areas and goals the
-  // rows name: the database's own rule (the triggers'), so the form and the import refuse
-  // exactly what it would.
-  const areaCodes = new Set(rows.map((r) => r.value.areaCode));
-  const goalCodes = new Set(rows.map((r) => r.value.code));
-  const asked = [
-    ...areaRows
-      .filter((a) => a.in_period && areaCodes.has(a.code))
-      .map((a) => ({ tbl: 'goal_area', id: a.id })),
-    ...goalRows.filter((g) => g.in_period && goalCodes.has(g.code)).map((g) => ({ tbl: 'goal', id: g.id })),
-  ];
-  const frozen = new Set(
-    (
-      await em.execute<{ tbl: string; id: number }[]>(
-        `select v.tbl, v.id from jsonb_to_recordset(?::jsonb) as v(tbl text, id int)
-          where frozen_by_published_report(v.tbl,
-                  case v.tbl when 'goal' then (select to_jsonb(g) from goal g where g.id = v.id)
-                             else (select to_jsonb(a) from goal_area a where a.id = v.id) end)`,
-        [JSON.stringify(asked)],
-      )
-    ).map((f) => `${f.tbl}:${f.id}`),
-  );
-  for (const a of areaRows) a.frozen = frozen.has(`goal_area:${a.id}`);
-  for (const g of goalRows) g.frozen = frozen.has(`goal:${g.id}`);
+  const frozenAreas = new Set(goalRows.filter((g) => g.frozen).map((g) => g.area_id));
+  for (const a of areaRows) a.frozen = frozenAreas.has(a.id);
   const followed = new Set(
     (
       await em.execute<{ goal_id: number; unit_id: number }[]>(
@@ -341,7 +326,8 @@ async function writeGoals(
   }
 
   if (followUps.length) {
-    const inserted = await em.execute<{ id: number; goal_id: number; unit_id: number }[]>(
+    const inserted = await executeBound<{ id: number; goal_id: number; unit_id: number }[]>(
+      em,
       `insert into goal_follow_up (goal_id, unit_id, period_id, assessment)
        select v.goal_id, v.unit_id, ?, 'Ej bedömd' from jsonb_to_recordset(?::jsonb) as v(goal_id int, unit_id int)
        returning id, goal_id, unit_id`,

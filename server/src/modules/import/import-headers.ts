@@ -4,15 +4,12 @@
  * Unknown, repeated and missing required headers are problems of the sheet, named by the
  * header and the column letter, and the sheet's rows are not read.
  */
+import type { ImportSheetProblem } from '@uppfoljning/domain';
 import { readText, type Cell } from './cells.js';
 import type { ImportColumn, RawRow } from './import-kind.js';
 
-export interface SheetProblem {
-  /** The sheet's name, or null for a CSV file. */
-  sheet: string | null;
-  column: string | null;
-  message: string;
-}
+/** A problem of a sheet as a whole, as the import answers it. */
+export type SheetProblem = ImportSheetProblem;
 
 /** The spreadsheet's letter of a column (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {

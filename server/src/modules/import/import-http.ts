@@ -26,6 +26,7 @@ import express, {
 } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import type { ImportKindChoice } from '@uppfoljning/domain';
 import { createRequestContext, type RequestContext } from '../../context.js';
 import { readCookie } from '../../cookies.js';
 import { parseId } from '../../graphql/errors.js';
@@ -200,7 +201,8 @@ export function importRoutes(
 
   /** The kinds the templates and the upload take, for the import page's choices. */
   router.get('/import/kinds', (_req, res) => {
-    res.json({ kinds: ordered.map((k) => ({ name: k.name, sheetName: k.sheetName })) });
+    const kinds: ImportKindChoice[] = ordered.map((k) => ({ name: k.name, sheetName: k.sheetName }));
+    res.json({ kinds });
   });
 
   router.get('/import/template/:file', async (req, res) => {

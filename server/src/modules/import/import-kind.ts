@@ -12,6 +12,7 @@
  * domain services, so a row and a form are checked by the same rules.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ImportCellError, ImportRowOutcome, ImportRowStatus } from '@uppfoljning/domain';
 import type { Cell } from './cells.js';
 
 /** In the order a workbook's sheets are imported: each may refer to the ones before. */
@@ -42,23 +43,10 @@ export interface RawRow {
   cells: ReadonlyMap<string, Cell>;
 }
 
-/** A problem with one cell, or with the row as a whole (column null). */
-export interface CellError {
-  column: string | null;
-  message: string;
-}
-
-export type RowStatus = 'new' | 'changed' | 'unchanged' | 'wrong';
-
-export interface RowOutcome {
-  /** The row's number in the file. */
-  row: number;
-  status: RowStatus;
-  /** Why a row is wrong; empty otherwise. */
-  errors: CellError[];
-  /** For a changed row, the headers of the columns whose values change. */
-  changed: string[];
-}
+/** A row's outcome, as the import answers it (the shared package's shapes). */
+export type CellError = ImportCellError;
+export type RowStatus = ImportRowStatus;
+export type RowOutcome = ImportRowOutcome;
 
 /** Where an import writes: a kommun's period, on behalf of an administratör. */
 export interface ImportTarget {

@@ -9,6 +9,11 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type {
+  ImportMode,
+  ImportResult as SharedImportResult,
+  ImportSheetResult as SharedSheetResult,
+} from '@uppfoljning/domain';
 import { GraphQLError } from 'graphql';
 import { PUBLISHED_SQLSTATE } from '../../db/published-sqlstate.js';
 import { recordCreation } from '../audit/record-creation.js';
@@ -50,7 +55,7 @@ export function countRow(read: number, maxRows: number, onProgress?: (read: numb
 
 /** What the file holds: one kind, or (a workbook) a sheet per kind. */
 export type ImportChoice = ImportKindName | 'workbook';
-export type ImportMode = 'preview' | 'confirm';
+export type { ImportMode };
 
 export interface ImportFile {
   name: string;
@@ -58,28 +63,9 @@ export interface ImportFile {
   body: Buffer;
 }
 
-export interface ImportSheetResult {
-  kind: ImportKindName;
-  /** The sheet's name in the file; null for a CSV file. */
-  sheet: string | null;
-  rows: RowOutcome[];
-}
-
-export type ImportRefusal = 'WRONG_ROWS' | 'STALE_PREVIEW';
-
-export interface ImportResult {
-  mode: ImportMode;
-  /** Whether the rows were written (a confirmation that went through). */
-  committed: boolean;
-  /** Why a confirmation wrote nothing, in Swedish. */
-  refusal: { code: ImportRefusal; message: string } | null;
-  /** Hash of the file and of every row's outcome: the confirmation sends back the preview's. */
-  fingerprint: string;
-  counts: Record<RowStatus, number>;
-  /** Problems of the file or a sheet as a whole (a missing column, a sheet of no kind). */
-  problems: SheetProblem[];
-  sheets: ImportSheetResult[];
-}
+/** The import's answer, its kinds named (the shared package's shapes, which the client reads). */
+export type ImportSheetResult = SharedSheetResult<ImportKindName>;
+export type ImportResult = SharedImportResult<ImportKindName>;
 
 export interface ImportOptions {
   mode: ImportMode;

@@ -8,6 +8,7 @@
  * Set-based: whatever the number of rows, six reads and at most six writes.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '../../db/bound-query.js';
 import { recordChanges, type AuditChange } from '../audit/record-changes.js';
 import type { ImportTarget, ParsedRow } from '../import/import-kind.js';
 import {
@@ -23,6 +24,7 @@ import {
   type RecordTable,
   type PlanRowOutcome,
 } from '../editing/plan-rows.js';
+import { shownSets } from '../editing/published-sets.js';
 import type { directions, indicatorOrigins } from './indicator.entity.js';
 import { koladaKpiTitle } from './kolada-kpis.js';
 
@@ -134,15 +136,15 @@ export async function saveIndicators(
   const existing = new Map(
     (
       await em.execute<IndicatorDbRow[]>(
-        `select i.id, i.key, i.name, i.goal_id, i.unit_of_measure, i.direction, i.decimals, i.origin,
-                i.responsible_unit_id, i.kolada_kpi_id,
-                (select max(extract(year from p.end_date))::int from indicator_follow_up f
-                   join period p on p.id = f.period_id
-                  where f.indicator_id = i.id and frozen_by_published_report('indicator_follow_up', to_jsonb(f))
-                ) as published_until
+        `with ${shownSets}
+         select i.id, i.key, i.name, i.goal_id, i.unit_of_measure, i.direction, i.decimals, i.origin,
+                i.responsible_unit_id, i.kolada_kpi_id, shown.until as published_until
            from indicator i
+           left join (select f.indicator_id, max(extract(year from p.end_date))::int as until
+                        from shown_indicator_follow_up f join period p on p.id = f.period_id
+                       group by f.indicator_id) shown on shown.indicator_id = i.id
           where i.kommun_id = ? and i.key in (select jsonb_array_elements_text(?::jsonb))`,
-        [target.kommunId, keys],
+        [target.kommunId, target.kommunId, keys],
       )
     ).map((i) => [i.key, i]),
   );
@@ -313,7 +315,8 @@ async function writeIndicators(
   for (const [key, id] of await writeRecords(em, indicatorTable, target.kommunId, plan, audit))
     ids.set(key, id);
   if (plan.valueWrites.length) {
-    const written = await em.execute<{ id: number; indicator_id: number; kind: string; year: number }[]>(
+    const written = await executeBound<{ id: number; indicator_id: number; kind: string; year: number }[]>(
+      em,
       `insert into indicator_value (indicator_id, kind, year, value)
        select v.indicator_id, v.kind, v.year, v.value
          from jsonb_to_recordset(?::jsonb) as v(indicator_id int, kind text, year smallint, value numeric)
@@ -344,7 +347,8 @@ async function writeIndicators(
     }
   }
   if (plan.followUps.length) {
-    const inserted = await em.execute<{ id: number; indicator_id: number; unit_id: number }[]>(
+    const inserted = await executeBound<{ id: number; indicator_id: number; unit_id: number }[]>(
+      em,
       `insert into indicator_follow_up (indicator_id, unit_id, period_id)
        select v.indicator_id, v.unit_id, ? from jsonb_to_recordset(?::jsonb) as v(indicator_id int, unit_id int)
        returning id, indicator_id, unit_id`,

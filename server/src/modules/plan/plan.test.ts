@@ -20,6 +20,7 @@ import {
 } from '../../../test/graphql-client.js';
 import { dropDatabase, seededDatabase } from '../../../test/test-database.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo-users.js';
+import { shownSets } from '../editing/published-sets.js';
 
 const dbName = `uppfoljning_plan_${process.pid}`;
 let client: GraphQLTestClient;
@@ -297,6 +298,56 @@ describe('the plan of a period', () => {
     );
     expect(assignment.errors?.[0]?.extensions?.code).toBe('PUBLISHED');
     expect(await tables()).toEqual(before);
+  });
+});
+
+describe('what a published report shows, asked of all rows at once', () => {
+  it('answers for every unit, goal, area, indicator and assignment what the database’s row-by-row rule answers', async () => {
+    // Each record of every kommun: whether the triggers' function says a published report
+    // shows it, and whether the plan's sets do.
+    const kommuner = await rows<{ id: number }>(`select id from kommun order by id`);
+    const tally: Record<string, { rows: number; shown: number; disagree: number }> = {};
+    for (const { id } of kommuner) {
+      const answers = await rows<{ kind: string; by_row: boolean; by_set: boolean }>(
+        `with ${shownSets}
+         select 'unit' as kind, shown_in_published_report(p.id, array[u.id]) as by_row,
+                (p.id, u.id) in (select period_id, unit_id from shown_unit) as by_set
+           from period p join org_unit u on u.kommun_id = p.kommun_id where p.kommun_id = ?
+         union all
+         select 'goal', frozen_by_published_report('goal', to_jsonb(g)), g.id in (select goal_id from shown_goal)
+           from goal g where g.kommun_id = ?
+         union all
+         select 'area', frozen_by_published_report('goal_area', to_jsonb(a)),
+                exists (select 1 from goal g where g.area_id = a.id and g.id in (select goal_id from shown_goal))
+           from goal_area a where a.kommun_id = ?
+         union all
+         select 'indicator follow-up', frozen_by_published_report('indicator_follow_up', to_jsonb(f)),
+                f.id in (select id from shown_indicator_follow_up)
+           from indicator_follow_up f join indicator i on i.id = f.indicator_id where i.kommun_id = ?
+         union all
+         select 'assignment', frozen_by_published_report('assignment', to_jsonb(a)),
+                a.id in (select assignment_id from shown_assignment_follow_up)
+           from assignment a where a.kommun_id = ?
+         union all
+         select 'assignment follow-up', frozen_by_published_report('assignment_follow_up', to_jsonb(f)),
+                f.id in (select id from shown_assignment_follow_up)
+           from assignment_follow_up f join assignment a on a.id = f.assignment_id where a.kommun_id = ?`,
+        [id, id, id, id, id, id, id],
+      );
+      for (const a of answers) {
+        const t = (tally[a.kind] ??= { rows: 0, shown: 0, disagree: 0 });
+        t.rows++;
+        if (a.by_row) t.shown++;
+        if (a.by_row !== a.by_set) t.disagree++;
+      }
+    }
+    // The seeded reports show some of each kind, and leave some of each unshown.
+    for (const [kind, t] of Object.entries(tally)) {
+      expect({ kind, disagree: t.disagree }).toEqual({ kind, disagree: 0 });
+      expect(t.shown, kind).toBeGreaterThan(0);
+      expect(t.shown, kind).toBeLessThan(t.rows);
+    }
+    expect(Object.keys(tally).length).toBe(6);
   });
 });
 
