@@ -16,6 +16,7 @@ import { accountGroupLookup } from './account-groups.js';
 import { LedgerImport } from './ledger-mapping.entity.js';
 import { loadMapping } from './ledger-mapping.service.js';
 import {
+  ledgerFormatMeasures,
   ledgerReaders,
   type LedgerBody,
   type LedgerFormat,
@@ -187,7 +188,7 @@ export async function runLedgerImport(
         ]);
       }
       const existing = await existingTables(tx, target.periodId, totals);
-      const tables = planTables(totals, existing, units);
+      const tables = planTables(totals, existing, units, ledgerFormatMeasures[file.format]);
       const counts = countsOf(tables);
       const previous = await tx.findOne(
         LedgerImport,

@@ -388,11 +388,5 @@ describe('who may import where', () => {
     expect(nobody.status).toBe(401);
   });
 
-  it('answers a SIE file, whose reader is not in yet, in Swedish', async () => {
-    const answer = await upload('#FLAGGA 0\r\n', { format: 'sie' });
-    expect(answer.error).toEqual({
-      code: 'BAD_USER_INPUT',
-      message: 'SIE-filer kan inte läsas ännu. Exportera huvudboken som CSV.',
-    });
   });
 });

@@ -3,7 +3,12 @@
  * convention, and LedgerLineErrors for the lines it cannot read; the mapping to units and
  * kontogrupper, the preview and the writing are the same whatever the format.
  */
-import type { LedgerAmount, LedgerLineError } from './ledger-amount.js';
+import {
+  ledgerMeasures,
+  type LedgerAmount,
+  type LedgerLineError,
+  type LedgerMeasure,
+} from './ledger-amount.js';
 import type { LedgerSettings } from './ledger-settings.js';
 import { readLedgerCsv } from './ledger-csv-reader.js';
 import { readLedgerSie } from './sie/ledger-sie-reader.js';
@@ -34,6 +39,12 @@ export type LedgerReader = (
   settings: LedgerSettings,
   options: LedgerReadOptions,
 ) => AsyncIterable<LedgerItem>;
+
+/** The measures each format can hold: SIE has budget and outcome, and no forecast. */
+export const ledgerFormatMeasures: Record<LedgerFormat, readonly LedgerMeasure[]> = {
+  csv: ledgerMeasures,
+  sie: ledgerMeasures.filter((m) => m !== 'forecastFullYear'),
+};
 
 export const ledgerReaders: Record<LedgerFormat, LedgerReader> = {
   csv: readLedgerCsv,
