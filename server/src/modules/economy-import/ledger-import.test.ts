@@ -387,6 +387,4 @@ describe('who may import where', () => {
     const nobody = await upload(csvOf(seedLines), {}, '');
     expect(nobody.status).toBe(401);
   });
-
-  });
 });
