@@ -3,6 +3,7 @@
  * holds what, the kostnadsställen's units and the accounts' kontogrupper. Checked here, once,
  * for the save and for every import that uses it.
  */
+import { accountGroupRuleErrors } from './kommun-bas.js';
 import { ledgerMeasures } from './ledger-amount.js';
 
 export const ledgerColumnRoles = [
@@ -84,6 +85,8 @@ export function readMappingInput(body: unknown): { ok: LedgerMappingInput } | { 
   if ('error' in costCentres) return { error: `Kostnadsställen: ${costCentres.error}` };
   const accountGroups = pairs(b.accountGroups, 'account', 'accountGroup', 20, 80, MAX_ACCOUNT_GROUPS);
   if ('error' in accountGroups) return { error: `Kontogrupper: ${accountGroups.error}` };
+  const [ruleError] = accountGroupRuleErrors(accountGroups.ok.map(([prefix, group]) => ({ prefix, group })));
+  if (ruleError) return { error: `Kontogrupper: ${ruleError}` };
   return {
     ok: {
       delimiter: b.delimiter as LedgerSettings['delimiter'],

@@ -106,3 +106,16 @@ describe('rounding', () => {
     );
   });
 });
+
+describe('the kontogrupp of an account', () => {
+  it('is Kommun-Bas by default, with the kommun’s rows (account prefixes) winning', () => {
+    const groupOf = accountGroupLookup(new Map([['7910', 'Övriga kostnader']]));
+    expect(['7910', '7930', '4610', '4410', '1930'].map(groupOf)).toEqual([
+      'Övriga kostnader',
+      'Kapitalkostnader',
+      'Köp av tjänster',
+      'Övriga kostnader',
+      null,
+    ]);
+  });
+});

@@ -108,6 +108,20 @@ const overwrite = () =>
     [periodId],
   );
 
+/** The kostnadsställen of the file, each to its unit; a SIE file needs no column settings. */
+const MAPPING = {
+  delimiter: ';',
+  decimalComma: true,
+  scale: 'kr',
+  signConvention: 'costsNegative',
+  columns: { costCentre: 'Ansvar', outcomePeriod: 'Utfall' },
+  costCentres: Object.entries(norrtaljeSieFile('periodBalances').costCentreUnits).map(([code, unitKey]) => ({
+    code,
+    unitKey,
+  })),
+  accountGroups: [],
+};
+
 beforeAll(async () => {
   const appUrl = await seededDatabase(inject('adminDatabaseUrl'), dbName);
   orm = await MikroORM.init(ormConfig(appUrl));
@@ -137,19 +151,10 @@ beforeAll(async () => {
   ).headers
     .get('set-cookie')!
     .split(';')[0]!;
-  const { costCentreUnits } = norrtaljeSieFile('periodBalances');
   const saved = await fetch(`${server.base}/ledger-import/mapping`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({
-      delimiter: ';',
-      decimalComma: true,
-      scale: 'kr',
-      signConvention: 'costsNegative',
-      columns: { costCentre: 'Ansvar', outcomePeriod: 'Utfall' },
-      costCentres: Object.entries(costCentreUnits).map(([code, unitKey]) => ({ code, unitKey })),
-      accountGroups: [],
-    }),
+    body: JSON.stringify(MAPPING),
   });
   expect(await saved.json()).toEqual({ saved: true });
 });
@@ -213,6 +218,25 @@ const header = `#FLAGGA 0
 #OBJEKT 1 9999 "Okänt ställe"
 `;
 const sie = (text: string) => encodeCp437(text.replace(/\n/g, '\r\n'));
+
+describe('the kommun’s kontogrupper', () => {
+  it('refuses a row that is not an account prefix or names no kontogrupp, in Swedish', async () => {
+    const refused = async (account: string, accountGroup: string) => {
+      const response = await fetch(`${server.base}/ledger-import/mapping`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ ...MAPPING, accountGroups: [{ account, accountGroup }] }),
+      });
+      return ((await response.json()) as { errors: { message: string }[] }).errors[0]!.message;
+    };
+    expect(await refused('79', 'Avskrivningar')).toBe(
+      'Kontogrupper: Kontogruppen «Avskrivningar» finns inte.',
+    );
+    expect(await refused('7x', 'Kapitalkostnader')).toBe(
+      'Kontogrupper: Kontointervallet «7x» ska vara de första siffrorna i ett kontonummer.',
+    );
+  });
+});
 
 describe('bad SIE files', () => {
   const cases: [string, () => Buffer, { line: number; message: RegExp }][] = [
