@@ -49,6 +49,13 @@ export async function* readLedgerCsv(
 ): AsyncGenerator<LedgerAmount | LedgerLineError> {
   // The route reads a CSV whole, within the spreadsheet import's limit.
   if (!Buffer.isBuffer(body)) throw new Error('A ledger CSV is read from its whole body.');
+  if (!settings.columns.costCentre) {
+    yield {
+      line: 1,
+      message: 'Kopplingen anger inte filens kolumner: ange dem för CSV-filer, eller läs in en SIE-fil.',
+    };
+    return;
+  }
   const maxRows = options.maxRows ?? MAX_ROWS;
   const factor = settings.scale === 'tkr' ? 100_000 : 100;
   // The file's costs positive: turned to our convention, costs negative, by the sign.

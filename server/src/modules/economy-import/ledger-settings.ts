@@ -72,8 +72,10 @@ export function readMappingInput(body: unknown): { ok: LedgerMappingInput } | { 
     }
     columns[role] = header.trim();
   }
-  if (!columns.costCentre) return { error: 'Ange kolumnen med kostnadsställe.' };
-  if (!ledgerMeasures.some((m) => columns[m])) {
+  // No columns at all: a kommun that reads SIE files only, which name their own fields.
+  const csv = Object.keys(columns).length > 0;
+  if (csv && !columns.costCentre) return { error: 'Ange kolumnen med kostnadsställe.' };
+  if (csv && !ledgerMeasures.some((m) => columns[m])) {
     return { error: 'Ange minst en kolumn med belopp (budget, utfall eller prognos).' };
   }
   if (columns.account && columns.accountGroup) {

@@ -57,7 +57,6 @@ const figuresOf = (line: IEconomyLine): MeasureSums =>
   Object.fromEntries(ledgerMeasures.map((m) => [m, line[m] ?? null])) as MeasureSums;
 
 const sameFigures = (a: MeasureSums, b: MeasureSums) => ledgerMeasures.every((m) => a[m] === b[m]);
-const hasFigures = (a: MeasureSums) => ledgerMeasures.some((m) => a[m] != null);
 
 /** The existing line a planned line is: by unit in a table per verksamhet, else by kontogrupp. */
 function existingLine(
