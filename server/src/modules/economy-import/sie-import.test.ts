@@ -9,6 +9,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asSent, SignInDocument } from '../../../test/client-documents.js';
 import { serveForTest, type TestHttpServer } from '../../../test/http-server.js';
+import { readImportAnswer, type ImportAnswer } from '../../../test/ndjson-answer.js';
 import { dropDatabase, seededDatabase } from '../../../test/test-database.js';
 import { loadConfig } from '../../config.js';
 import { ormConfig } from '../../db/orm-config.js';
@@ -51,12 +52,7 @@ async function kskTables() {
   return rows;
 }
 
-interface Answer {
-  status: number;
-  result?: LedgerImportResult;
-  error?: { code: string; message: string };
-  reads: number[];
-}
+type Answer = ImportAnswer<LedgerImportResult>;
 
 async function upload(body: Buffer, params: Record<string, string> = {}): Promise<Answer> {
   const search = new URLSearchParams({
@@ -71,26 +67,7 @@ async function upload(body: Buffer, params: Record<string, string> = {}): Promis
     headers: { 'content-type': 'application/octet-stream', cookie },
     body: new Uint8Array(body),
   });
-  const text = await response.text();
-  if (!response.headers.get('content-type')?.includes('ndjson')) {
-    const json = JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] };
-    return {
-      status: response.status,
-      error: { code: json.errors[0]!.extensions.code, message: json.errors[0]!.message },
-      reads: [],
-    };
-  }
-  const lines = text
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-  const last = lines.at(-1)!;
-  return {
-    status: response.status,
-    result: last.result as LedgerImportResult | undefined,
-    error: last.error as Answer['error'],
-    reads: lines.filter((l) => 'read' in l).map((l) => l.read as number),
-  };
+  return readImportAnswer<LedgerImportResult>(response);
 }
 
 /** A preview, then the confirmation of what it showed: the file is sent again, as the page does. */
