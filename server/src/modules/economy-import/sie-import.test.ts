@@ -196,6 +196,21 @@ const header = `#FLAGGA 0
 `;
 const sie = (text: string) => encodeCp437(text.replace(/\n/g, '\r\n'));
 
+describe('a SIE file larger than a CSV may be', () => {
+  it('is streamed into the reader beyond the CSV’s 10 MB', async () => {
+    // Labels the reader does not know are skipped, as the specification asks: 11 MB of them.
+    const filler = encodeCp437(
+      '#OKANDPOST "en post som en senare utgåva kan ha" 1 2 3 4 5 6 7 8 9\r\n'.repeat(170_000),
+    );
+    const body = Buffer.concat([norrtaljeSieFile('verifications').bytes, filler]);
+    expect(body.length).toBeGreaterThan(11 * 1024 * 1024);
+    const preview = await upload(body);
+    expect(preview.error).toBeUndefined();
+    expect(preview.result?.errors).toEqual([]);
+    expect(preview.reads.at(-1)).toBeGreaterThan(170_000);
+  });
+});
+
 describe('the kommun’s kontogrupper', () => {
   it('refuses a row that is not an account prefix or names no kontogrupp, in Swedish', async () => {
     const refused = async (account: string, accountGroup: string) => {
