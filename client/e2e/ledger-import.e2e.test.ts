@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('economy from the ledger, on a laptop', () => {
     page.getByRole('status').filter({ hasText: /Förhandsgranskning|Importerat|Inget/ });
 
   async function upload(changed: boolean) {
-    await page.getByLabel('Fil från huvudboken (CSV, högst 10 MB)').setInputFiles({
+    await page.getByLabel('CSV-fil från huvudboken (högst 10 MB)').setInputFiles({
       name: changed ? 'huvudbok-2025-v2.csv' : 'huvudbok-2025.csv',
       mimeType: 'text/csv',
       buffer: ledgerCsv(changed),

@@ -1,9 +1,11 @@
 /**
  * The kommun's ledger mapping, set once by the administratör: how the ledger's CSV export is
  * written, which column holds what, and which unit each kostnadsställe belongs to. Saved whole.
+ * A SIE file names its own fields, so for SIE only the kostnadsställen and the kommun's own
+ * kontogrupper are asked for (the accounts' default groups are Kommun-Bas).
  */
 import { useId, useState } from 'react';
-import { saveMapping, type LedgerMapping, type MappingAnswer } from './ledger-api';
+import { saveMapping, type LedgerFormat, type LedgerMapping, type MappingAnswer } from './ledger-api';
 
 export const emptyMapping: LedgerMapping = {
   delimiter: ';',
@@ -19,9 +21,12 @@ const capital = (text: string) => text.charAt(0).toLocaleUpperCase('sv-SE') + te
 
 export function LedgerMappingForm({
   answer,
+  format,
   onSaved,
 }: {
   answer: MappingAnswer;
+  /** A SIE file names its own fields: the CSV's settings are not asked for. */
+  format: LedgerFormat;
   onSaved: (mapping: LedgerMapping) => void;
 }) {
   const [mapping, setMapping] = useState<LedgerMapping>(answer.mapping ?? emptyMapping);
@@ -55,69 +60,75 @@ export function LedgerMappingForm({
       }}
     >
       <h2 id={`${id}-h`}>Koppling till huvudboken</h2>
-      <fieldset>
-        <legend>Filens format</legend>
-        <div className="field">
-          <label htmlFor={`${id}-delimiter`}>Avgränsare</label>
-          <select
-            id={`${id}-delimiter`}
-            value={mapping.delimiter}
-            onChange={(e) => change({ delimiter: e.target.value as LedgerMapping['delimiter'] })}
-          >
-            <option value=";">Semikolon (;)</option>
-            <option value=",">Komma (,)</option>
-            <option value={'\t'}>Tabb</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-decimal`}>Decimaltecken</label>
-          <select
-            id={`${id}-decimal`}
-            value={mapping.decimalComma ? 'comma' : 'point'}
-            onChange={(e) => change({ decimalComma: e.target.value === 'comma' })}
-          >
-            <option value="comma">Komma (1 234,5)</option>
-            <option value="point">Punkt (1234.5)</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-scale`}>Belopp i</label>
-          <select
-            id={`${id}-scale`}
-            value={mapping.scale}
-            onChange={(e) => change({ scale: e.target.value as LedgerMapping['scale'] })}
-          >
-            <option value="kr">kr</option>
-            <option value="tkr">tkr</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-sign`}>Teckenkonvention</label>
-          <select
-            id={`${id}-sign`}
-            value={mapping.signConvention}
-            onChange={(e) => change({ signConvention: e.target.value as LedgerMapping['signConvention'] })}
-          >
-            <option value="costsNegative">Kostnader negativa, avvikelse = utfall − budget</option>
-            <option value="costsPositive">Kostnader positiva, avvikelse = budget − utfall</option>
-          </select>
-        </div>
-      </fieldset>
+      {format === 'csv' && (
+        <>
+          <fieldset>
+            <legend>Filens format</legend>
+            <div className="field">
+              <label htmlFor={`${id}-delimiter`}>Avgränsare</label>
+              <select
+                id={`${id}-delimiter`}
+                value={mapping.delimiter}
+                onChange={(e) => change({ delimiter: e.target.value as LedgerMapping['delimiter'] })}
+              >
+                <option value=";">Semikolon (;)</option>
+                <option value=",">Komma (,)</option>
+                <option value={'\t'}>Tabb</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-decimal`}>Decimaltecken</label>
+              <select
+                id={`${id}-decimal`}
+                value={mapping.decimalComma ? 'comma' : 'point'}
+                onChange={(e) => change({ decimalComma: e.target.value === 'comma' })}
+              >
+                <option value="comma">Komma (1 234,5)</option>
+                <option value="point">Punkt (1234.5)</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-scale`}>Belopp i</label>
+              <select
+                id={`${id}-scale`}
+                value={mapping.scale}
+                onChange={(e) => change({ scale: e.target.value as LedgerMapping['scale'] })}
+              >
+                <option value="kr">kr</option>
+                <option value="tkr">tkr</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-sign`}>Teckenkonvention</label>
+              <select
+                id={`${id}-sign`}
+                value={mapping.signConvention}
+                onChange={(e) =>
+                  change({ signConvention: e.target.value as LedgerMapping['signConvention'] })
+                }
+              >
+                <option value="costsNegative">Kostnader negativa, avvikelse = utfall − budget</option>
+                <option value="costsPositive">Kostnader positiva, avvikelse = budget − utfall</option>
+              </select>
+            </div>
+          </fieldset>
 
-      <fieldset>
-        <legend>Kolumnernas rubriker i filen (lämna tomt för det filen inte har)</legend>
-        {answer.roles.map(({ role, label }) => (
-          <div className="field" key={role}>
-            <label htmlFor={`${id}-col-${role}`}>{capital(label)}</label>
-            <input
-              id={`${id}-col-${role}`}
-              value={mapping.columns[role] ?? ''}
-              maxLength={100}
-              onChange={(e) => change({ columns: { ...mapping.columns, [role]: e.target.value } })}
-            />
-          </div>
-        ))}
-      </fieldset>
+          <fieldset>
+            <legend>Kolumnernas rubriker i filen (lämna tomt för det filen inte har)</legend>
+            {answer.roles.map(({ role, label }) => (
+              <div className="field" key={role}>
+                <label htmlFor={`${id}-col-${role}`}>{capital(label)}</label>
+                <input
+                  id={`${id}-col-${role}`}
+                  value={mapping.columns[role] ?? ''}
+                  maxLength={100}
+                  onChange={(e) => change({ columns: { ...mapping.columns, [role]: e.target.value } })}
+                />
+              </div>
+            ))}
+          </fieldset>
+        </>
+      )}
 
       <fieldset>
         <legend>Kostnadsställen</legend>

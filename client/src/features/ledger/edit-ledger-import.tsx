@@ -15,7 +15,14 @@ import {
   type Upload,
 } from '../import/import-parts';
 import { useViewer } from '../session/useViewer';
-import { fetchMapping, uploadLedger, type LedgerResult, type MappingAnswer } from './ledger-api';
+import {
+  fetchMapping,
+  formatOf,
+  uploadLedger,
+  type LedgerFormat,
+  type LedgerResult,
+  type MappingAnswer,
+} from './ledger-api';
 import { LedgerMappingForm } from './LedgerMappingForm';
 import { LedgerPreview } from './LedgerPreview';
 
@@ -37,8 +44,9 @@ export default function LedgerImportPage() {
   const [mappingFailed, setMappingFailed] = useState<string | null>(null);
   const [periodId, setPeriodId] = useState('');
   const [forecastLabel, setForecastLabel] = useState('');
+  const [format, setFormat] = useState<LedgerFormat>('csv');
   const { file, chooseFile, busy, preview, reset, send, statusView } = useImportSteps(summary);
-  const ids = { period: useId(), forecast: useId(), form: useId() };
+  const ids = { period: useId(), forecast: useId(), form: useId(), format: useId() };
 
   useEffect(() => {
     if (!isAdmin) return;
@@ -58,7 +66,7 @@ export default function LedgerImportPage() {
   const upload: Upload<LedgerResult> = (chosen, mode, fingerprint, onProgress) =>
     uploadLedger(
       chosen,
-      { period: chosenPeriod, mode, fingerprint, forecastLabel: forecastLabel.trim() || undefined },
+      { format, period: chosenPeriod, mode, fingerprint, forecastLabel: forecastLabel.trim() || undefined },
       onProgress,
     );
 
@@ -73,9 +81,24 @@ export default function LedgerImportPage() {
         Personalens förklaringar på raderna står kvar.
       </p>
       {mappingFailed && <p role="alert">{mappingFailed}</p>}
+      <div className="field">
+        <label htmlFor={ids.format}>Filformat</label>
+        <select
+          id={ids.format}
+          value={format}
+          onChange={(event) => {
+            setFormat(event.target.value as LedgerFormat);
+            reset();
+          }}
+        >
+          <option value="csv">CSV-export</option>
+          <option value="sie">SIE 4 (kontonas kontogrupper enligt Kommun-Bas)</option>
+        </select>
+      </div>
       {mapping && (
         <LedgerMappingForm
           answer={mapping}
+          format={format}
           onSaved={(saved) => {
             setMapping({ ...mapping, mapping: saved });
             reset();
@@ -117,9 +140,16 @@ export default function LedgerImportPage() {
           />
         </div>
         <FileAndSteps
-          label="Fil från huvudboken (CSV, högst 10 MB)"
-          accept=".csv,.txt,.se,.si,.sie,text/csv"
-          onFile={chooseFile}
+          label={
+            format === 'sie'
+              ? 'SIE 4-fil från huvudboken (högst 200 MB)'
+              : 'CSV-fil från huvudboken (högst 10 MB)'
+          }
+          accept={format === 'sie' ? '.se,.si,.sie' : '.csv,.txt,text/csv'}
+          onFile={(chosen) => {
+            if (chosen) setFormat(formatOf(chosen));
+            chooseFile(chosen);
+          }}
           canPreview={!!file && !!chosenPeriod && busy === null}
           canConfirm={!blocked && busy === null}
           onConfirm={() => void send('confirm', upload)}

@@ -92,6 +92,7 @@ export async function saveMapping(mapping: LedgerMapping): Promise<string | null
 export function uploadLedger(
   file: File,
   query: {
+    format: LedgerFormat;
     period: string;
     mode: 'preview' | 'confirm';
     fingerprint?: string;
@@ -99,8 +100,10 @@ export function uploadLedger(
   },
   onProgress: (progress: UploadProgress) => void,
 ) {
-  return uploadFile<LedgerResult>('/ledger-import', file, { ...query, format: formatOf(file) }, onProgress);
+  return uploadFile<LedgerResult>('/ledger-import', file, query, onProgress);
 }
 
-/** A SIE file by its name (.se, .si, .sie), else a CSV export. */
-const formatOf = (file: File) => (/\.(se|si|sie)$/i.test(file.name) ? 'sie' : 'csv');
+export type LedgerFormat = 'csv' | 'sie';
+
+/** A SIE file by its name (.se, .si, .sie), else a CSV export: the choice the page starts from. */
+export const formatOf = (file: File): LedgerFormat => (/\.(se|si|sie)$/i.test(file.name) ? 'sie' : 'csv');

@@ -1,18 +1,24 @@
 /**
  * Which kontogrupp an account belongs to: the kommun's own choice where the administratör
  * made one, else the default table of the Kommun-Bas account classes. The one place that
- * decides it, so the default table (sie/kommun-bas.ts, with the SIE reader) plugs in here.
+ * decides it.
  */
+import { accountGroupOf, type AccountGroup } from './kommun-bas.js';
 
 /**
- * The default kontogrupp of an account. Until the Kommun-Bas table is in, there is none:
- * every account needs the kommun's own row, and an account without one is an error of its line.
+ * The default kontogrupp of an account, by Kommun-Bas; null for an account it leaves out
+ * (balance accounts, a kommun's internal accounts), which needs the kommun's own row.
  */
 export function defaultAccountGroup(account: string): string | null {
-  void account;
-  return null;
+  return accountGroupOf(account) ?? null;
 }
 
+/**
+ * The kommun's rows are account prefixes, as the default table's (an account, or its first
+ * digits: '46' for 4600–4699), checked by `accountGroupRuleErrors` when saved; the longest
+ * that fits wins, and any of them over the default.
+ */
 export function accountGroupLookup(overrides: ReadonlyMap<string, string>) {
-  return (account: string): string | null => overrides.get(account) ?? defaultAccountGroup(account);
+  const rules = [...overrides].map(([prefix, group]) => ({ prefix, group: group as AccountGroup }));
+  return (account: string): string | null => accountGroupOf(account, rules) ?? defaultAccountGroup(account);
 }

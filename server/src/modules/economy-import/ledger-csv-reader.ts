@@ -9,7 +9,7 @@ import { countRow, MAX_ROWS } from '../import/import-run.js';
 import { isEmptyRow } from '../import/sheet-rows.js';
 import { ledgerMeasures, type LedgerAmount, type LedgerLineError } from './ledger-amount.js';
 import { ledgerColumnLabels } from './ledger-labels.js';
-import type { LedgerReadOptions } from './ledger-readers.js';
+import type { LedgerBody, LedgerReadOptions } from './ledger-readers.js';
 import type { LedgerColumnRole, LedgerSettings } from './ledger-settings.js';
 
 /** 100 billion kronor in öre: no municipal account is larger, and sums stay exact numbers. */
@@ -43,10 +43,19 @@ function columnIndexes(
 }
 
 export async function* readLedgerCsv(
-  body: Buffer,
+  body: LedgerBody,
   settings: LedgerSettings,
   options: LedgerReadOptions,
 ): AsyncGenerator<LedgerAmount | LedgerLineError> {
+  // The route reads a CSV whole, within the spreadsheet import's limit.
+  if (!Buffer.isBuffer(body)) throw new Error('A ledger CSV is read from its whole body.');
+  if (!settings.columns.costCentre) {
+    yield {
+      line: 1,
+      message: 'Kopplingen anger inte filens kolumner: ange dem för CSV-filer, eller läs in en SIE-fil.',
+    };
+    return;
+  }
   const maxRows = options.maxRows ?? MAX_ROWS;
   const factor = settings.scale === 'tkr' ? 100_000 : 100;
   // The file's costs positive: turned to our convention, costs negative, by the sign.

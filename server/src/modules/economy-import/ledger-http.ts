@@ -30,6 +30,7 @@ import { ledgerColumnLabels } from './ledger-labels.js';
 import { loadMapping, saveMapping } from './ledger-mapping.service.js';
 import { ledgerFormats, type LedgerFormat } from './ledger-readers.js';
 import { ledgerColumnRoles, readMappingInput } from './ledger-settings.js';
+import { MAX_SIE_BYTES } from './sie/ledger-sie-reader.js';
 
 /** The administratör of the request, or the refusal already answered. */
 async function administrator(orm: MikroORM, log: Logger, req: Request, res: Response) {
@@ -86,7 +87,8 @@ export function ledgerImportRoutes(orm: MikroORM, log: Logger, slots: ImportSlot
   });
 
   const admit: RequestHandler = async (req, res, next) => {
-    if (!admitUpload(req, res)) return;
+    // A SIE file (a year of verifications) is streamed into its reader, within its own bound.
+    if (!admitUpload(req, res, req.query.format === 'sie' ? MAX_SIE_BYTES : undefined)) return;
     const mode = req.query.mode;
     if (mode !== 'preview' && mode !== 'confirm') {
       return refuseRequest(res, 'BAD_USER_INPUT', 'Ogiltigt värde för mode: preview eller confirm.');
@@ -101,8 +103,10 @@ export function ledgerImportRoutes(orm: MikroORM, log: Logger, slots: ImportSlot
   };
   const run: RequestHandler = async (req, res) => {
     const { ctx, target } = res.locals.ledger as Awaited<ReturnType<typeof authoriseImport>> & object;
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (body.length === 0) return refuseRequest(res, 'BAD_USER_INPUT', 'Filen är tom.');
+    const format = req.query.format as LedgerFormat;
+    const body = format === 'sie' ? req : Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const empty = format === 'sie' ? req.headers['content-length'] === '0' : (body as Buffer).length === 0;
+    if (empty) return refuseRequest(res, 'BAD_USER_INPUT', 'Filen är tom.');
     const text = (key: string, max: number) =>
       typeof req.query[key] === 'string' ? req.query[key].slice(0, max) : null;
     const name = text('name', 200) ?? 'fil';
@@ -110,7 +114,7 @@ export function ledgerImportRoutes(orm: MikroORM, log: Logger, slots: ImportSlot
       const result = await runLedgerImport(
         ctx.em,
         target,
-        { name, format: req.query.format as LedgerFormat, body },
+        { name, format, body },
         {
           mode: req.query.mode as 'preview' | 'confirm',
           fingerprint: text('fingerprint', 64),
@@ -125,6 +129,9 @@ export function ledgerImportRoutes(orm: MikroORM, log: Logger, slots: ImportSlot
       return result;
     });
   };
-  router.post('/ledger-import', admit, readImportBody, importBodyErrors, run);
+  /** A CSV is read whole (within the spreadsheet import's limit); a SIE file is left as the stream. */
+  const readBody: RequestHandler = (req, res, next) =>
+    req.query.format === 'sie' ? next() : readImportBody(req, res, next);
+  router.post('/ledger-import', admit, readBody, importBodyErrors, run);
   return router;
 }

@@ -4,7 +4,7 @@
  * confirmation writes in one transaction, and only when no line is wrong, the file changes
  * something, and the outcome is the one the preview showed (its fingerprint).
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { PUBLISHED_SQLSTATE } from '../../db/published-sqlstate.js';
@@ -15,7 +15,13 @@ import { publishedRefusal, STALE_PREVIEW } from '../import/import-run.js';
 import { accountGroupLookup } from './account-groups.js';
 import { LedgerImport } from './ledger-mapping.entity.js';
 import { loadMapping } from './ledger-mapping.service.js';
-import { ledgerReaders, type LedgerFormat, type LedgerReadOptions } from './ledger-readers.js';
+import {
+  ledgerFormatMeasures,
+  ledgerReaders,
+  type LedgerBody,
+  type LedgerFormat,
+  type LedgerReadOptions,
+} from './ledger-readers.js';
 import {
   sumLedger,
   sumsInKronor,
@@ -29,7 +35,7 @@ import type { LedgerLineError } from './ledger-amount.js';
 export interface LedgerFile {
   name: string;
   format: LedgerFormat;
-  body: Buffer;
+  body: LedgerBody;
 }
 
 export type LedgerRefusal = 'WRONG_LINES' | 'STALE_PREVIEW' | 'UNCHANGED';
@@ -122,6 +128,19 @@ function refusalOf(
   return null;
 }
 
+function hashed(body: LedgerBody, hash: Hash): LedgerBody {
+  if (Buffer.isBuffer(body)) {
+    hash.update(body);
+    return body;
+  }
+  return (async function* () {
+    for await (const chunk of body) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  })();
+}
+
 export async function runLedgerImport(
   em: EntityManager,
   target: ImportTarget,
@@ -129,7 +148,6 @@ export async function runLedgerImport(
   options: LedgerImportOptions,
 ): Promise<LedgerImportResult> {
   const read = ledgerReaders[file.format];
-  if (!read) throw badInput('SIE-filer kan inte läsas ännu. Exportera huvudboken som CSV.');
   const mapping = await loadMapping(em, target.kommunId);
   if (!mapping) {
     throw badInput(
@@ -142,13 +160,23 @@ export async function runLedgerImport(
     target.periodId,
     new Map(mapping.costCentres.map((c) => [c.code, c.unitId])),
   );
-  const totals = await sumLedger(read(file.body, mapping.settings, options), {
+  // The period's last month: a SIE file holds the year, and is read up to it.
+  const [period] = await em
+    .getConnection()
+    .execute<{ lastMonth: string }[]>(
+      `select to_char(end_date, 'YYYYMM') as "lastMonth" from period where id = ?`,
+      [target.periodId],
+    );
+  const lastMonth = period!.lastMonth;
+  // The file's hash is taken as it is read, so a streamed file is not kept for it.
+  const hash = createHash('sha256');
+  const totals = await sumLedger(read(hashed(file.body, hash), mapping.settings, { ...options, lastMonth }), {
     unitOf: (code) => units.mapped.get(code),
     accountGroupOf: accountGroupLookup(
       new Map(mapping.accountGroups.map((a) => [a.account, a.accountGroup])),
     ),
   });
-  const fileHash = createHash('sha256').update(file.body).digest('hex');
+  const fileHash = hash.digest('hex');
   const forecastLabel = options.forecastLabel?.trim().slice(0, 60) || null;
   try {
     return await em.transactional(async (tx) => {
@@ -160,7 +188,7 @@ export async function runLedgerImport(
         ]);
       }
       const existing = await existingTables(tx, target.periodId, totals);
-      const tables = planTables(totals, existing, units);
+      const tables = planTables(totals, existing, units, ledgerFormatMeasures[file.format]);
       const counts = countsOf(tables);
       const previous = await tx.findOne(
         LedgerImport,

@@ -9,6 +9,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asSent, SignInDocument } from '../../../test/client-documents.js';
 import { serveForTest, type TestHttpServer } from '../../../test/http-server.js';
+import { readImportAnswer, type ImportAnswer } from '../../../test/ndjson-answer.js';
 import { dropDatabase, seededDatabase } from '../../../test/test-database.js';
 import { loadConfig } from '../../config.js';
 import { ormConfig } from '../../db/orm-config.js';
@@ -112,12 +113,7 @@ function csvOf(lines: readonly SeedLine[], change: (row: string[], i: number) =>
   return `\ufeff${[HEADER.join(';'), ...rows].join('\r\n')}\r\n`;
 }
 
-interface Answer {
-  status: number;
-  result?: LedgerImportResult;
-  error?: { code: string; message: string };
-  reads: number[];
-}
+type Answer = ImportAnswer<LedgerImportResult>;
 
 async function upload(
   csv: string,
@@ -136,23 +132,7 @@ async function upload(
     headers: { 'content-type': 'text/csv', ...(cookie ? { cookie } : {}) },
     body: csv,
   });
-  const text = await response.text();
-  if (!response.headers.get('content-type')?.includes('ndjson')) {
-    const json = JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] };
-    const e = json.errors[0]!;
-    return { status: response.status, error: { code: e.extensions.code, message: e.message }, reads: [] };
-  }
-  const lines = text
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-  const last = lines.at(-1)!;
-  return {
-    status: response.status,
-    result: last.result as LedgerImportResult | undefined,
-    error: last.error as Answer['error'],
-    reads: lines.filter((l) => 'read' in l).map((l) => l.read as number),
-  };
+  return readImportAnswer<LedgerImportResult>(response);
 }
 
 async function confirm(csv: string, params: Record<string, string | number> = {}) {
@@ -386,13 +366,5 @@ describe('who may import where', () => {
     expect([other.status, other.error!.code]).toEqual([403, 'FORBIDDEN']);
     const nobody = await upload(csvOf(seedLines), {}, '');
     expect(nobody.status).toBe(401);
-  });
-
-  it('answers a SIE file, whose reader is not in yet, in Swedish', async () => {
-    const answer = await upload('#FLAGGA 0\r\n', { format: 'sie' });
-    expect(answer.error).toEqual({
-      code: 'BAD_USER_INPUT',
-      message: 'SIE-filer kan inte läsas ännu. Exportera huvudboken som CSV.',
-    });
   });
 });

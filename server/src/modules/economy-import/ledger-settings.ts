@@ -3,6 +3,7 @@
  * holds what, the kostnadsställen's units and the accounts' kontogrupper. Checked here, once,
  * for the save and for every import that uses it.
  */
+import { accountGroupRuleErrors } from './kommun-bas.js';
 import { ledgerMeasures } from './ledger-amount.js';
 
 export const ledgerColumnRoles = [
@@ -71,8 +72,10 @@ export function readMappingInput(body: unknown): { ok: LedgerMappingInput } | { 
     }
     columns[role] = header.trim();
   }
-  if (!columns.costCentre) return { error: 'Ange kolumnen med kostnadsställe.' };
-  if (!ledgerMeasures.some((m) => columns[m])) {
+  // No columns at all: a kommun that reads SIE files only, which name their own fields.
+  const csv = Object.keys(columns).length > 0;
+  if (csv && !columns.costCentre) return { error: 'Ange kolumnen med kostnadsställe.' };
+  if (csv && !ledgerMeasures.some((m) => columns[m])) {
     return { error: 'Ange minst en kolumn med belopp (budget, utfall eller prognos).' };
   }
   if (columns.account && columns.accountGroup) {
@@ -84,6 +87,8 @@ export function readMappingInput(body: unknown): { ok: LedgerMappingInput } | { 
   if ('error' in costCentres) return { error: `Kostnadsställen: ${costCentres.error}` };
   const accountGroups = pairs(b.accountGroups, 'account', 'accountGroup', 20, 80, MAX_ACCOUNT_GROUPS);
   if ('error' in accountGroups) return { error: `Kontogrupper: ${accountGroups.error}` };
+  const [ruleError] = accountGroupRuleErrors(accountGroups.ok.map(([prefix, group]) => ({ prefix, group })));
+  if (ruleError) return { error: `Kontogrupper: ${ruleError}` };
   return {
     ok: {
       delimiter: b.delimiter as LedgerSettings['delimiter'],

@@ -78,11 +78,11 @@ describe('a ledger CSV with accounts', () => {
 
   it('answers an account without kontogrupp and an unknown kostnadsställe with their lines', async () => {
     const totals = await sumLedger(
-      read('Ansvar,Konto,Utfall,Budget\nA,4999,1,1\nX,3000,1,1\nA,3000,2,2\n'),
+      read('Ansvar,Konto,Utfall,Budget\nA,1930,1,1\nX,3000,1,1\nA,3000,2,2\n'),
       lookup,
     );
     expect(totals.errors).toEqual([
-      { line: 2, message: 'Konto 4999 hör inte till någon kontogrupp: lägg till det i kopplingen.' },
+      { line: 2, message: 'Konto 1930 hör inte till någon kontogrupp: lägg till det i kopplingen.' },
       { line: 3, message: 'Kostnadsställe ”X” hör inte till någon enhet: lägg till det i kopplingen.' },
     ]);
     expect(totals.errorLines).toBe(2);
@@ -104,5 +104,18 @@ describe('rounding', () => {
     expect([oreToKronor(150), oreToKronor(-150), oreToKronor(149), oreToKronor(-50), oreToKronor(0)]).toEqual(
       [2, -2, 1, -1, 0],
     );
+  });
+});
+
+describe('the kontogrupp of an account', () => {
+  it('is Kommun-Bas by default, with the kommun’s rows (account prefixes) winning', () => {
+    const groupOf = accountGroupLookup(new Map([['7910', 'Övriga kostnader']]));
+    expect(['7910', '7930', '4610', '4410', '1930'].map(groupOf)).toEqual([
+      'Övriga kostnader',
+      'Kapitalkostnader',
+      'Köp av tjänster',
+      'Övriga kostnader',
+      null,
+    ]);
   });
 });

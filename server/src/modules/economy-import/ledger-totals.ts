@@ -117,7 +117,10 @@ export async function sumLedger(
     if (!unit) {
       wrong({
         line: item.line,
-        message: `Kostnadsställe ”${item.costCentre}” hör inte till någon enhet: lägg till det i kopplingen.`,
+        message:
+          item.costCentre === ''
+            ? `Beloppet${item.account ? ` på konto ${item.account}` : ''} saknar kostnadsställe, så det hör inte till någon enhet.`
+            : `Kostnadsställe ”${item.costCentre}” hör inte till någon enhet: lägg till det i kopplingen.`,
       });
       continue;
     }

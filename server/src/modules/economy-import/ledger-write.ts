@@ -12,8 +12,16 @@ import {
   type IEconomyLine,
   type IEconomyTable,
 } from '../economy/economy.entity.js';
-import { ledgerMeasures } from './ledger-amount.js';
-import { emptySums, sumsInKronor, type LedgerTotals, type MeasureSums } from './ledger-totals.js';
+import { ledgerMeasures, type LedgerMeasure } from './ledger-amount.js';
+import { costGroups } from './kommun-bas.js';
+import {
+  emptySums,
+  sumsInKronor,
+  type LedgerTotals,
+  type LineSums,
+  type MeasureSums,
+  type TableSums,
+} from './ledger-totals.js';
 
 export type LineStatus = 'new' | 'changed' | 'unchanged' | 'cleared';
 
@@ -49,7 +57,6 @@ const figuresOf = (line: IEconomyLine): MeasureSums =>
   Object.fromEntries(ledgerMeasures.map((m) => [m, line[m] ?? null])) as MeasureSums;
 
 const sameFigures = (a: MeasureSums, b: MeasureSums) => ledgerMeasures.every((m) => a[m] === b[m]);
-const hasFigures = (a: MeasureSums) => ledgerMeasures.some((m) => a[m] != null);
 
 /** The existing line a planned line is: by unit in a table per verksamhet, else by kontogrupp. */
 function existingLine(
@@ -75,23 +82,71 @@ export async function existingTables(em: EntityManager, periodId: number, totals
   return new Map(tables.map((t) => [`${t.unit.id}:${t.dimension}`, t]));
 }
 
+const COSTS = 'Kostnader';
+
+/**
+ * A table per kontogrupp as the period prints it. A file's accounts give Kommun-Bas groups
+ * (Personalkostnader, Lokalhyror, …); a report such as 000 prints only "Kostnader", their sum,
+ * with "Varav kapitalkostnader" a part of it. Where the period's table has a "Kostnader" line
+ * and the file does not, the cost groups are summed into it, and a cost group with a line of
+ * its own in that table is kept as well, as its "varav" line, outside the table's total.
+ */
+function asPrinted(
+  sums: TableSums,
+  table: IEconomyTable | undefined,
+): { lines: LineSums[]; parts: Set<LineSums> } {
+  const lines = [...sums.lines.values()];
+  const parts = new Set<LineSums>();
+  const printsCosts = table?.lines.getItems().some((l) => same(l.accountGroup ?? l.label, COSTS));
+  if (sums.dimension !== 'accountGroup' || !printsCosts || lines.some((l) => same(l.accountGroup, COSTS))) {
+    return { lines, parts };
+  }
+  const out: LineSums[] = [];
+  let costs: LineSums | null = null;
+  for (const line of lines) {
+    if (!(costGroups as readonly string[]).some((g) => same(g, line.accountGroup))) {
+      out.push(line);
+      continue;
+    }
+    if (!costs) {
+      costs = { unitId: line.unitId, accountGroup: COSTS, sums: emptySums(), byAccountGroup: new Map() };
+      out.push(costs);
+    }
+    for (const m of ledgerMeasures) {
+      if (line.sums[m] != null) costs.sums[m] = (costs.sums[m] ?? 0) + line.sums[m];
+    }
+    if (existingLine(table, sums.dimension, line.unitId, line.accountGroup)) {
+      out.push(line);
+      parts.add(line);
+    }
+  }
+  return { lines: out, parts };
+}
+
 export function planTables(
   totals: LedgerTotals,
   existing: ReadonlyMap<string, IEconomyTable>,
   names: UnitNames,
+  /** The measures the file's format has; the others (a SIE file's forecast) stay as they are. */
+  carried: readonly LedgerMeasure[] = ledgerMeasures,
 ): PlannedTable[] {
+  const keep = (figures: MeasureSums, old: IEconomyLine | undefined) => {
+    for (const m of ledgerMeasures) if (!carried.includes(m)) figures[m] = old?.[m] ?? null;
+    return figures;
+  };
   const planned: PlannedTable[] = [];
   for (const [key, sums] of totals.tables) {
     const table = existing.get(key);
     const total = emptySums();
     const lines: PlannedLine[] = [];
     const matched = new Set<IEconomyLine>();
-    for (const line of sums.lines.values()) {
+    const printed = asPrinted(sums, table);
+    for (const line of printed.lines) {
       for (const m of ledgerMeasures) {
-        if (line.sums[m] != null) total[m] = (total[m] ?? 0) + line.sums[m];
+        if (line.sums[m] != null && !printed.parts.has(line)) total[m] = (total[m] ?? 0) + line.sums[m];
       }
-      const figures = sumsInKronor(line.sums);
       const found = existingLine(table, sums.dimension, line.unitId, line.accountGroup);
+      const figures = keep(sumsInKronor(line.sums), found);
       if (found) matched.add(found);
       lines.push({
         label: found?.label ?? line.accountGroup ?? names.nameOf(line.unitId),
@@ -108,12 +163,12 @@ export function planTables(
     // What the period has and the file does not: the file is the ledger's whole truth for its
     // offices, so those figures go; the line and its explanations stay.
     for (const old of table?.lines.getItems() ?? []) {
-      if (matched.has(old) || !hasFigures(figuresOf(old))) continue;
+      if (matched.has(old) || !carried.some((m) => old[m] != null)) continue;
       lines.push({
         label: old.label,
         unitId: old.unit.id,
         accountGroup: old.accountGroup ?? null,
-        figures: emptySums(),
+        figures: keep(emptySums(), old),
         status: 'cleared',
         byAccountGroup: [],
       });

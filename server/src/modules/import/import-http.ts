@@ -154,7 +154,7 @@ export const importBodyErrors: ErrorRequestHandler = (error: { type?: string }, 
  * The checks of an upload's headers before anything else: a type a plain HTML form cannot
  * send, and a length within the limit. False when the request was refused.
  */
-export function admitUpload(req: Request, res: Response): boolean {
+export function admitUpload(req: Request, res: Response, maxBytes = MAX_FILE_BYTES): boolean {
   const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (!type || SIMPLE_TYPES.includes(type)) {
     refuseRequest(
@@ -164,8 +164,12 @@ export function admitUpload(req: Request, res: Response): boolean {
     );
     return false;
   }
-  if (Number(req.headers['content-length'] ?? 0) > MAX_FILE_BYTES) {
-    refuseRequest(res, 'FILE_TOO_LARGE', TOO_LARGE);
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+    refuseRequest(
+      res,
+      'FILE_TOO_LARGE',
+      maxBytes === MAX_FILE_BYTES ? TOO_LARGE : `Filen är större än ${maxBytes / (1024 * 1024)} MB.`,
+    );
     return false;
   }
   return true;
