@@ -11,7 +11,7 @@ import { useViewer } from '../session/useViewer';
 import {
   AdministratorsOnly,
   FileAndSteps,
-  PeriodOptions,
+  PeriodField,
   useImportPeriods,
   useImportSteps,
   type Upload,
@@ -66,19 +66,16 @@ export default function ImportPage() {
           if (chosenPeriod) void send('preview', upload);
         }}
       >
-        <div className="field">
-          <label htmlFor={ids.period}>Period</label>
-          <select
-            id={ids.period}
-            value={chosenPeriod}
-            onChange={(event) => {
-              setPeriodId(event.target.value);
-              reset();
-            }}
-          >
-            <PeriodOptions periods={periods} published={published} />
-          </select>
-        </div>
+        <PeriodField
+          id={ids.period}
+          periods={periods}
+          published={published}
+          value={chosenPeriod}
+          onChange={(periodId) => {
+            setPeriodId(periodId);
+            reset();
+          }}
+        />
         <div className="field">
           <label htmlFor={ids.kind}>Filen innehåller</label>
           <select

@@ -49,20 +49,36 @@ export function useImportPeriods(kommunId: string | undefined, isAdmin: boolean)
   return { periods, published, firstOpen: periods.find((p) => !published.has(p.id))?.id ?? '' };
 }
 
-/** A select of the periods, the published ones shown and disabled. */
-export function PeriodOptions({
+/**
+ * The period a file goes into: a select of the kommun's periods, the published ones shown and
+ * disabled, since nothing a published report shows can change.
+ */
+export function PeriodField({
+  id,
   periods,
   published,
+  value,
+  onChange,
 }: {
+  id: string;
   periods: readonly { id: string; label: string }[];
   published: ReadonlySet<string>;
+  value: string;
+  onChange: (periodId: string) => void;
 }) {
-  return periods.map((p) => (
-    <option key={p.id} value={p.id} disabled={published.has(p.id)}>
-      {p.label}
-      {published.has(p.id) ? ' (publicerad, kan inte ändras)' : ''}
-    </option>
-  ));
+  return (
+    <div className="field">
+      <label htmlFor={id}>Period</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        {periods.map((p) => (
+          <option key={p.id} value={p.id} disabled={published.has(p.id)}>
+            {p.label}
+            {published.has(p.id) ? ' (publicerad, kan inte ändras)' : ''}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('sv-SE')} kB`;

@@ -9,7 +9,7 @@ import { ledgerLineStatusLabel } from '../../ui/labels';
 import {
   AdministratorsOnly,
   FileAndSteps,
-  PeriodOptions,
+  PeriodField,
   useImportPeriods,
   useImportSteps,
   type Upload,
@@ -114,19 +114,16 @@ export default function LedgerImportPage() {
         }}
       >
         <h2 id={`${ids.form}-h`}>Läs in filen</h2>
-        <div className="field">
-          <label htmlFor={ids.period}>Period</label>
-          <select
-            id={ids.period}
-            value={chosenPeriod}
-            onChange={(event) => {
-              setPeriodId(event.target.value);
-              reset();
-            }}
-          >
-            <PeriodOptions periods={periods} published={published} />
-          </select>
-        </div>
+        <PeriodField
+          id={ids.period}
+          periods={periods}
+          published={published}
+          value={chosenPeriod}
+          onChange={(periodId) => {
+            setPeriodId(periodId);
+            reset();
+          }}
+        />
         <div className="field">
           <label htmlFor={ids.forecast}>Prognosens namn (till exempel Prognos 3)</label>
           <input
