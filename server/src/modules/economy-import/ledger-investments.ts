@@ -17,7 +17,7 @@ import { Investment, type IInvestment } from '../economy/economy.entity.js';
 import type { InvestmentAmountField } from '../economy/economy-figures.js';
 import type { LedgerMeasure } from './ledger-amount.js';
 import { oreToKronor, type LedgerTotals } from './ledger-totals.js';
-import type { LineStatus, UnitNames } from './ledger-write.js';
+import { createdChanges, type LineStatus, type UnitNames } from './ledger-write.js';
 
 /**
  * The Investment column each ledger measure is written to. The year's budget and forecast are
@@ -146,14 +146,8 @@ export async function applyInvestments(
     );
   }
   await em.flush();
-  for (const row of made) {
-    changes.push({
-      entity: 'Investment',
-      entityId: row.id,
-      action: 'create',
-      before: null,
-      after: { name: row.name, ...figuresOf(row) },
-    });
-  }
-  return changes;
+  return [
+    ...changes,
+    ...createdChanges('Investment', made, (row) => ({ name: row.name, ...figuresOf(row) })),
+  ];
 }
