@@ -2,11 +2,12 @@
  * What a ledger file would write: per office its table per verksamhet and per kontogrupp,
  * each line's sums to the krona with what happens to it (a verksamhet's split by kontogrupp
  * under it, where the file has accounts), the table's total, the whole file's
- * sum (the kommun's control total), and every line of the file that is wrong.
+ * sum (the kommun's control total), the investment each project becomes, and every line of
+ * the file that is wrong.
  */
 import { Fragment } from 'react';
 import { formatKronor } from '../../ui/format';
-import { ledgerLineStatusLabel } from '../../ui/labels';
+import { investmentColumnLabel, ledgerLineStatusLabel } from '../../ui/labels';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import type { LedgerResult } from './ledger-api';
 
@@ -130,19 +131,53 @@ export function LedgerPreview({
                     <td key={m}>{formatKronor(result.kommun[m])}</td>
                   ))}
                 </tr>
-                {result.projects.map((p) => (
-                  <tr key={p.project}>
-                    <th scope="row">Projekt {p.project}</th>
-                    {shown.map((m) => (
-                      <td key={m}>{formatKronor(p.figures[m])}</td>
-                    ))}
-                  </tr>
-                ))}
               </tbody>
             </table>
           </ScrollRegion>
         </section>
       )}
+      {result.investments.length > 0 && <InvestmentsPreview investments={result.investments} />}
     </>
+  );
+}
+
+/** Each project's investment as it will be written: the columns the file fills. */
+function InvestmentsPreview({ investments }: { investments: LedgerResult['investments'] }) {
+  const columns = Object.keys(investments[0]!.figures);
+  return (
+    <section aria-labelledby="ledger-investments">
+      <h2 id="ledger-investments">Investeringar per projekt</h2>
+      <ScrollRegion label="Investeringar per projekt, belopp i kr">
+        <table>
+          <caption className="visually-hidden">Investeringar per projekt, belopp i kr</caption>
+          <thead>
+            <tr>
+              <th scope="col">Projekt</th>
+              <th scope="col">Enhet</th>
+              <th scope="col">Status</th>
+              {columns.map((c) => (
+                <th scope="col" key={c}>
+                  {investmentColumnLabel[c] ?? c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {investments.map((i) => (
+              <tr key={`${i.unitId}:${i.projectNumber}`} className={`import-${i.status}`}>
+                <th scope="row">
+                  {i.projectNumber} {i.name}
+                </th>
+                <td>{i.unitName}</td>
+                <td>{ledgerLineStatusLabel[i.status]}</td>
+                {columns.map((c) => (
+                  <td key={c}>{formatKronor(i.figures[c])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </section>
   );
 }

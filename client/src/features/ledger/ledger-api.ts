@@ -50,7 +50,16 @@ export interface LedgerResult {
     total: Figures;
   }[];
   kommun: Figures;
-  projects: { project: string; figures: Figures }[];
+  /** Per unit × project: the investment it becomes, its written columns as they will be. */
+  investments: {
+    unitId: number;
+    unitName: string;
+    projectNumber: string;
+    name: string;
+    /** budgetYear, forecastYear, outcomeYear, outcomePreviousYear (the server's list). */
+    figures: Figures;
+    status: Exclude<LineStatus, 'cleared'>;
+  }[];
   errors: { line: number; message: string }[];
   errorLines: number;
   counts: Record<LineStatus, number>;

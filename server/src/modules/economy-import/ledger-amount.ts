@@ -26,6 +26,8 @@ export interface LedgerAmount {
   accountGroup?: string;
   /** An investment project's number (SIE #OBJEKT of the project dimension), if any. */
   project?: string;
+  /** The project's name where the file gives it (SIE #OBJEKT of the project dimension). */
+  projectName?: string;
   measure: LedgerMeasure;
   /** Integer öre, income + and costs −. */
   amountOre: number;

@@ -30,6 +30,12 @@ import {
   type MeasureSums,
 } from './ledger-totals.js';
 import { applyPlan, existingTables, planTables, type LineStatus, type PlannedTable } from './ledger-write.js';
+import {
+  applyInvestments,
+  existingInvestments,
+  planInvestments,
+  type PlannedInvestment,
+} from './ledger-investments.js';
 import type { LedgerLineError } from './ledger-amount.js';
 
 export interface LedgerFile {
@@ -48,7 +54,8 @@ export interface LedgerImportResult {
   tables: PlannedTable[];
   /** The whole file's sums in kronor: the kommun's control total. */
   kommun: MeasureSums;
-  projects: { project: string; figures: MeasureSums }[];
+  /** Per unit × project: the investment each becomes, as it will be written. */
+  investments: PlannedInvestment[];
   errors: LedgerLineError[];
   errorLines: number;
   counts: Record<LineStatus, number>;
@@ -102,9 +109,14 @@ async function unitLookup(
   return { mapped, nameOf: (id: number) => units.get(id)?.name ?? String(id) };
 }
 
-function countsOf(tables: readonly PlannedTable[]): Record<LineStatus, number> {
+/** The economy lines' and the investments' statuses: what the file changes, together. */
+function countsOf(
+  tables: readonly PlannedTable[],
+  investments: readonly PlannedInvestment[],
+): Record<LineStatus, number> {
   const counts: Record<LineStatus, number> = { new: 0, changed: 0, unchanged: 0, cleared: 0 };
   for (const t of tables) for (const l of t.lines) counts[l.status]++;
+  for (const i of investments) counts[i.status]++;
   return counts;
 }
 
@@ -189,7 +201,9 @@ export async function runLedgerImport(
       }
       const existing = await existingTables(tx, target.periodId, totals);
       const tables = planTables(totals, existing, units, ledgerFormatMeasures[file.format]);
-      const counts = countsOf(tables);
+      const existingProjects = await existingInvestments(tx, target.periodId, totals);
+      const investments = planInvestments(totals, existingProjects, units, ledgerFormatMeasures[file.format]);
+      const counts = countsOf(tables, investments);
       const previous = await tx.findOne(
         LedgerImport,
         { period: target.periodId },
@@ -197,7 +211,7 @@ export async function runLedgerImport(
       );
       const fingerprint = createHash('sha256')
         .update(fileHash)
-        .update(JSON.stringify({ tables, errors: totals.errors, forecastLabel }))
+        .update(JSON.stringify({ tables, investments, errors: totals.errors, forecastLabel }))
         .digest('hex');
       const result: LedgerImportResult = {
         mode: options.mode,
@@ -206,7 +220,7 @@ export async function runLedgerImport(
         fingerprint,
         tables,
         kommun: sumsInKronor(totals.kommun),
-        projects: [...totals.projects].map(([project, sums]) => ({ project, figures: sumsInKronor(sums) })),
+        investments,
         errors: totals.errors,
         errorLines: totals.errorLines,
         counts,
@@ -217,7 +231,10 @@ export async function runLedgerImport(
       if (options.mode === 'preview') return result;
       const refusal = refusalOf(totals, counts, fingerprint, options.fingerprint);
       if (refusal) return { ...result, refusal };
-      const changes = await applyPlan(tx, target.periodId, tables, existing, forecastLabel);
+      const changes = [
+        ...(await applyPlan(tx, target.periodId, tables, existing, forecastLabel)),
+        ...(await applyInvestments(tx, target.periodId, investments, existingProjects)),
+      ];
       await recordChanges(tx, { userId: target.userId, requestId: target.requestId }, changes);
       const imported = tx.create(LedgerImport, {
         period: target.periodId,

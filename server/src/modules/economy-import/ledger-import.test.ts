@@ -368,3 +368,132 @@ describe('who may import where', () => {
     expect(nobody.status).toBe(401);
   });
 });
+
+describe('investments per project', () => {
+  /** 002's file with a project column, and three amounts on two projects of two units. */
+  const projectCsv = (outcome = '120,000') => {
+    const rows = csvOf(seedLines)
+      .replace(/\r\n$/, '')
+      .split('\r\n')
+      .map((row, i) => `${row};${i === 0 ? 'Projekt' : ''}`);
+    const project = (code: string, budget: string, out: string, forecast: string, number: string) =>
+      [code, 'Investering', '', '', '', '', out, '', budget, forecast, number].join(';');
+    rows.push(
+      project(codeOf(1), '300,000', outcome, '250,000', '24016'),
+      project(codeOf(1), '200,000', '30,000', '150,000', '24016'),
+      project(codeOf(2), '1 000,000', '0,500', '900,000', '30001'),
+    );
+    return `${rows.join('\r\n')}\r\n`;
+  };
+  const investments = () =>
+    query<Record<string, string | null>>(
+      `select u.key as unit, i.project_number, i.name, i.budget_year::text, i.outcome_year::text,
+              i.forecast_year::text, i.outcome_previous_year::text, i.budget_total::text, i.comment
+         from investment i join org_unit u on u.id = i.unit_id
+        where i.period_id = ? and i.project_number is not null order by u.key, i.project_number`,
+      [workingPeriod],
+    );
+
+  beforeAll(async () => {
+    const saved = await fetch(`${server.base}/ledger-import/mapping`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: cookies.kls! },
+      body: JSON.stringify({ ...MAPPING, columns: { ...MAPPING.columns, project: 'Projekt' } }),
+    });
+    expect(await saved.json()).toEqual({ saved: true });
+  });
+
+  it('previews each unit × project as the investment it becomes, writing nothing', async () => {
+    const before = await investments();
+    const { result } = await upload(projectCsv());
+    expect(result!.errors).toEqual([]);
+    expect(result!.investments).toEqual([
+      {
+        unitId: expect.any(Number),
+        unitName: expect.any(String),
+        projectNumber: '24016',
+        name: 'Projekt 24016',
+        figures: {
+          budgetYear: -500000,
+          forecastYear: -400000,
+          outcomeYear: -150000,
+          outcomePreviousYear: null,
+        },
+        status: 'new',
+      },
+      {
+        unitId: expect.any(Number),
+        unitName: expect.any(String),
+        projectNumber: '30001',
+        name: 'Projekt 30001',
+        figures: {
+          budgetYear: -1000000,
+          forecastYear: -900000,
+          outcomeYear: -500,
+          outcomePreviousYear: null,
+        },
+        status: 'new',
+      },
+    ]);
+    expect(await investments()).toEqual(before);
+  });
+
+  it('writes them on the mapped units, keeps the comment on a newer file, and changes nothing on the same', async () => {
+    const first = await confirm(projectCsv());
+    expect(first.result!.committed).toBe(true);
+    expect(await investments()).toEqual(
+      [
+        {
+          unit: seedLines[1]!.unit,
+          project_number: '24016',
+          name: 'Projekt 24016',
+          budget_year: '-500000',
+          outcome_year: '-150000',
+          forecast_year: '-400000',
+          outcome_previous_year: null,
+          budget_total: null,
+          comment: null,
+        },
+        {
+          unit: seedLines[2]!.unit,
+          project_number: '30001',
+          name: 'Projekt 30001',
+          budget_year: '-1000000',
+          outcome_year: '-500',
+          forecast_year: '-900000',
+          outcome_previous_year: null,
+          budget_total: null,
+          comment: null,
+        },
+      ].sort((a, b) => a.unit.localeCompare(b.unit)),
+    );
+    // The staff write their comment, name the project and give its total budget by hand.
+    await query(
+      `update investment set comment = 'Personalens kommentar', name = 'Nytt lön- HR system', budget_total = -3000000
+        where period_id = ? and project_number = '24016'`,
+      [workingPeriod],
+    );
+    const newer = await confirm(projectCsv('220,000'));
+    expect(newer.result!.committed).toBe(true);
+    expect(newer.result!.investments.map((i) => [i.projectNumber, i.name, i.status])).toEqual([
+      ['24016', 'Nytt lön- HR system', 'changed'],
+      ['30001', 'Projekt 30001', 'unchanged'],
+    ]);
+    const project = (await investments()).find((i) => i.project_number === '24016')!;
+    expect(project).toMatchObject({
+      outcome_year: '-250000',
+      budget_total: '-3000000',
+      name: 'Nytt lön- HR system',
+      comment: 'Personalens kommentar',
+    });
+    const audit = await query<{ before: { outcomeYear: number }; after: { outcomeYear: number } }>(
+      `select before, after from audit_log where entity = 'Investment' and action = 'update' order by id desc limit 1`,
+    );
+    expect([audit[0]!.before.outcomeYear, audit[0]!.after.outcomeYear]).toEqual([-150000, -250000]);
+
+    const before = await investments();
+    const again = await confirm(projectCsv('220,000'));
+    expect(again.result!.refusal!.code).toBe('UNCHANGED');
+    expect(await investments()).toEqual(before);
+  });
+});

@@ -54,10 +54,18 @@ export interface TableSums {
   lines: Map<string, LineSums>;
 }
 
+/** An investment project's sums on the unit its kostnadsställe is mapped to. */
+export interface ProjectSums {
+  unitId: number;
+  project: string;
+  name: string | null;
+  sums: MeasureSums;
+}
+
 export interface LedgerTotals {
   tables: Map<string, TableSums>;
-  /** Per investment project, where the file has projects. */
-  projects: Map<string, MeasureSums>;
+  /** Per unit × investment project (by `unitId:project`), where the file has projects. */
+  projects: Map<string, ProjectSums>;
   /** The whole file: the kommun's sum. */
   kommun: MeasureSums;
   errors: LedgerLineError[];
@@ -147,9 +155,16 @@ export async function sumLedger(
       add(part.sums, item);
     }
     if (item.project != null) {
-      let sums = totals.projects.get(item.project);
-      if (!sums) totals.projects.set(item.project, (sums = emptySums()));
-      add(sums, item);
+      // An investment's project number is at most 40 characters.
+      const number = item.project.slice(0, 40);
+      const key = `${unit.unitId}:${number}`;
+      let project = totals.projects.get(key);
+      if (!project) {
+        project = { unitId: unit.unitId, project: number, name: null, sums: emptySums() };
+        totals.projects.set(key, project);
+      }
+      project.name ||= item.projectName || null;
+      add(project.sums, item);
     }
   }
   return totals;

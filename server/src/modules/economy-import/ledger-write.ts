@@ -237,14 +237,13 @@ export async function applyPlan(
     }
   }
   await em.flush();
-  for (const line of made) {
-    changes.push({
-      entity: 'EconomyLine',
-      entityId: line.id,
-      action: 'create',
-      before: null,
-      after: figuresOf(line),
-    });
-  }
-  return changes;
+  return [...changes, ...createdChanges('EconomyLine', made, figuresOf)];
 }
+
+/** The audit rows of rows an import made, once the flush has given them their ids. */
+export const createdChanges = <T extends { id: number }>(
+  entity: string,
+  made: readonly T[],
+  after: (row: T) => Record<string, unknown>,
+): AuditChange[] =>
+  made.map((row) => ({ entity, entityId: row.id, action: 'create', before: null, after: after(row) }));

@@ -173,6 +173,18 @@ describe("importing Norrtälje KSK's Jan–Jul 2025 from a SIE 4 file", () => {
           for (const m of measures) expect([l.label, m, toTkr(Number(row[m]))]).toEqual([l.label, m, l[m]]);
         }
       }
+      // The verifications' half on project P1 becomes its investment on each unit, named by
+      // its #OBJEKT 6, with the year's outcome (SIE has no forecast: none is written).
+      const projects = await query<{ name: string; outcome: string; forecast: string | null }>(
+        `select name, sum(outcome_year)::text as outcome, max(forecast_year)::text as forecast
+           from investment where period_id = ? and project_number = 'P1' group by name`,
+        [periodId],
+      );
+      if (variant === 'verifications') {
+        expect(projects).toHaveLength(1);
+        expect(projects[0]).toMatchObject({ name: 'Projekt "Trygg kommun"', forecast: null });
+        expect(Number(projects[0]!.outcome)).toBeLessThan(0);
+      } else expect(projects).toEqual([]);
       // The same file again changes nothing.
       const again = await confirm(file.bytes);
       expect(again.result?.refusal?.code).toBe('UNCHANGED');

@@ -29,5 +29,9 @@ export const readLedgerSie: LedgerReader = async function* (body, _settings, opt
   options.onProgress?.(result.lines);
   const items: LedgerItem[] = [...result.errors].sort((a, b) => a.line - b.line);
   yield* items;
-  yield* result.amounts;
+  // A project's name from its #OBJEKT, for the investment it becomes.
+  for (const amount of result.amounts) {
+    const name = amount.project == null ? undefined : result.projects.get(amount.project);
+    yield name ? { ...amount, projectName: name } : amount;
+  }
 };
