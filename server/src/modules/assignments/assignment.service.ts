@@ -98,6 +98,12 @@ export async function assignmentSummary(ctx: RequestContext, scope: UnitScope) {
   return { rows, ...countByForecast(all) };
 }
 
+/**
+ * An assignment that still deviates from plan: a completed one is done, however late, and is
+ * history rather than a deviation a meeting can act on.
+ */
+export const isDeviation = (f: IAssignmentFollowUp) => f.forecast === 'Avvikelse från plan' && f.status !== 'Slutförd';
+
 function countByForecast(items: IAssignmentFollowUp[]) {
   const onPlan = items.filter((f) => f.forecast === 'Enligt plan').length;
   const deviating = items.filter((f) => f.forecast === 'Avvikelse från plan').length;

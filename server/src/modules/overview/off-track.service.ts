@@ -1,9 +1,10 @@
 import type { RequestContext } from '../../context.js';
 import { toTkr } from '../economy/economy-figures.js';
-import { assignmentsInScope } from '../assignments/assignment.service.js';
+import { assignmentsInScope, isDeviation } from '../assignments/assignment.service.js';
 import { deviationForecast, deviationPeriod, economyInScope } from '../economy/economy.service.js';
 import { goalsInScope } from '../goals/goal.service.js';
 import type { UnitScope } from '../organisation/unit-scope.js';
+import type { IEconomyLine } from '../economy/economy.entity.js';
 
 export type Severity = 'HIGH' | 'MEDIUM' | 'LOW';
 
@@ -25,6 +26,54 @@ const SERIOUS_ECONOMY_SHARE = 0.05;
 
 const tkr = (kronor: number) =>
   `${new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(toTkr(kronor))} tkr`;
+
+/**
+ * How far off an economy line is. The full-year forecast decides where there is one: a
+ * period's deficit the forecast says is made up by the year's end is a note, not a deviation.
+ * Where there is no forecast, the period's deviation decides, and the reason says that it is
+ * one, so that nobody reads it as the year's outcome.
+ */
+export function economyOffTrack(line: IEconomyLine): OffTrackItem | null {
+  const period = deviationPeriod(line);
+  const forecast = deviationForecast(line);
+  const item = (severity: Severity, reason: string, amount: number, comment: string | null) => ({
+    kind: 'ECONOMY' as const,
+    severity,
+    title: line.label,
+    reason,
+    comment: comment ?? null,
+    targetId: line.id,
+    amount,
+  });
+  const bySize = (deviation: number, budget: number | null): Severity => {
+    const base = Math.abs(budget ?? 0);
+    return base === 0 || Math.abs(deviation) >= base * SERIOUS_ECONOMY_SHARE ? 'HIGH' : 'MEDIUM';
+  };
+  if (forecast !== null && forecast < 0) {
+    const inPeriod = period !== null && period < 0 ? `, periodens avvikelse ${tkr(period)}` : '';
+    return item(
+      bySize(forecast, line.budgetFullYear),
+      `Ogynnsam prognosavvikelse för helåret ${tkr(forecast)}${inPeriod}`,
+      forecast,
+      line.forecastExplanation,
+    );
+  }
+  if (period === null || period >= 0) return null;
+  if (forecast !== null) {
+    return item(
+      'LOW',
+      `Periodens avvikelse ${tkr(period)}; helårsprognosen är ${forecast === 0 ? 'i nivå med budget' : `gynnsam, ${tkr(forecast)}`}`,
+      period,
+      line.deviationExplanation,
+    );
+  }
+  return item(
+    bySize(period, line.budgetPeriod),
+    `Periodens avvikelse ${tkr(period)} (ingen helårsprognos)`,
+    period,
+    line.deviationExplanation,
+  );
+}
 
 /**
  * What a politician must see first: goals not met, assignments deviating from plan, and
@@ -53,12 +102,10 @@ export async function offTrack(ctx: RequestContext, scope: UnitScope): Promise<O
   }
 
   for (const f of assignments) {
-    if (f.forecast !== 'Avvikelse från plan') continue;
-    const finished = f.status === 'Slutförd';
+    if (!isDeviation(f)) continue;
     items.push({
       kind: 'ASSIGNMENT',
-      // Finished late is history; still running late is what a meeting can act on.
-      severity: finished ? 'LOW' : 'MEDIUM',
+      severity: 'MEDIUM',
       title: f.assignment.title,
       reason: `Avvikelse från plan (${f.status.toLocaleLowerCase('sv')})`,
       comment: f.deviationReason ?? f.comment ?? null,
@@ -70,25 +117,8 @@ export async function offTrack(ctx: RequestContext, scope: UnitScope): Promise<O
   for (const view of economy) {
     for (const line of view.lines) {
       if (line.partOf !== null) continue;
-      const period = deviationPeriod(line);
-      const forecast = deviationForecast(line);
-      const worst = Math.min(period ?? 0, forecast ?? 0);
-      if (worst >= 0) continue;
-      const base = Math.abs((worst === forecast ? line.budgetFullYear : line.budgetPeriod) ?? 0);
-      const serious = base === 0 || Math.abs(worst) >= base * SERIOUS_ECONOMY_SHARE;
-      const parts = [
-        period !== null && period < 0 ? `avvikelse mot budget ${tkr(period)}` : null,
-        forecast !== null && forecast < 0 ? `prognosavvikelse ${tkr(forecast)}` : null,
-      ].filter(Boolean);
-      items.push({
-        kind: 'ECONOMY',
-        severity: serious ? 'HIGH' : 'MEDIUM',
-        title: line.label,
-        reason: `Ogynnsam ${parts.join(', ')}`,
-        comment: (worst === forecast ? line.forecastExplanation : line.deviationExplanation) ?? null,
-        targetId: line.id,
-        amount: worst,
-      });
+      const item = economyOffTrack(line);
+      if (item) items.push(item);
     }
   }
 
