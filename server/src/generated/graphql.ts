@@ -693,6 +693,12 @@ export type IndicatorChange = {
 export type IndicatorFollowUp = Editable & {
   __typename?: 'IndicatorFollowUp';
   assessment?: Maybe<GoalAssessment>;
+  /**
+   * True when the assessment contradicts the figures beside it: "Uppfyllt" while the latest
+   * outcome is on the wrong side of the latest target, or "Ej uppfyllt" while it has reached it,
+   * given the indicator's direction. The assessment is the unit's and stays as given; this flags it.
+   */
+  assessmentContradictsValues: Scalars['Boolean']['output'];
   comment?: Maybe<Scalars['String']['output']>;
   commentDate?: Maybe<Scalars['Date']['output']>;
   history: RevisionPage;
@@ -2508,6 +2514,7 @@ export type IndicatorChangeResolvers<ContextType = RequestContext, ParentType ex
 
 export type IndicatorFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndicatorFollowUp'] = ResolversParentTypes['IndicatorFollowUp']> = {
   assessment?: Resolver<Maybe<ResolversTypes['GoalAssessment']>, ParentType, ContextType>;
+  assessmentContradictsValues?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   commentDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['RevisionPage'], ParentType, ContextType, RequireFields<IndicatorFollowUpHistoryArgs, 'first'>>;

@@ -16,6 +16,7 @@ const IndicatorsQuery = graphql(`
         indicators {
           id
           assessment
+          assessmentContradictsValues
           trend
           comment
           commentDate

@@ -5,6 +5,7 @@ import { loaded } from '../../graphql/loaded.js';
 import { unitAsOf, unitOf } from '../organisation/organisation.service.js';
 import { editResultType, runEdit } from '../editing/edit-record.js';
 import { editableFields } from '../editing/resolvers.js';
+import { assessmentContradictsValues } from './indicator-assessment.js';
 import { indicatorFollowUpKind, outcomeYear } from './indicator-edit.js';
 import {
   followUpsOfIndicator,
@@ -29,6 +30,8 @@ export const indicatorResolvers: Resolvers = {
     unitInPeriod: (f, _, ctx) => unitAsOf(ctx, f.unit, f.period),
     responsibleUnitInPeriod: (f, _, ctx) => unitAsOf(ctx, f.indicator.responsibleUnit, f.period),
     period: (f) => loaded(f.period),
+    assessmentContradictsValues: async (f, _, ctx) =>
+      assessmentContradictsValues(f.assessment, f.indicator.direction, await indicatorValues(ctx, f.indicator)),
     outcome: async (f, _, ctx) => {
       const year = outcomeYear(await loaded(f.period));
       // What the unit reported in this period, else the series' figure for the year.
