@@ -60,6 +60,18 @@ export const severityLabel: Record<string, string> = {
   LOW: 'Notering',
 };
 
+/** What each severity word means, shown beside the list that uses them. */
+export const severityExplanation: Record<string, string> = {
+  HIGH: 'mål som inte uppfylls, eller en ogynnsam avvikelse på minst 5 % av budgeten',
+  MEDIUM:
+    'mål som delvis uppfylls, uppdrag som pågår med avvikelse från plan, eller en mindre ogynnsam avvikelse',
+  LOW: 'periodens underskott som helårsprognosen väntas vända',
+};
+
+/** The note beside an assessment that says the opposite of the figures shown with it. */
+export const assessmentContradictionNote =
+  'Bedömningen stämmer inte med siffrorna: senaste utfallet jämfört med målet pekar åt andra hållet.';
+
 export const reportTypeLabel: Record<string, string> = {
   MANADSUPPFOLJNING: 'Månadsuppföljning',
   TERTIALRAPPORT: 'Tertialrapport',

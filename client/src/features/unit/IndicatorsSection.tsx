@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { formatValue } from '../../ui/format';
-import { assessmentLabel, trendLabel } from '../../ui/labels';
+import { assessmentContradictionNote, assessmentLabel, trendLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 import { NotPublished } from '../../ui/NotPublished';
 import { SeriesChart } from '../../ui/SeriesChart';
@@ -78,6 +78,9 @@ export function IndicatorsSection({ unitId, periodId }: { unitId: string; period
               {r.trend && <> · Trend: {trendLabel[r.trend]}</>}
               {directionText[i.direction] && <> · {directionText[i.direction]}</>}
             </p>
+            {r.assessmentContradictsValues && (
+              <p className="assessment-note">{assessmentContradictionNote}</p>
+            )}
             <p>
               Senast:{' '}
               {latest

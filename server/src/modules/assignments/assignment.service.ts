@@ -102,7 +102,8 @@ export async function assignmentSummary(ctx: RequestContext, scope: UnitScope) {
  * An assignment that still deviates from plan: a completed one is done, however late, and is
  * history rather than a deviation a meeting can act on.
  */
-export const isDeviation = (f: IAssignmentFollowUp) => f.forecast === 'Avvikelse från plan' && f.status !== 'Slutförd';
+export const isDeviation = (f: IAssignmentFollowUp) =>
+  f.forecast === 'Avvikelse från plan' && f.status !== 'Slutförd';
 
 function countByForecast(items: IAssignmentFollowUp[]) {
   const onPlan = items.filter((f) => f.forecast === 'Enligt plan').length;

@@ -31,7 +31,11 @@ export const indicatorResolvers: Resolvers = {
     responsibleUnitInPeriod: (f, _, ctx) => unitAsOf(ctx, f.indicator.responsibleUnit, f.period),
     period: (f) => loaded(f.period),
     assessmentContradictsValues: async (f, _, ctx) =>
-      assessmentContradictsValues(f.assessment, f.indicator.direction, await indicatorValues(ctx, f.indicator)),
+      assessmentContradictsValues(
+        f.assessment,
+        f.indicator.direction,
+        await indicatorValues(ctx, f.indicator),
+      ),
     outcome: async (f, _, ctx) => {
       const year = outcomeYear(await loaded(f.period));
       // What the unit reported in this period, else the series' figure for the year.

@@ -36,7 +36,7 @@ const tkr = (kronor: number) =>
 export function economyOffTrack(line: IEconomyLine): OffTrackItem | null {
   const period = deviationPeriod(line);
   const forecast = deviationForecast(line);
-  const item = (severity: Severity, reason: string, amount: number, comment: string | null) => ({
+  const item = (severity: Severity, reason: string, amount: number, comment?: string | null) => ({
     kind: 'ECONOMY' as const,
     severity,
     title: line.label,
@@ -45,7 +45,7 @@ export function economyOffTrack(line: IEconomyLine): OffTrackItem | null {
     targetId: line.id,
     amount,
   });
-  const bySize = (deviation: number, budget: number | null): Severity => {
+  const bySize = (deviation: number, budget?: number | null): Severity => {
     const base = Math.abs(budget ?? 0);
     return base === 0 || Math.abs(deviation) >= base * SERIOUS_ECONOMY_SHARE ? 'HIGH' : 'MEDIUM';
   };
