@@ -132,6 +132,34 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await expectNoHorizontalScroll(page);
     });
 
+    it('rates what is off track honestly, explains the words and notes an assessment its figures contradict', async () => {
+      await openKommunstyrelsekontoret();
+      const list = page.locator('ol.off-track');
+      await list.waitFor();
+      // Intäkter are −2 211 tkr in Jan–Jul 2025, but the year's forecast is favourable.
+      const income = list.locator('li', { has: page.getByText('Intäkter', { exact: true }) });
+      expect(await income.locator('.badge').textContent()).toBe('Notering');
+      expect(await income.textContent()).toContain('Periodens avvikelse');
+      expect(await list.textContent()).not.toMatch(/slutförd/i);
+      const legend = page.locator('.severity-legend');
+      await legend.getByText(/Vad betyder/).click();
+      await expect.poll(() => legend.getByRole('definition').count()).toBe(3);
+      expect(await legend.textContent()).toContain('helårsprognosen');
+      await expectAccessible(page);
+
+      await section('Indikatorer');
+      await page.getByLabel('Period').selectOption({ label: '2024' });
+      const card = page.locator('.cards li', {
+        has: page.getByRole('link', { name: 'Budgetföljsamhet (grad av budgetavvikelse i % per nämnd).' }),
+      });
+      await card.waitFor();
+      // The unit's assessment stays as given; the note says it does not fit 7,3 % against 0 %.
+      expect(await card.textContent()).toContain('Uppfyllt');
+      expect(await card.locator('.assessment-note').textContent()).toContain('stämmer inte med siffrorna');
+      await expectAccessible(page);
+      await page.getByLabel('Period').selectOption({ label: 'Jan–Jul 2025' });
+    });
+
     it('opens a goal with its assessment, indicators and assignments', async () => {
       await openKommunstyrelsekontoret();
       await section('Mål');
