@@ -1139,13 +1139,20 @@ export type NewUserInput = {
 /** Something that is not going to plan, with the reason to read first. */
 export type OffTrackItem = {
   __typename?: 'OffTrackItem';
-  /** For economy lines: the unfavourable deviation in kronor (negative). */
+  /**
+   * For economy lines: the unfavourable deviation in kronor (negative) that decides the severity:
+   * the full-year forecast's where it is unfavourable, else the period's.
+   */
   amount?: Maybe<Scalars['Kronor']['output']>;
   /** The latest comment or analysis behind it. */
   comment?: Maybe<Scalars['String']['output']>;
   kind: OffTrackKind;
   /** Why: the assessment, the forecast, or the deviation in words. */
   reason: Scalars['String']['output'];
+  /**
+   * For the economy, decided by the full-year forecast where there is one: a period deficit the
+   * forecast makes up is LOW. A completed assignment is never on the list.
+   */
   severity: Severity;
   /** The id of the goal follow-up, assignment or economy line. */
   targetId: Scalars['ID']['output'];
