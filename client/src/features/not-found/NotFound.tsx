@@ -23,7 +23,10 @@ export function PeriodNotFound({ periodId }: { periodId: string }) {
     <main>
       <div role="alert">
         <h1>Perioden finns inte</h1>
-        <p>Perioden {periodId} i länken finns inte för den här enheten. Länken kan ha ändrats eller skrivits fel.</p>
+        <p>
+          Perioden {periodId} i länken finns inte för den här enheten. Länken kan ha ändrats eller skrivits
+          fel.
+        </p>
       </div>
       <p>
         <Link href={path}>Till enhetens senaste period</Link>
