@@ -268,6 +268,25 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await page.getByRole('link', { name: 'Till enhetens senaste period' }).click();
       await expect.poll(() => heading().textContent()).toBe('Kommunstyrelsekontoret');
       await expect.poll(() => page.title()).toBe('Kommunstyrelsekontoret – Jan–Jul 2025 – Uppföljning');
+
+      // A period of another kommun is no period of this unit either.
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ kommuner { name periods { id } } }' }),
+      });
+      const { data } = (await response.json()) as {
+        data: { kommuner: { name: string; periods: { id: string }[] }[] };
+      };
+      const alingsas = data.kommuner.find((k) => k.name.startsWith('Alingsås'))?.periods[0]?.id;
+      expect(alingsas).toBeTruthy();
+      await page.goto(`${unitUrl}/uppdrag?period=${alingsas}`);
+      await expect
+        .poll(() => alert.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Perioden finns inte');
+      expect(await connectionBlamed()).toBe(0);
+      await page.getByRole('link', { name: 'Till enhetens senaste period' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Uppdrag Jan–Jul 2025' }).count()).toBe(1);
     });
 
     it('answers a unit id that does not exist with a Swedish 404, not a connection error', async () => {
