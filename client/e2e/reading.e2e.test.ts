@@ -64,6 +64,12 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await openKommunstyrelsekontoret();
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
+      await expect.poll(() => page.title()).toBe('Kommunstyrelsekontoret – Jan–Jul 2025 – Uppföljning');
+      // The office's name stays whole on one line, also at 360 px, never "Kommunstyrelsekont|oret".
+      const lines = await heading().evaluate(
+        (h) => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight),
+      );
+      expect(lines).toBeLessThan(1.5);
 
       await page.getByRole('link', { name: 'Stab- och planeringsavdelningen' }).click();
       await expect.poll(() => heading().textContent()).toBe('Stab- och planeringsavdelningen');
@@ -236,6 +242,9 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await section('Rapporter');
       await page.getByRole('link', { name: /^Verksamhetsberättelse 2024/ }).click();
       await expect.poll(() => heading().textContent()).toMatch(/^Verksamhetsberättelse 2024/);
+      expect(await page.title()).toMatch(
+        /^Rapport: Verksamhetsberättelse 2024.* – Kommunstyrelsekontoret – Uppföljning$/,
+      );
       expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/^Sammanfattning/);
       expect(await page.getByRole('heading', { name: 'Nyckeltal i texten' }).count()).toBe(1);
       await expectAccessible(page);
@@ -267,14 +276,63 @@ describe.skipIf(!hasChromium).each(Object.entries(viewports))(
       await page.getByLabel('Period').selectOption({ label: 'Jan–Jul 2025' });
       await page.getByRole('link', { name: 'Logga in för att läsa' }).click();
       await expect.poll(() => heading().textContent()).toBe('Logga in');
+      await expect.poll(() => page.title()).toBe('Logga in – Uppföljning');
+    });
+
+    const connectionBlamed = () => page.getByText(/Kontrollera anslutningen/).count();
+
+    it('answers a ?period= that names no period of the unit as a bad link, with the way to its latest period', async () => {
+      await openKommunstyrelsekontoret();
+      const unitUrl = page.url();
+      await page.goto(`${unitUrl}?period=999999`);
+      const alert = page.getByRole('alert');
+      await expect
+        .poll(() => alert.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Perioden finns inte');
+      expect(await alert.textContent()).toContain('Perioden 999999 i länken finns inte för den här enheten');
+      expect(await connectionBlamed()).toBe(0);
+      expect(await page.title()).toBe('Perioden finns inte – Uppföljning');
+      await expectAccessible(page);
+      await page.getByRole('link', { name: 'Till enhetens senaste period' }).click();
+      await expect.poll(() => heading().textContent()).toBe('Kommunstyrelsekontoret');
+      await expect.poll(() => page.title()).toBe('Kommunstyrelsekontoret – Jan–Jul 2025 – Uppföljning');
+
+      // A period of another kommun is no period of this unit either.
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ kommuner { name periods { id } } }' }),
+      });
+      const { data } = (await response.json()) as {
+        data: { kommuner: { name: string; periods: { id: string }[] }[] };
+      };
+      const alingsas = data.kommuner.find((k) => k.name.startsWith('Alingsås'))?.periods[0]?.id;
+      expect(alingsas).toBeTruthy();
+      await page.goto(`${unitUrl}/uppdrag?period=${alingsas}`);
+      await expect
+        .poll(() => alert.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Perioden finns inte');
+      expect(await connectionBlamed()).toBe(0);
+      await page.getByRole('link', { name: 'Till enhetens senaste period' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Uppdrag Jan–Jul 2025' }).count()).toBe(1);
+    });
+
+    it('answers a unit id that does not exist with a Swedish 404, not a connection error', async () => {
+      await page.goto(`${base}/enhet/999999`);
+      await expect.poll(() => heading().textContent()).toBe('Sidan finns inte');
+      expect(await connectionBlamed()).toBe(0);
+      expect(await page.title()).toBe('Sidan finns inte – Uppföljning');
     });
 
     it('answers an unknown address with a Swedish 404 and a way home', async () => {
       await page.goto(`${base}/finns/inte`);
       await expect.poll(() => heading().textContent()).toBe('Sidan finns inte');
+      expect(await connectionBlamed()).toBe(0);
+      expect(await page.title()).toBe('Sidan finns inte – Uppföljning');
       await expectAccessible(page);
       await page.getByRole('link', { name: 'Till startsidan' }).click();
       await expect.poll(() => heading().textContent()).toBe('Uppföljning');
+      await expect.poll(() => page.title()).toBe('Uppföljning');
     });
   },
 );

@@ -3,6 +3,7 @@ import { Route, Switch } from 'wouter';
 import { NotFound } from './features/not-found/NotFound';
 import { StartPage } from './features/start/StartPage';
 import { UnitPage, unitSections } from './features/unit/UnitPage';
+import { PageTitle } from './ui/page-title';
 
 // Detail pages load on demand: the first screen a phone shows carries only what it needs.
 const AssignmentPage = lazy(() => import('./features/assignment/AssignmentPage'));
@@ -70,41 +71,49 @@ export function AppRoutes() {
         )}
       </Route>
       <Route path="/logga-in">
+        <PageTitle title="Logga in" />
         <Loading>
           <SignInPage />
         </Loading>
       </Route>
       <Route path="/mitt-konto">
+        <PageTitle title="Mitt konto" />
         <Loading>
           <AccountPage />
         </Loading>
       </Route>
       <Route path="/anvandare">
+        <PageTitle title="Användare" />
         <Loading>
           <UsersPage />
         </Loading>
       </Route>
       <Route path="/import">
+        <PageTitle title="Importera från kalkylark" />
         <Loading>
           <ImportPage />
         </Loading>
       </Route>
       <Route path="/huvudbok">
+        <PageTitle title="Ekonomi från huvudboken" />
         <Loading>
           <LedgerImportPage />
         </Loading>
       </Route>
       <Route path="/organisation">
+        <PageTitle title="Organisation" />
         <Loading>
           <OrganisationPage />
         </Loading>
       </Route>
       <Route path="/plan">
+        <PageTitle title="Plan och perioder" />
         <Loading>
           <PlanPage />
         </Loading>
       </Route>
       <Route path="/installera">
+        <PageTitle title="Installera" />
         <Loading>
           <SetupPage />
         </Loading>

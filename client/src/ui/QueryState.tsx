@@ -1,6 +1,6 @@
-import type { ErrorLike } from '@apollo/client';
-import { Link } from 'wouter';
-import { NotFound } from '../features/not-found/NotFound';
+import { CombinedGraphQLErrors, type ErrorLike } from '@apollo/client';
+import { Link, useSearch } from 'wouter';
+import { NotFound, PeriodNotFound } from '../features/not-found/NotFound';
 import { NotPublished, refusalOf } from './NotPublished';
 
 /**
@@ -14,6 +14,7 @@ export function QueryState(props: {
   retry: () => void;
   notFound?: boolean;
 }) {
+  const periodId = new URLSearchParams(useSearch()).get('period');
   if (props.loading) return <p aria-live="polite">Laddar…</p>;
   if (props.error?.name === 'NotDownloadedError') {
     return (
@@ -32,8 +33,11 @@ export function QueryState(props: {
   const refusal = refusalOf(props.error);
   if (refusal) return <NotPublished refusal={refusal} />;
   if (props.error) {
-    const missing = /finns inte/.test(props.error.message);
-    if (missing && props.notFound) return <NotFound />;
+    // A bad link is answered as one, not blamed on the connection: the server's NOT_FOUND for
+    // an id, or its refusal of a `?period=` that is not the unit's kommun's.
+    const bad = badLink(props.error);
+    if (bad === 'period' && periodId) return <PeriodNotFound periodId={periodId} />;
+    if (bad && props.notFound) return <NotFound />;
     return (
       <div role="alert">
         <p>Det gick inte att hämta uppgifterna. Kontrollera anslutningen och försök igen.</p>
@@ -44,4 +48,16 @@ export function QueryState(props: {
     );
   }
   return <NotFound />;
+}
+
+/** Whether the server answered that the link names nothing: an id, or the period asked for. */
+function badLink(error: ErrorLike): 'period' | 'id' | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  for (const e of error.errors) {
+    const code = e.extensions?.code;
+    if (code === 'BAD_USER_INPUT' && e.extensions?.field === 'periodId') return 'period';
+    // A reading query's only input is the address: bad input there is an id that is no id.
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return 'id';
+  }
+  return null;
 }

@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { forecastLabel, kindLabel, originLabel, statusLabel } from '../../ui/labels';
 import { GoalLine } from '../../ui/GoalLine';
 import { QueryState } from '../../ui/QueryState';
+import { usePageTitle } from '../../ui/page-title';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { EditInPlace } from '../edit/EditInPlace';
 import { ChangedBy, History } from '../edit/History';
@@ -61,6 +62,7 @@ const AssignmentQuery = graphql(`
 export function AssignmentPage({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(AssignmentQuery, { variables: { id } });
   const a = data?.assignment;
+  usePageTitle(a ? `Uppdrag: ${a.title}` : undefined);
   if (!a) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
   return (
     <main>

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { assessmentLabel, kindLabel, trendLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
+import { usePageTitle } from '../../ui/page-title';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { EditInPlace } from '../edit/EditInPlace';
 import { ChangedBy, History } from '../edit/History';
@@ -56,6 +57,7 @@ const GoalQuery = graphql(`
 export function GoalPage({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(GoalQuery, { variables: { id } });
   const g = data?.goal;
+  usePageTitle(g ? `Mål: ${g.code} ${g.title}` : undefined);
   if (!g) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
   return (
     <main>

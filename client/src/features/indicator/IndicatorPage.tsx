@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { formatValue } from '../../ui/format';
 import { assessmentLabel, directionLabel, trendLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
+import { usePageTitle } from '../../ui/page-title';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { SeriesChart } from '../../ui/SeriesChart';
 import { Breadcrumb } from '../../ui/Breadcrumb';
@@ -72,6 +73,7 @@ const IndicatorQuery = graphql(`
 export function IndicatorPage({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(IndicatorQuery, { variables: { id } });
   const i = data?.indicator;
+  usePageTitle(i ? `Indikator: ${i.name}` : undefined);
   if (!i) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
   const target = i.targets.at(-1) ?? null;
   return (

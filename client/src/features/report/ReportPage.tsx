@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { QueryState } from '../../ui/QueryState';
+import { usePageTitle } from '../../ui/page-title';
 import { reportTypeLabel } from '../../ui/labels';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { EditInPlace } from '../edit/EditInPlace';
@@ -75,6 +76,7 @@ export function ReportPage({ id }: { id: string }) {
   const r = data?.report;
   const viewer = useViewer();
   useKeepOffline(r?.unit.latestPublishedReport?.id);
+  usePageTitle(r ? `Rapport: ${r.title}` : undefined, r?.unitInPeriod.name);
   if (!r) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
   const followUp = (section: string) => `/enhet/${r.unit.id}${section}?period=${r.period.id}`;
   return (

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { QueryState } from '../../ui/QueryState';
+import { usePageTitle } from '../../ui/page-title';
 
 const StartQuery = graphql(`
   query Start {
@@ -20,6 +21,7 @@ const REMEMBERED = 'uppfoljning.kommun';
 /** Choose a kommun; the choice is remembered on the device for the next visit. */
 export function StartPage() {
   const { data, error, loading, refetch } = useQuery(StartQuery);
+  usePageTitle('');
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
   const remembered = data.kommuner.find((k) => k.id === localStorage.getItem(REMEMBERED));
   return (

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { graphql } from '../../gql';
 import { unitKindLabel } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
+import { usePageTitle } from '../../ui/page-title';
 import { NotPublished, refusalOf } from '../../ui/NotPublished';
 import { KeyFigures } from './KeyFigures';
 import { OffTrackList } from './OffTrackList';
@@ -99,6 +100,11 @@ export function UnitPage({ unitId, section = '' }: { unitId: string; section?: s
   });
   const unit = data?.unit;
   useKeepOffline(unit?.latestPublishedReport?.id);
+  usePageTitle(
+    unit ? (unit.followUp?.unitInPeriod ?? unit.inPeriod).name : undefined,
+    section && SECTIONS.find(([path]) => path === section)?.[1],
+    unit?.followUp?.period.label,
+  );
   if (!unit) return <QueryState loading={loading} error={error} retry={() => void refetch()} notFound />;
   const { name, ancestors, children } = unit.followUp?.unitInPeriod ?? unit.inPeriod;
   const followUp = unit.followUp;
