@@ -1,19 +1,14 @@
+import { lineAmountFields, type LineAmountField } from '../economy/economy-figures.js';
+
 /**
  * What every ledger file (a CSV export, a SIE 4 file) is read into before anything is mapped
  * to units and account groups: one amount of one measure on one kostnadsställe, in our sign
  * convention (income +, costs −), in öre so that sums are exact; rounded to whole kronor only
  * when the figures are written. Each reader converts its file's convention on the way in.
  */
-export const ledgerMeasures = [
-  'budgetMonth',
-  'outcomeMonth',
-  'budgetPeriod',
-  'outcomePeriod',
-  'outcomePreviousYearPeriod',
-  'budgetFullYear',
-  'forecastFullYear',
-] as const;
-export type LedgerMeasure = (typeof ledgerMeasures)[number];
+/** A ledger's measures are exactly the amounts of an economy line, so there is one list. */
+export const ledgerMeasures = lineAmountFields;
+export type LedgerMeasure = LineAmountField;
 
 export interface LedgerAmount {
   /** The file's line (1-based) the amount comes from, for error messages. */
